@@ -1,0 +1,24 @@
+# glmviz — the two everyday commands:
+#   make demo   install what the build needs, build, render the default lesson
+#   make test   install what the build needs, build, run every test
+SWIFT ?= swift
+CONFIG ?= release
+BIN = .build/$(CONFIG)/glmviz
+
+.PHONY: demo test deps build clean
+
+deps:
+	@scripts/install-deps
+
+build: deps
+	$(SWIFT) build -c $(CONFIG)
+
+demo: build
+	$(BIN) fit data/toluca.csv "work_hours ~ lot_size"
+
+test: deps
+	$(SWIFT) build
+	$(SWIFT) test
+
+clean:
+	rm -rf .build

@@ -1,0 +1,54 @@
+// swift-tools-version:6.0
+// glmviz: figures and fitted numbers for teaching the General Linear Model.
+//
+// Targets, one concern each; imports point one way:
+//   CLapack, CRmath, CCairo  system libraries (LAPACKE/OpenBLAS, R's standalone
+//                            math library, cairo + pangocairo)
+//   GLM                      statistics only: frames, formulas, designs, fits
+//   Plot                     drawing only: canvas, scales, marks, encoders
+//   Lessons                  lesson specs, figure kinds, rendering, manifests
+//   glmviz                   the command line, kept thin
+import PackageDescription
+
+let package = Package(
+    name: "glmviz",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "glmviz", targets: ["glmviz"]),
+        .library(name: "GLM", targets: ["GLM"]),
+        .library(name: "Plot", targets: ["Plot"]),
+        .library(name: "Lessons", targets: ["Lessons"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CLapack", path: "Sources/CLapack", pkgConfig: "lapacke",
+            providers: [.apt(["liblapacke-dev", "libopenblas-dev"])]),
+        .systemLibrary(
+            name: "CRmath", path: "Sources/CRmath", pkgConfig: "libRmath",
+            providers: [.apt(["r-mathlib"])]),
+        .systemLibrary(
+            name: "CCairo", path: "Sources/CCairo", pkgConfig: "pangocairo",
+            providers: [.apt(["libcairo2-dev", "libpango1.0-dev"])]),
+
+        .target(name: "GLM", dependencies: ["CLapack", "CRmath"]),
+        .target(name: "Plot", dependencies: ["CCairo"]),
+        .target(
+            name: "Lessons",
+            dependencies: ["GLM", "Plot", .product(name: "Yams", package: "Yams")],
+            resources: [.copy("Bundled")]),
+        .executableTarget(
+            name: "glmviz",
+            dependencies: [
+                "GLM", "Lessons",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]),
+
+        .testTarget(name: "GLMTests", dependencies: ["GLM"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "PlotTests", dependencies: ["Plot"], resources: [.copy("Golden")]),
+        .testTarget(name: "LessonsTests", dependencies: ["Lessons", "GLM", "Plot"]),
+    ]
+)

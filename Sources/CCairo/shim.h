@@ -1,0 +1,5 @@
+// cairo surfaces (PNG, SVG, PDF) and Pango text layout on cairo.
+#include <cairo.h>
+#include <cairo-svg.h>
+#include <cairo-pdf.h>
+#include <pango/pangocairo.h>

@@ -1,0 +1,2 @@
+import GLM
+import Plot

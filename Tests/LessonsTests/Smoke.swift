@@ -1,0 +1,2 @@
+import XCTest
+final class LessonsSmokeTests: XCTestCase { func testNothing() {} }

@@ -1,0 +1,2 @@
+import XCTest
+final class PlotSmokeTests: XCTestCase { func testNothing() {} }
