@@ -1,0 +1,93 @@
+import Foundation
+import XCTest
+@testable import Lessons
+
+/// The lessons in `lessons/` are the course; the copies bundled in the binary
+/// must match them, and every one must parse and find its data.
+final class BundledLessonTests: XCTestCase {
+    static let repositoryRoot = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+    static let expectedFigures: [String: [String]] = [
+        "simple-regression": ["simple-reg"],
+        "probability-model": ["simple-reg-prob"],
+        "multiple-regression": ["reg-plane"],
+        "interpreting-parameters": ["reg-continuous", "reg-dummy"],
+        "categorical-predictors": ["design-diagnosis", "design-blood-type"],
+        "inference": ["t-distribution"],
+    ]
+
+    func testBundledCopiesMatchTheLessonsFolder() throws {
+        let folder = Self.repositoryRoot.appendingPathComponent("lessons")
+        let local = try FileManager.default.contentsOfDirectory(atPath: folder.path)
+            .filter { $0.hasSuffix(".yaml") }.map { String($0.dropLast(5)) }.sorted()
+        XCTAssertEqual(BundledResources.lessonNames, local, "copy lessons/*.yaml into Sources/Lessons/Bundled/lessons/")
+        for name in local {
+            let text = try String(contentsOf: folder.appendingPathComponent("\(name).yaml"), encoding: .utf8)
+            XCTAssertEqual(BundledResources.lessonText(named: name), text, "\(name).yaml differs from its bundled copy")
+        }
+    }
+
+    func testEveryLessonParsesWithTheExpectedFigures() throws {
+        XCTAssertEqual(Set(BundledResources.lessonNames), Set(Self.expectedFigures.keys))
+        for (name, figures) in Self.expectedFigures {
+            let spec = try LessonCatalogue(workingDirectory: "/nonexistent").source(for: name).parse()
+            XCTAssertEqual(spec.figures.map(\.id), figures, name)
+            XCTAssertFalse(spec.title.isEmpty)
+            XCTAssertTrue(spec.figures.allSatisfy { ($0.caption ?? "").count > 40 }, "\(name) needs captions")
+        }
+    }
+
+    func testEveryModelFindsItsData() throws {
+        for name in BundledResources.lessonNames {
+            let spec = try LessonCatalogue(workingDirectory: "/nonexistent").source(for: name).parse()
+            for model in spec.models {
+                let table = try DataResolver.table(for: model, in: spec)
+                XCTAssertGreaterThan(table.rowCount, 2, "\(name)/\(model.name)")
+            }
+        }
+    }
+
+    func testTolucaIsKutnersTable() throws {
+        let spec = try LessonCatalogue(workingDirectory: "/nonexistent").source(for: "simple-regression").parse()
+        let table = try DataResolver.table(for: spec.models[0], in: spec)
+        // Kutner et al., Table 1.1: 25 runs, lot sizes 20–120, mean hours 312.28.
+        XCTAssertEqual(table.rowCount, 25)
+        XCTAssertEqual(table.numbers("lot_size")?.min(), 20)
+        XCTAssertEqual(table.numbers("lot_size")?.max(), 120)
+        XCTAssertEqual(table.numbers("work_hours")!.reduce(0, +) / 25, 312.28, accuracy: 1e-9)
+    }
+
+    func testDiagnosisDataIsThreePatientsThenThreeControls() throws {
+        let spec = try LessonCatalogue(workingDirectory: "/nonexistent").source(for: "categorical-predictors").parse()
+        let table = try DataResolver.table(for: spec.model(named: "diagnosis")!, in: spec)
+        XCTAssertEqual(table["diagnosis"], .categorical(labels: ["patient", "patient", "patient", "control", "control", "control"],
+                                                        levels: ["patient", "control"]))
+        XCTAssertEqual(spec.model(named: "blood-type")?.levelOrder["blood"], ["A", "B", "AB", "O"])
+        XCTAssertEqual(spec.model(named: "blood-type")?.referenceLevels["blood"], "O")
+    }
+
+    func testLocalLessonsFolderTakesPrecedence() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("glmviz-catalogue-\(getpid())")
+        try FileManager.default.createDirectory(at: directory.appendingPathComponent("lessons"), withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        try SpecErrorTests.valid.replacingOccurrences(of: "title: Demo", with: "title: Local override")
+            .write(to: directory.appendingPathComponent("lessons/inference.yaml"), atomically: true, encoding: .utf8)
+        let catalogue = LessonCatalogue(workingDirectory: directory.path)
+        let source = try catalogue.source(for: "inference")
+        XCTAssertEqual(try source.parse().title, "Local override")
+        XCTAssertEqual(source.file, "lessons/inference.yaml")
+        XCTAssertFalse(source.isBundled)
+        XCTAssertTrue(try catalogue.source(for: "simple-regression").isBundled)
+    }
+
+    func testUnknownLessonSuggestsNearest() {
+        XCTAssertThrowsError(try LessonCatalogue(workingDirectory: "/nonexistent").source(for: "simple-regresion")) { error in
+            XCTAssertEqual((error as? LessonError)?.category, .missingInput)
+            XCTAssertEqual((error as? LessonError)?.suggestion, "did you mean 'simple-regression'?")
+        }
+        XCTAssertThrowsError(try LessonCatalogue().source(for: "/nonexistent/x.yaml")) { error in
+            XCTAssertEqual((error as? LessonError)?.category, .missingInput)
+        }
+    }
+}
