@@ -25,6 +25,6 @@ struct ListCommand: ParsableCommand {
                 firstProblem = firstProblem ?? error
             }
         }
-        if let firstProblem { throw ExitStatus.code(for: firstProblem.category) }
+        if let firstProblem { throw ExitCode(firstProblem.exitStatus) }
     }
 }
