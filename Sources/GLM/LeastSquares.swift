@@ -33,12 +33,13 @@ public enum LeastSquares {
     ///
     /// Measured with `glmviz accuracy --timing` (release build, this project's 2-core
     /// x86-64 build machine, median of 5): the `Float80` path costs 10–45 ns per n·p²
-    /// unit against 0.5–5 ns for LAPACK — about 1.4 ms against 0.08 ms at n = 1000,
-    /// p = 11, and 18 ms against 0.65 ms at n = 10 000, p = 11. At 10⁶ units the extra
-    /// time stays near 10 ms, unnoticeable in a command or a lesson build, and the limit
+    /// unit against 0.5–5 ns for LAPACK — about 1.3 ms against 0.07 ms at n = 1000,
+    /// p = 11, and 16 ms against 0.6 ms at n = 10 000, p = 11. At the limit the extra
+    /// time is about 13 ms, unnoticeable in a command or a lesson build, and the limit
     /// covers every NIST StRD set (Filip: 82·11² ≈ 10⁴) and course-sized designs by two
     /// orders of magnitude. Beyond it the path is 20–30× slower than LAPACK, and large
-    /// designs must stay fast (10⁶ × 11 is a target of a later issue).
+    /// designs must stay fast: a whole fit of 10⁶ × 11 takes about 130 ms on the LAPACK
+    /// path.
     public static let extendedPrecisionLimit = 1_000_000
 
     /// Solves min ‖y − Xβ‖ with the minimum-norm β.

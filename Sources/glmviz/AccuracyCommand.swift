@@ -83,6 +83,20 @@ struct AccuracyCommand: ParsableCommand {
         }
         print(table(header: ["n", "p", "n·p²", "LAPACK ms", "Float80 ms", "LAPACK ns/unit", "Float80 ns/unit"],
                     rows: rows, numeric: Set(0..<7)))
+
+        // The whole fit (estimates, SE, t, p, CI, R², F) on a large design.
+        let n = 1_000_000, p = 11
+        var generator = SplitMix64(seed: 7)
+        var x = Matrix(rows: n, columns: p)
+        for i in 0..<n {
+            x[i, 0] = 1
+            for j in 1..<p { x[i, j] = generator.nextUniform() }
+        }
+        let y = (0..<n).map { _ in generator.nextUniform() }
+        let names = (0..<p).map { "x\($0)" }
+        let seconds = medianSeconds { _ = try? Fit(x: x, y: y, columnNames: names, hasIntercept: true) }
+        print("")
+        print("Fit with inference, n = \(n), p = \(p): \(String(format: "%.1f", seconds * 1e3)) ms")
     }
 
     private func medianSeconds(_ body: () -> Void) -> Double {
