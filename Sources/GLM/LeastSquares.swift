@@ -12,9 +12,10 @@ import CLapack
 ///   R by Householder QR; the singular values and right singular vectors of R are
 ///   those of X, so rank, X⁺y and (X′X)⁺ come from a p×p problem. No n×n or n×p
 ///   singular-vector matrix is ever formed, which keeps 10⁶-row designs cheap.
-/// - **Extended precision** (`Float80` Householder QR with iterative refinement, see
-///   `ExtendedPrecisionLeastSquares`) for small full-rank designs, where double
-///   precision alone loses half the digits on ill-conditioned polynomials.
+/// - **Extended precision** (`Float80` Householder QR refined with double-double
+///   residuals, see `ExtendedPrecisionLeastSquares`) for small full-rank designs, where
+///   double precision alone loses half the digits on ill-conditioned polynomials
+///   (`glmviz accuracy --lapack-only` shows the double-precision baseline).
 public enum LeastSquares {
 
     /// Which computation to use.
