@@ -3,7 +3,7 @@
 //
 // Targets, one concern each; imports point one way:
 //   CLapack, CRmath, CCairo  system libraries (LAPACKE/OpenBLAS, R's standalone
-//                            math library, cairo + pangocairo)
+//   CGif, CImageQuant        math library, cairo + pangocairo, giflib, libimagequant)
 //   GLM                      statistics only: frames, formulas, designs, fits
 //   Plot                     drawing only: canvas, scales, marks, encoders
 //   Lessons                  lesson specs, figure kinds, rendering, manifests
@@ -31,11 +31,17 @@ let package = Package(
             name: "CRmath", path: "Sources/CRmath", pkgConfig: "libRmath",
             providers: [.apt(["r-mathlib"])]),
         .systemLibrary(
+            name: "CGif", path: "Sources/CGif",
+            providers: [.apt(["libgif-dev"])]),
+        .systemLibrary(
+            name: "CImageQuant", path: "Sources/CImageQuant", pkgConfig: "imagequant",
+            providers: [.apt(["libimagequant-dev"])]),
+        .systemLibrary(
             name: "CCairo", path: "Sources/CCairo", pkgConfig: "pangocairo",
             providers: [.apt(["libcairo2-dev", "libpango1.0-dev"])]),
 
         .target(name: "GLM", dependencies: ["CLapack", "CRmath"]),
-        .target(name: "Plot", dependencies: ["CCairo"]),
+        .target(name: "Plot", dependencies: ["CCairo", "CGif", "CImageQuant"]),
         .target(
             name: "Lessons",
             dependencies: ["GLM", "Plot", .product(name: "Yams", package: "Yams")],
