@@ -9,7 +9,7 @@ final class BundledLessonTests: XCTestCase {
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
     static let expectedFigures: [String: [String]] = [
-        "simple-regression": ["simple-reg"],
+        "simple-regression": ["simple-reg", "simple-reg-table"],
         "probability-model": ["simple-reg-prob"],
         "multiple-regression": ["reg-plane"],
         "interpreting-parameters": ["reg-continuous", "reg-dummy"],
