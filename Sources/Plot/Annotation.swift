@@ -1,0 +1,35 @@
+/// Where an annotation or legend may go inside the plot area. Candidates are
+/// tried in order; the first that covers no data and no text wins.
+public enum Placement: Hashable, Sendable, CaseIterable {
+    case topLeft, top, topRight, right, bottomRight, bottom, bottomLeft, left
+
+    /// The reading order a textbook uses for equations: top left first.
+    public static let preferred: [Placement] = [.topLeft, .topRight, .bottomRight, .bottomLeft, .top, .bottom, .left, .right]
+}
+
+/// A text block (TeX subset, one item per line) placed automatically where it
+/// hides nothing: an equation, R², a slope.
+public struct Annotation: Sendable {
+    public var lines: [String]
+    public var candidates: [Placement]
+    public var size: Double?
+    public var color: Color?
+
+    public init(_ lines: String..., candidates: [Placement] = Placement.preferred, size: Double? = nil, color: Color? = nil) {
+        self.lines = lines; self.candidates = candidates; self.size = size; self.color = color
+    }
+
+    public init(lines: [String], candidates: [Placement] = Placement.preferred, size: Double? = nil, color: Color? = nil) {
+        self.lines = lines; self.candidates = candidates; self.size = size; self.color = color
+    }
+}
+
+/// Where the legend goes: automatically inside the plot where it hides no
+/// data (falling back to the right margin), always in the right margin, or
+/// nowhere.
+public enum LegendPosition: Sendable {
+    case automatic
+    case inside([Placement])
+    case outsideRight
+    case hidden
+}
