@@ -14,9 +14,18 @@ struct AxisLayout {
         if let fixed = axis.ticks {
             ticks = fixed
         } else {
-            let all = TickGenerator().ticks(lower: domain.lowerBound, upper: domain.upperBound, target: count)
             let eps = (domain.upperBound - domain.lowerBound) * 1e-9
-            ticks = all.filter { $0 >= domain.lowerBound - eps && $0 <= domain.upperBound + eps }
+            func inside(_ t: [Double]) -> [Double] { t.filter { $0 >= domain.lowerBound - eps && $0 <= domain.upperBound + eps } }
+            var all = TickGenerator().ticks(lower: domain.lowerBound, upper: domain.upperBound, target: count)
+            ticks = inside(all)
+            // Loose labellings can leave only two ticks inside the padded
+            // domain; ask for more until at least three fall inside.
+            var target = count
+            while ticks.count < min(3, count) && target < count + 4 {
+                target += 1
+                all = TickGenerator().ticks(lower: domain.lowerBound, upper: domain.upperBound, target: target)
+                ticks = inside(all)
+            }
             if ticks.count < 2 && axis.domain == nil, let lo = all.first, let hi = all.last {
                 ticks = all
                 domain = min(lo, domain.lowerBound)...max(hi, domain.upperBound)

@@ -121,6 +121,14 @@ public final class Canvas {
 
     public func restore() { cairo_restore(cr) }
 
+    /// Draws `body` with antialiasing off, for tiles that must meet exactly.
+    public func withoutAntialiasing(_ body: () -> Void) {
+        cairo_save(cr)
+        cairo_set_antialias(cr, CAIRO_ANTIALIAS_NONE)
+        body()
+        cairo_restore(cr)
+    }
+
     // MARK: Text
 
     func layout(_ markup: String, _ style: TextStyle) -> TextLayout {

@@ -302,40 +302,29 @@ struct ChartRenderer {
         }
     }
 
-    /// The candidate spot (or, failing all, any spot on a scan of the plot)
-    /// that overlaps the least data and no text.
     func place(_ block: Size, candidates: [Placement], obstacles: Obstacles) -> Rect {
-        let area = plot.insetBy(8)
-        let text = canvas.textBoxes.map(\.rect) + canvas.placedBoxes
-        let named = candidates.map { PlacementSearch.box($0, size: block, area: area) }
-        if let best = PlacementSearch.best(named, obstacles: obstacles, text: text, within: plot), best.1 < 1 {
-            return best.0
-        }
-        let scanned = PlacementSearch.scan(size: block, area: area)
-        let best = PlacementSearch.best(named + scanned, obstacles: obstacles, text: text, within: plot)
-        return best?.0 ?? PlacementSearch.box(candidates.first ?? .topLeft, size: block, area: area)
+        PlacementSearch.place(block, candidates: candidates, in: plot.insetBy(8), obstacles: obstacles, canvas: canvas)
     }
 
-    struct LegendEntry { var mark: Mark; var color: Color; var markup: String }
-
-    func legendEntries() throws -> [LegendEntry] {
-        try chart.marks.indices.compactMap { i in
-            guard let label = chart.marks[i].label else { return nil }
-            return LegendEntry(mark: chart.marks[i], color: colors[i], markup: try TeX.markup(label))
+    func legend() throws -> Legend {
+        var items: [Legend.Item] = []
+        for (i, m) in chart.marks.enumerated() {
+            guard let label = m.label else { continue }
+            let swatch: Legend.Swatch
+            switch m.geometry {
+            case .points(_, let shape): swatch = .point(shape, radius: m.size ?? theme.pointRadius, alpha: m.alpha ?? theme.pointAlpha)
+            case .band, .polygon: swatch = .fill(alpha: m.alpha ?? theme.bandAlpha)
+            case .segments: swatch = .line(width: m.size ?? theme.lineWidth * 0.55, dash: m.dash)
+            default: swatch = .line(width: m.size ?? theme.lineWidth, dash: m.dash)
+            }
+            items.append(Legend.Item(swatch: swatch, color: colors[i], markup: try TeX.markup(label)))
         }
+        return Legend(items: items, theme: theme)
     }
-
-    var legendStyle: TextStyle { TextStyle(size: theme.legendSize, color: theme.foreground, family: theme.fontFamily) }
-    let swatchWidth = 30.0, legendInner = 8.0, legendRowGap = 4.0
 
     func measureLegend() throws -> Size {
         if case .hidden = chart.legend { return Size(width: 0, height: 0) }
-        let entries = try legendEntries()
-        guard !entries.isEmpty else { return Size(width: 0, height: 0) }
-        let sizes = entries.map { canvas.measure(markup: $0.markup, style: legendStyle) }
-        let width = (sizes.map(\.width).max() ?? 0) + swatchWidth + theme.textPadding + 2 * legendInner
-        let height = sizes.map { max($0.height, 18) }.reduce(0, +) + legendRowGap * Double(sizes.count - 1) + 2 * legendInner
-        return Size(width: width, height: height)
+        return try legend().size(on: canvas)
     }
 
     func drawLegend(obstacles: Obstacles) throws {
@@ -349,35 +338,6 @@ struct ChartRenderer {
             if case .inside(let given) = chart.legend { candidates = given }
             box = place(legendSize, candidates: candidates, obstacles: obstacles)
         }
-        canvas.fill(box, theme.background.withAlpha(0.92))
-        canvas.strokeRect(box, theme.gridColor.mixed(with: .black, 0.15), width: 1)
-        var y = box.minY + legendInner
-        for entry in try legendEntries() {
-            let s = canvas.measure(markup: entry.markup, style: legendStyle)
-            let h = max(s.height, 18)
-            let cy = y + h / 2
-            let x0 = box.minX + legendInner
-            drawSwatch(entry, in: Rect(x: x0, y: cy - 8, width: swatchWidth, height: 16))
-            canvas.text(markup: entry.markup, style: legendStyle, at: Point(x0 + swatchWidth + theme.textPadding, cy), anchor: .left)
-            y += h + legendRowGap
-        }
-        canvas.placedBoxes.append(box)
-    }
-
-    func drawSwatch(_ entry: LegendEntry, in r: Rect) {
-        let m = entry.mark
-        switch m.geometry {
-        case .points(_, let shape):
-            canvas.marker(shape, at: r.center, radius: m.size ?? theme.pointRadius,
-                          fill: entry.color.withAlpha(m.alpha ?? theme.pointAlpha), outline: theme.pointOutline)
-        case .band, .polygon:
-            canvas.fill(r.insetBy(1), entry.color.withAlpha(m.alpha ?? theme.bandAlpha))
-        case .segments:
-            canvas.line(from: Point(r.minX + 2, r.midY), to: Point(r.maxX - 2, r.midY), color: entry.color,
-                        width: m.size ?? theme.lineWidth * 0.55, dash: m.dash)
-        default:
-            canvas.line(from: Point(r.minX, r.midY), to: Point(r.maxX, r.midY), color: entry.color,
-                        width: m.size ?? theme.lineWidth, dash: m.dash)
-        }
+        try legend().draw(in: box, on: canvas)
     }
 }

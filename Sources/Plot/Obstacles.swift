@@ -46,6 +46,20 @@ enum PlacementSearch {
         return boxes
     }
 
+    /// The named spot (or, failing all, any spot on a scan of `area`) whose
+    /// box overlaps the least data and no text already on the canvas.
+    static func place(_ block: Size, candidates: [Placement], in area: Rect, obstacles: Obstacles, canvas: Canvas) -> Rect {
+        let text = canvas.textBoxes.map(\.rect) + canvas.placedBoxes
+        let bounds = area.insetBy(-8)
+        let named = candidates.map { box($0, size: block, area: area) }
+        if let best = best(named, obstacles: obstacles, text: text, within: bounds), best.1 < 1 {
+            return best.0
+        }
+        let scanned = scan(size: block, area: area)
+        return best(named + scanned, obstacles: obstacles, text: text, within: bounds)?.0
+            ?? box(candidates.first ?? .topLeft, size: block, area: area)
+    }
+
     /// The box of `size` at a named spot of `area`.
     static func box(_ p: Placement, size: Size, area: Rect) -> Rect {
         let x: Double, y: Double

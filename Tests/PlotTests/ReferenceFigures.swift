@@ -23,3 +23,60 @@ enum ReferenceFigures {
         return chart
     }
 }
+
+extension ReferenceFigures {
+    /// Twenty points scattered about the plane z = 4 + 1.5x + 0.8y with fixed
+    /// deviations, so some lie above and some below it.
+    static let planeIntercept = 4.0, planeSlopeX = 1.5, planeSlopeY = 0.8
+    static let planeDeviations: [Double] = [2.1, -1.4, 0.6, -2.8, 1.9, -0.7, 3.2, -1.9, 0.4, -2.2,
+                                            1.1, -3.0, 2.6, -0.9, 1.6, -1.2, 0.8, -2.5, 2.9, -0.5]
+
+    static let planeSites: [(Double, Double)] = [(1.2, 8.1), (2.5, 1.9), (3.1, 5.4), (4.8, 7.7), (5.9, 2.6),
+                                                 (7.2, 4.3), (8.6, 8.8), (9.3, 1.2), (0.7, 3.6), (6.4, 6.9),
+                                                 (2.0, 6.2), (4.1, 3.0), (8.0, 5.9), (5.2, 9.0), (9.6, 3.8),
+                                                 (3.6, 0.8), (1.5, 0.4), (6.9, 1.7), (7.7, 7.3), (0.4, 8.9)]
+
+    static func regressionPlane() -> Chart3D {
+        var above: [Point3] = [], below: [Point3] = [], sticks: [Segment3] = []
+        for (i, e) in planeDeviations.enumerated() {
+            let (x, y) = planeSites[i]
+            let onPlane = planeIntercept + planeSlopeX * x + planeSlopeY * y
+            let p = Point3(x, y, onPlane + e)
+            if e > 0 { above.append(p) } else { below.append(p) }
+            sticks.append(Segment3(from: p, to: Point3(x, y, onPlane)))
+        }
+        var chart = Chart3D(x: Axis("$X_1$"), y: Axis("$X_2$"), z: Axis("$Y$"))
+        chart.marks = [
+            .plane(intercept: planeIntercept, slopeX: planeSlopeX, slopeY: planeSlopeY, x: 0...10, y: 0...10,
+                   color: OkabeIto.skyBlue, label: "Fitted plane"),
+            .segments(sticks, color: Color.grey, label: "Residual"),
+            .points(above, color: OkabeIto.blue, label: "Above the plane"),
+            .points(below, color: OkabeIto.vermillion, label: "Below the plane"),
+        ]
+        chart.annotations = [Annotation("$\\hat{Y} = 4.0 + 1.5X_1 + 0.8X_2$")]
+        return chart
+    }
+}
+
+extension ReferenceFigures {
+    /// The blood-type design of the lesson text: intercept plus dummies for A,
+    /// B and AB with O as reference, eight participants.
+    static func designMatrix() -> MatrixImage {
+        let types = ["A", "B", "AB", "O", "A", "O", "B", "AB"]
+        let rows = types.map { t -> [Double] in [1, t == "A" ? 1 : 0, t == "B" ? 1 : 0, t == "AB" ? 1 : 0] }
+        return MatrixImage(title: "Design matrix $\\mathbf{X}$", values: rows,
+                           columnLabels: ["intercept", "$x_{\\text{A}}$", "$x_{\\text{B}}$", "$x_{\\text{AB}}$"],
+                           rowLabels: types.enumerated().map { "participant \($0.offset + 1) (\($0.element))" })
+    }
+
+    /// A tall design (SPM-like): 60 scans, a boxcar, its shift, a linear drift, a constant.
+    static func tallDesignMatrix() -> MatrixImage {
+        let rows = (0..<60).map { i -> [Double] in
+            let boxcar: Double = (i / 10) % 2 == 1 ? 1 : 0
+            let shifted: Double = ((i + 3) / 10) % 2 == 1 ? 1 : 0
+            return [boxcar, shifted, Double(i) / 59 - 0.5, 1]
+        }
+        return MatrixImage(size: Size(width: 480, height: 560), values: rows,
+                           columnLabels: ["task", "task (shifted)", "linear drift", "constant"])
+    }
+}
