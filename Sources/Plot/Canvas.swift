@@ -17,7 +17,10 @@ public final class Canvas {
         self.cr = cr
         self.pango = pango
         self.size = size
-        pango_cairo_update_context(cr, pango)
+        // The Pango context is deliberately not updated from the cairo
+        // transform: layout happens in logical pixels and cairo scales the
+        // glyph outlines, so every pixel density and PDF get the same layout
+        // (Pango's sub/superscript sizes go wrong under a scaled context).
     }
 
     // MARK: Paths and paint
@@ -175,7 +178,6 @@ public final class Canvas {
         cairo_rotate(cr, -rotation)
         cairo_move_to(cr, ox, oy)
         setColor(style.color)
-        pango_cairo_update_layout(cr, l.layout)
         pango_cairo_show_layout(cr, l.layout)
         cairo_restore(cr)
         if record { textBoxes.append(TextBox(text: markup, rect: rect)) }

@@ -56,4 +56,13 @@ final class FontSystem: @unchecked Sendable {
             return pango_font_description_get_family(loaded).map { String(cString: $0) }
         }
     }
+
+    /// How many characters of `markup` no installed font could draw (they
+    /// would show as boxes), for checking that labels render faithfully.
+    func unknownGlyphCount(markup: String, family: String = Theme.textbook.fontFamily) -> Int {
+        withContext { context in
+            let layout = TextLayout(context: context, markup: markup, style: TextStyle(size: 16, family: family))
+            return Int(pango_layout_get_unknown_glyphs_count(layout.layout))
+        }
+    }
 }

@@ -81,7 +81,9 @@ struct TeXParser {
 
     /// Joins atoms with TeX-like spacing: a space either side of binary
     /// operators and relations, none elsewhere.
-    static func join(_ atoms: [MathAtom]) -> String {
+    static func join(_ atoms: [MathAtom], script: Bool = false) -> String {
+        // In sub- and superscripts TeX drops the space around operators.
+        if script { return atoms.map(\.markup).joined() }
         var out = ""
         for (i, a) in atoms.enumerated() {
             switch a.kind {
@@ -106,15 +108,23 @@ struct TeXParser {
             let c = chars[index]
             if c == terminator { return atoms }
             if c == "}" { throw error(.unbalancedBrace, at: index) }
-            if c == "$" { throw error(.unexpectedCharacter("$"), at: index) }
+            if c == "$" { throw terminator == "}" ? error(.unbalancedBrace, at: openedAt) : error(.unexpectedCharacter("$"), at: index) }
             if c == " " || c == "\t" || c == "\n" { index += 1; continue }
             if c == "_" || c == "^" {
                 let opAt = index
                 index += 1
-                let arg = try argument(italic: italic, for: String(c), at: opAt)
+                let arg = try argument(italic: italic, for: String(c), at: opAt, script: true)
                 let tag = c == "_" ? "sub" : "sup"
                 if atoms.isEmpty { atoms.append(MathAtom(markup: "", kind: .ordinary)) }
-                atoms[atoms.count - 1].markup += "<\(tag)>\(arg)</\(tag)>"
+                // Primes are already raised glyphs: Y^\prime is Y′, not a tiny raised ′.
+                if c == "^" && !arg.isEmpty && arg.allSatisfy({ $0 == "′" }) {
+                    atoms[atoms.count - 1].markup += arg
+                } else {
+                    // A superscript after a slanted letter gets a hair space,
+                    // TeX's italic correction, so σ² does not touch.
+                    let correction = c == "^" && atoms[atoms.count - 1].markup.hasSuffix("</i>") ? "\u{200A}" : ""
+                    atoms[atoms.count - 1].markup += "\(correction)<\(tag)>\(arg)</\(tag)>"
+                }
                 if atoms[atoms.count - 1].kind != .largeOperator { atoms[atoms.count - 1].kind = .ordinary }
                 continue
             }
@@ -126,15 +136,17 @@ struct TeXParser {
     }
 
     /// A braced group or a single token, as markup (for `_`, `^` and commands).
-    mutating func argument(italic: Bool, for command: String, at position: Int) throws -> String {
+    mutating func argument(italic: Bool, for command: String, at position: Int, script: Bool = false) throws -> String {
         while index < chars.count, chars[index] == " " { index += 1 }
-        guard index < chars.count else { throw error(.missingArgument(command: command), at: position) }
+        guard index < chars.count, chars[index] != "$", chars[index] != "}" else {
+            throw error(.missingArgument(command: command), at: position)
+        }
         if chars[index] == "{" {
             let open = index
             index += 1
             let atoms = try mathList(until: "}", openedAt: open, italic: italic)
             index += 1
-            return TeXParser.join(atoms)
+            return TeXParser.join(atoms, script: script)
         }
         guard let atom = try nextAtom(italic: italic, previous: nil, single: true) else {
             throw error(.missingArgument(command: command), at: position)

@@ -18,3 +18,15 @@ final class GoldenImageTests: XCTestCase {
         try GoldenImage.assertMatches(ReferenceFigures.tallDesignMatrix(), named: "design-matrix-tall")
     }
 }
+
+extension GoldenImageTests {
+    func testTeXLabelSheet() throws {
+        try GoldenImage.assertMatches(LabelSheet(labels: ReferenceFigures.texLabels), named: "tex-labels")
+    }
+
+    func testHighDensityPNGDoublesThePixels() throws {
+        let image = try ReferenceFigures.scatterWithLine().rgba(scale: 2)
+        XCTAssertEqual(image.width, 1520)
+        XCTAssertEqual(image.height, 1040)
+    }
+}

@@ -80,3 +80,37 @@ extension ReferenceFigures {
                            columnLabels: ["task", "task (shifted)", "linear drift", "constant"])
     }
 }
+
+extension ReferenceFigures {
+    /// Labels in the notation of the lesson text, rendered on the TeX sheet.
+    static let texLabels = [
+        "$\\hat{\\beta}_1 = -5.344$",
+        "$Y_i = \\beta_0 + \\beta_1 X_i + \\epsilon_i$",
+        "$\\epsilon_i \\sim \\mathcal{N}(0, \\sigma^2)$",
+        "$E(Y) = \\beta_0 + \\beta_1 x$",
+        "$\\mathbf{Y} = \\mathbf{X}\\boldsymbol{\\beta} + \\boldsymbol{\\epsilon}$",
+        "$x_{ij}$, $Y^\\prime$, $\\bar{Y}$, $\\tilde{y}$, $R^2 = 0.82$",
+        "$\\hat{\\sigma}^2 = \\sum_{i=1}^n e_i^2 / (n - p)$",
+        "$a \\cdot b$, $a \\times b$, $\\mu \\pm 2\\sigma$",
+        "$\\alpha\\beta\\gamma\\delta\\epsilon\\zeta\\eta\\theta\\iota\\kappa\\lambda\\mu$",
+        "$\\nu\\xi\\pi\\rho\\sigma\\tau\\upsilon\\phi\\chi\\psi\\omega$ $\\Gamma\\Delta\\Theta\\Lambda\\Xi\\Pi\\Sigma\\Phi\\Psi\\Omega$",
+        "$\\left( \\mathbf{X}^\\top \\mathbf{X} \\right)^{-1}$, mean difference $\\hat{\\beta}_1 = 7.940$",
+    ]
+}
+
+/// A sheet of TeX labels, one per row: a figure kind defined outside the
+/// module through the public `Figure` protocol, as later figure kinds are.
+struct LabelSheet: Figure {
+    var labels: [String]
+    var size = Size(width: 760, height: 520)
+    var theme = Theme.textbook
+
+    func draw(on canvas: Canvas) throws {
+        let style = TextStyle(size: theme.annotationSize + 1, color: theme.foreground)
+        var y = theme.margin + 4
+        for label in labels {
+            let box = try canvas.tex(label, style: style, at: Point(theme.margin + 10, y), anchor: .topLeft)
+            y = box.maxY + 14
+        }
+    }
+}

@@ -1,0 +1,94 @@
+import Plot
+import XCTest
+
+/// Fails when a finished figure has text overlapping text or leaving the canvas.
+func assertTextIsClear(_ figure: some Figure, _ name: String, file: StaticString = #filePath, line: UInt = #line) throws {
+    let layout = try figure.layout()
+    XCTAssertFalse(layout.textBoxes.isEmpty, "\(name) drew no text", file: file, line: line)
+    for (a, b) in layout.overlappingText() {
+        XCTFail("\(name): '\(a.text)' \(a.rect) overlaps '\(b.text)' \(b.rect)", file: file, line: line)
+    }
+    for t in layout.textOutsideCanvas() {
+        XCTFail("\(name): '\(t.text)' \(t.rect) is outside the canvas", file: file, line: line)
+    }
+}
+
+final class LayoutTests: XCTestCase {
+    func testReferenceFiguresHaveNoCollidingOrClippedText() throws {
+        try assertTextIsClear(ReferenceFigures.scatterWithLine(), "scatter-fit")
+        try assertTextIsClear(ReferenceFigures.regressionPlane(), "regression-plane")
+        try assertTextIsClear(ReferenceFigures.designMatrix(), "design-matrix")
+        try assertTextIsClear(ReferenceFigures.tallDesignMatrix(), "design-matrix-tall")
+        try assertTextIsClear(LabelSheet(labels: ReferenceFigures.texLabels), "tex-labels")
+    }
+
+    func testCollisionCheckCatchesOverlappingText() throws {
+        var chart = Chart(x: Axis("x"), y: Axis("y"))
+        chart.marks = [.text("overlap", at: Point(0.5, 0.5)), .text("overlap", at: Point(0.5, 0.5))]
+        XCTAssertEqual(try chart.layout().overlappingText().count, 1)
+    }
+
+    func testAnnotationAvoidsDataInTheTopLeft() throws {
+        // Points crowd the top left, the preferred spot; the equation must go elsewhere.
+        var xs: [Double] = [], ys: [Double] = []
+        for i in 0..<12 { for j in 0..<5 { xs.append(Double(i) * 0.3); ys.append(10 - Double(j) * 0.4) } }
+        xs += [10, 0]; ys += [0, 0]
+        var chart = Chart(x: Axis("$x$"), y: Axis("$y$"))
+        chart.marks = [.points(x: xs, y: ys)]
+        chart.annotations = [Annotation("$\\hat{Y} = 1.0 + 2.0X$")]
+        let layout = try chart.layout()
+        let box = try XCTUnwrap(layout.placedBoxes.first)
+        // The cluster spans x ≤ 3.3 of 0…10, so a free spot is in the right half.
+        XCTAssertGreaterThan(box.midX, chart.size.width / 2, "annotation at \(box)")
+        XCTAssertTrue(layout.overlappingText().isEmpty)
+    }
+
+    func testLegendMovesOutsideWhenThePlotIsFull() throws {
+        var xs: [Double] = [], ys: [Double] = []
+        for i in 0...20 { for j in 0...20 { xs.append(Double(i)); ys.append(Double(j)) } }
+        var chart = Chart(x: Axis("x"), y: Axis("y"))
+        chart.marks = [.points(x: xs, y: ys, radius: 3, label: "grid")]
+        let layout = try chart.layout()
+        let legend = try XCTUnwrap(layout.placedBoxes.last)
+        let tickLabelRight = layout.textBoxes.filter { $0.text == "20" }.map(\.rect.maxX).max() ?? 0
+        XCTAssertGreaterThanOrEqual(legend.minX, tickLabelRight - 20, "legend \(legend) is in the right margin")
+        try assertTextIsClear(chart, "full plot")
+    }
+
+    func testCrowdedLabelsGetFewerTicks() throws {
+        let chart = Chart(size: Size(width: 300, height: 200), x: Axis("x"), y: Axis("y"),
+                          marks: [.points(x: [1_000_000.5, 9_000_000.5], y: [0, 1])])
+        try assertTextIsClear(chart, "narrow chart with long labels")
+    }
+
+    func testCameraProjection() {
+        let front = Camera(azimuth: 0, elevation: 0)
+        let x = front.project(Point3(1, 0, 0)), z = front.project(Point3(0, 0, 1)), y = front.project(Point3(0, 1, 0))
+        XCTAssertEqual(x.u, 1, accuracy: 1e-12); XCTAssertEqual(x.v, 0, accuracy: 1e-12)
+        XCTAssertEqual(z.v, 1, accuracy: 1e-12); XCTAssertEqual(y.depth, 1, accuracy: 1e-12)
+        let top = Camera(azimuth: 0, elevation: 90)
+        XCTAssertEqual(top.project(Point3(0, 1, 0)).v, 1, accuracy: 1e-12)
+        XCTAssertEqual(top.project(Point3(0, 0, 1)).depth, -1, accuracy: 1e-12, "looking down, up is nearer")
+        // Orthographic: lengths are preserved by the rotation.
+        let c = Camera(azimuth: -55, elevation: 22)
+        let p = c.project(Point3(0.3, -0.7, 0.4))
+        XCTAssertEqual(p.u * p.u + p.v * p.v + p.depth * p.depth, 0.09 + 0.49 + 0.16, accuracy: 1e-12)
+        let q = Camera(azimuth: 90, elevation: 0).project(Point3(1, 0, 0))
+        XCTAssertEqual(q.depth, 1, accuracy: 1e-12, "turned 90°, +x points away")
+    }
+
+    func testMatrixImageScalesColumnsLikeSPM() {
+        let image = MatrixImage(values: [[1, 2, 0], [1, 4, 0], [1, 6, 0]])
+        XCTAssertEqual(image.scaledValues(), [[1, 0, 0], [1, 0.5, 0], [1, 1, 0]])
+        var global = image
+        global.scaling = .global
+        XCTAssertEqual(global.scaledValues()[2], [1.0 / 6, 1, 0])
+    }
+
+    func testMatrixImageRejectsRaggedRows() {
+        let image = MatrixImage(values: [[1, 2], [3]])
+        XCTAssertThrowsError(try image.layout()) { error in
+            XCTAssertEqual(error as? PlotError, .invalidData("matrix row 2 has 1 values; row 1 has 2"))
+        }
+    }
+}
