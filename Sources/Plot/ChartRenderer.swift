@@ -216,7 +216,8 @@ struct ChartRenderer {
         switch mark.geometry {
         case .text(let tex, let p, let anchor, let offset):
             let s = screen(p)
-            try canvas.tex(tex, style: style, at: Point(s.x + offset.x, s.y + offset.y), anchor: anchor)
+            try canvas.tex(tex, style: style, at: Point(s.x + offset.x, s.y + offset.y), anchor: anchor,
+                           halo: theme.background.withAlpha(0.85))
         case .bracket(let a, let b, let label?):
             let g = bracketGeometry(screen(a), screen(b))
             let labelStyle = TextStyle(size: theme.annotationSize, color: mark.color ?? theme.foreground, family: theme.fontFamily)
@@ -244,8 +245,8 @@ struct ChartRenderer {
                 addPath(zip(x, lo).map { screen(Point($0, $1)) }); addPath(zip(x, hi).map { screen(Point($0, $1)) })
             case .arrow(let a, let b): o.add(screen(a), screen(b))
             case .bracket(let a, let b, _): addPath(bracketGeometry(screen(a), screen(b)).path)
-            case .horizontalRule(let y): o.add(Point(plot.minX, sy(y)), Point(plot.maxX, sy(y)))
-            case .verticalRule(let x): o.add(Point(sx(x), plot.minY), Point(sx(x), plot.maxY))
+            case .horizontalRule(let y): o.addGuide(Point(plot.minX, sy(y)), Point(plot.maxX, sy(y)))
+            case .verticalRule(let x): o.addGuide(Point(sx(x), plot.minY), Point(sx(x), plot.maxY))
             case .text: break
             }
         }

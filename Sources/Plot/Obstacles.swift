@@ -3,9 +3,13 @@
 struct Obstacles {
     var rects: [Rect] = []
     var segments: [(Point, Point)] = []
+    /// Reference lines (rules): text may cross them at a small cost, since a
+    /// rule across the whole plot would otherwise leave no room anywhere.
+    var guides: [(Point, Point)] = []
 
     mutating func add(_ r: Rect) { rects.append(r) }
     mutating func add(_ a: Point, _ b: Point) { segments.append((a, b)) }
+    mutating func addGuide(_ a: Point, _ b: Point) { guides.append((a, b)) }
 
     /// A cost for putting text in `box`: overlapped marker area plus a fixed
     /// cost per line crossing the box.
@@ -13,6 +17,7 @@ struct Obstacles {
         var c = 0.0
         for r in rects { if let i = r.intersection(box) { c += 10 + i.area } }
         for (a, b) in segments where box.intersectsSegment(a, b) { c += 200 }
+        for (a, b) in guides where box.intersectsSegment(a, b) { c += 5 }
         return c
     }
 }

@@ -30,3 +30,13 @@ extension GoldenImageTests {
         XCTAssertEqual(image.height, 1040)
     }
 }
+
+extension GoldenImageTests {
+    func testDummyMeansWithBracketAndNamedTicks() throws {
+        try GoldenImage.assertMatches(ReferenceFigures.dummyMeans(), named: "dummy-means")
+    }
+
+    func testProbabilityModelWithDensitiesArrowAndText() throws {
+        try GoldenImage.assertMatches(ReferenceFigures.probabilityModel(), named: "probability-model")
+    }
+}

@@ -1,3 +1,4 @@
+import Foundation
 import Plot
 
 /// The reference figures rendered by the golden tests. Their data are drawing
@@ -69,15 +70,19 @@ extension ReferenceFigures {
                            rowLabels: types.enumerated().map { "participant \($0.offset + 1) (\($0.element))" })
     }
 
-    /// A tall design (SPM-like): 60 scans, a boxcar, its shift, a linear drift, a constant.
+    /// A tall design (SPM-like): 60 scans, a boxcar, its shift, their
+    /// product with time, linear and quadratic drifts, a constant. Column
+    /// names are wider than the cells, so they stand vertical.
     static func tallDesignMatrix() -> MatrixImage {
         let rows = (0..<60).map { i -> [Double] in
             let boxcar: Double = (i / 10) % 2 == 1 ? 1 : 0
             let shifted: Double = ((i + 3) / 10) % 2 == 1 ? 1 : 0
-            return [boxcar, shifted, Double(i) / 59 - 0.5, 1]
+            let t = Double(i) / 59 - 0.5
+            return [boxcar, shifted, boxcar * t, t, t * t - 1.0 / 12, 1]
         }
-        return MatrixImage(size: Size(width: 480, height: 560), values: rows,
-                           columnLabels: ["task", "task (shifted)", "linear drift", "constant"])
+        return MatrixImage(size: Size(width: 520, height: 600), title: "fMRI design", values: rows,
+                           columnLabels: ["task", "task (shifted)", "task $\\times$ time", "linear drift", "quadratic drift", "constant"],
+                           rowLabels: (1...60).map { "scan \($0)" })
     }
 }
 
@@ -112,5 +117,57 @@ struct LabelSheet: Figure {
             let box = try canvas.tex(label, style: style, at: Point(theme.margin + 10, y), anchor: .topLeft)
             y = box.maxY + 14
         }
+    }
+}
+
+extension ReferenceFigures {
+    /// Two groups coded 0/1 with jittered points, group means, the line
+    /// between them and a bracket labelling the mean difference.
+    static func dummyMeans() -> Chart {
+        let control: [Double] = [21.2, 24.8, 19.5, 23.1, 26.0, 22.4, 20.7, 25.3]
+        let patient: [Double] = [30.1, 32.6, 28.4, 35.0, 31.7, 29.2, 33.8, 30.9]
+        let jitter: [Double] = [-0.08, 0.05, -0.03, 0.09, -0.06, 0.02, 0.07, -0.1]
+        let m0 = control.reduce(0, +) / 8, m1 = patient.reduce(0, +) / 8
+        var chart = Chart(size: Size(width: 700, height: 520),
+                          x: Axis("Group", ticks: [0, 1], tickLabels: ["control ($x = 0$)", "patient ($x = 1$)"]),
+                          y: Axis("Score $Y$"))
+        chart.x.domain = -0.45...1.55
+        chart.x.grid = false
+        chart.marks = [
+            .points(x: jitter, y: control, color: OkabeIto.blue, alpha: 0.75, label: "Control"),
+            .points(x: jitter.map { 1 + $0 }, y: patient, shape: .triangle, color: OkabeIto.vermillion, alpha: 0.75, label: "Patient"),
+            .polyline([Point(0, m0), Point(1, m1)], color: Color.ink, width: 2, dash: [6, 4]),
+            .rule(y: m0, color: Color.grey, dash: [2, 3]),
+            .points(x: [0, 1], y: [m0, m1], shape: .diamond, color: Color.ink, radius: 7),
+            .bracket(from: Point(1.12, m0), to: Point(1.12, m1), label: "$\\hat{\\beta}_1 = 7.940$"),
+            .text("$\\hat{\\beta}_0 = \\bar{Y}_0$", at: Point(0, m0), anchor: .right, offset: Point(-18, 0)),
+        ]
+        return chart
+    }
+
+    /// The normal probability model along a regression line: a density
+    /// drawn sideways at three x values, with E(Y) marked.
+    static func probabilityModel() -> Chart {
+        let b0 = 62.366, b1 = 3.5702, sigma = 48.82
+        var chart = Chart(x: Axis("Lot size $X$", domain: 0...140), y: Axis("Work hours $Y$", domain: 0...650))
+        var marks: [Mark] = [.line(intercept: b0, slope: b1, color: OkabeIto.blue, label: "$E(Y) = \\beta_0 + \\beta_1 X$")]
+        for x in [30.0, 70, 110] {
+            let mean = b0 + b1 * x
+            let ys = stride(from: -3.2, through: 3.2, by: 0.1).map { mean + $0 * sigma }
+            let width = 14.0
+            let curve = ys.map { y -> Point in
+                let z = (y - mean) / sigma
+                return Point(x + width * exp(-z * z / 2), y)
+            }
+            marks.append(.polygon(curve + [Point(x, ys.last!), Point(x, ys.first!)], color: OkabeIto.orange, alpha: 0.3))
+            marks.append(.polyline(curve, color: OkabeIto.orange, width: 2))
+            marks.append(.rule(x: x, color: Color.lightGrey, dash: [3, 3]))
+            marks.append(.points([Point(x, mean)], color: Color.ink, radius: 4.5))
+        }
+        marks.append(.arrow(from: Point(50, 430), to: Point(69, b0 + b1 * 70 + 8)))
+        marks.append(.text("$E(Y \\mid X = 70)$", at: Point(50, 430), anchor: .bottom, offset: Point(0, -4)))
+        chart.marks = marks
+        chart.annotations = [Annotation("$Y \\sim \\mathcal{N}(\\beta_0 + \\beta_1 X, \\sigma)$", "$\\sigma = 48.82$")]
+        return chart
     }
 }
