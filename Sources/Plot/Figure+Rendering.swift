@@ -4,19 +4,28 @@ import Foundation
 extension Figure {
     /// PNG bytes at `scale` pixels per logical pixel (1 gives `size` in pixels).
     public func pngData(scale: Double = 1) throws -> [UInt8] {
-        try rgba(scale: scale).pngData()
+        try withImageSurface(scale: scale) { surface in
+            let sink = ByteSink()
+            try checkStatus(cairo_surface_write_to_png_stream(surface, appendToSink, Unmanaged.passUnretained(sink).toOpaque()),
+                            "encoding PNG")
+            return sink.bytes
+        }
     }
 
     /// Raw pixels, straight RGBA, row-major from the top; what a GIF encoder or
     /// an image comparison wants.
     public func rgba(scale: Double = 1) throws -> RGBAImage {
+        try withImageSurface(scale: scale) { RGBAImage(surface: $0) }
+    }
+
+    func withImageSurface<T>(scale: Double, _ body: (OpaquePointer) throws -> T) throws -> T {
         let w = Int((size.width * scale).rounded()), h = Int((size.height * scale).rounded())
         let surface = cairo_image_surface_create(CAIRO_FORMAT_ARGB32, Int32(w), Int32(h))!
         defer { cairo_surface_destroy(surface) }
         try checkStatus(cairo_surface_status(surface), "creating a \(w)×\(h) image")
         _ = try drawFigure(on: surface, scale: scale)
         cairo_surface_flush(surface)
-        return RGBAImage(surface: surface)
+        return try body(surface)
     }
 
     /// SVG text, normalised so two renders of the same figure are byte-identical

@@ -3,33 +3,38 @@
 /// differently from the first. This renumbers every id in order of first
 /// appearance (definition or reference) so equal drawings give equal bytes.
 enum SVGNormalizer {
+    static let markers: [[UInt8]] = [Array("id=\"".utf8), Array("href=\"#".utf8), Array("url(#".utf8)]
+
     static func normalize(_ bytes: [UInt8]) -> [UInt8] {
-        let text = String(decoding: bytes, as: UTF8.self)
-        var names: [Substring: String] = [:]
-        var out = ""
-        out.reserveCapacity(text.utf8.count)
-        let markers = ["id=\"", "href=\"#", "url(#"]
-        var rest = text[...]
-        while !rest.isEmpty {
-            var nearest: (Range<Substring.Index>, String)? = nil
-            for m in markers {
-                if let r = rest.range(of: m), nearest == nil || r.lowerBound < nearest!.0.lowerBound { nearest = (r, m) }
+        var names: [[UInt8]: [UInt8]] = [:]
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count)
+        var i = 0
+        let n = bytes.count
+        while i < n {
+            var matched: [UInt8]? = nil
+            let b = bytes[i]
+            if b == UInt8(ascii: "i") || b == UInt8(ascii: "h") || b == UInt8(ascii: "u") {
+                for m in markers where i + m.count <= n && bytes[i] == m[0] {
+                    if bytes[i..<(i + m.count)].elementsEqual(m) { matched = m; break }
+                }
             }
-            guard let (range, _) = nearest else { out += rest; break }
-            out += rest[rest.startIndex..<range.upperBound]
-            rest = rest[range.upperBound...]
-            let end = rest.firstIndex(where: { $0 == "\"" || $0 == ")" }) ?? rest.endIndex
-            let id = rest[rest.startIndex..<end]
+            guard let marker = matched else { out.append(b); i += 1; continue }
+            out.append(contentsOf: marker)
+            i += marker.count
+            var end = i
+            while end < n && bytes[end] != UInt8(ascii: "\"") && bytes[end] != UInt8(ascii: ")") { end += 1 }
+            let id = Array(bytes[i..<end])
             if let known = names[id] {
-                out += known
+                out.append(contentsOf: known)
             } else {
-                let prefix = id.prefix(while: { $0.isLetter })
-                let fresh = "\(prefix.isEmpty ? "id" : String(prefix))\(names.count + 1)"
+                let prefix = id.prefix { ($0 >= 97 && $0 <= 122) || ($0 >= 65 && $0 <= 90) }
+                let fresh = Array((prefix.isEmpty ? "id" : String(decoding: prefix, as: UTF8.self)).utf8) + Array(String(names.count + 1).utf8)
                 names[id] = fresh
-                out += fresh
+                out.append(contentsOf: fresh)
             }
-            rest = rest[end...]
+            i = end
         }
-        return Array(out.utf8)
+        return out
     }
 }
