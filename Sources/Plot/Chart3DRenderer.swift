@@ -191,7 +191,7 @@ struct Chart3DRenderer {
             switch m.geometry {
             case .points(let ps, let shape):
                 let r = m.size ?? theme.pointRadius
-                for p in ps {
+                for p in ps where p.x.isFinite && p.y.isFinite && p.z.isFinite {
                     let (s, d) = screen(box(p))
                     push(d, .point(s, shape, r, color.withAlpha(m.alpha ?? 1)))
                     obstacles.add(Rect(x: s.x - r - 2, y: s.y - r - 2, width: 2 * r + 4, height: 2 * r + 4))

@@ -155,7 +155,9 @@ struct ChartRenderer {
         case .points(let ps, let shape):
             let r = mark.size ?? theme.pointRadius
             let fill = color.withAlpha(mark.alpha ?? theme.pointAlpha)
-            for p in ps { canvas.marker(shape, at: screen(p), radius: r, fill: fill, outline: theme.pointOutline, outlineWidth: 1) }
+            for p in ps where p.x.isFinite && p.y.isFinite {
+                canvas.marker(shape, at: screen(p), radius: r, fill: fill, outline: theme.pointOutline, outlineWidth: 1)
+            }
         case .line(let a, let b):
             let (p, q) = lineEnds(intercept: a, slope: b)
             canvas.line(from: p, to: q, color: color.withAlpha(mark.alpha ?? 1), width: width, dash: mark.dash)
@@ -235,7 +237,7 @@ struct ChartRenderer {
             switch mark.geometry {
             case .points(let ps, _):
                 let r = (mark.size ?? theme.pointRadius) + 2
-                for p in ps.map(screen) { o.add(Rect(x: p.x - r, y: p.y - r, width: 2 * r, height: 2 * r)) }
+                for p in ps.map(screen) where p.x.isFinite && p.y.isFinite { o.add(Rect(x: p.x - r, y: p.y - r, width: 2 * r, height: 2 * r)) }
             case .line(let a, let b):
                 let (p, q) = lineEnds(intercept: a, slope: b); o.add(p, q)
             case .polyline(let ps): addPath(ps.map(screen))

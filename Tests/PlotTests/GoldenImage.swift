@@ -38,12 +38,16 @@ enum GoldenImage {
             let actualURL = directory.appendingPathComponent("\(name).actual.png")
             let diffURL = directory.appendingPathComponent("\(name).diff.png")
             try AtomicFile.write(try actual.pngData(), to: actualURL)
-            if let diff = difference.diffImage { try AtomicFile.write(try diff.pngData(), to: diffURL) }
+            var diffLine = "  diff:   (none: the sizes differ)"
+            if let diff = difference.diffImage {
+                try AtomicFile.write(try diff.pngData(), to: diffURL)
+                diffLine = "  diff:   \(diffURL.path)"
+            }
             let percent = String(format: "%.3f%%", difference.differingFraction * 100)
             XCTFail("""
                 \(name): \(difference.sizesMatch ? "\(percent) of pixels differ (largest channel delta \(difference.largestChannelDelta))" : "size \(actual.width)×\(actual.height) differs from \(expected.width)×\(expected.height)")
                   actual: \(actualURL.path)
-                  diff:   \(diffURL.path)
+                \(diffLine)
                 """, file: file, line: line)
         }
     }
