@@ -14,6 +14,9 @@ public struct Annotation: Sendable {
     public var candidates: [Placement]
     public var size: Double?
     public var color: Color?
+    /// A data point the annotation belongs to (a slope label beside its
+    /// line): spots around it are tried first, the named candidates after.
+    public var near: Point?
 
     public init(_ lines: String..., candidates: [Placement] = Placement.preferred, size: Double? = nil, color: Color? = nil) {
         self.lines = lines; self.candidates = candidates; self.size = size; self.color = color
@@ -21,6 +24,13 @@ public struct Annotation: Sendable {
 
     public init(lines: [String], candidates: [Placement] = Placement.preferred, size: Double? = nil, color: Color? = nil) {
         self.lines = lines; self.candidates = candidates; self.size = size; self.color = color
+    }
+
+    /// An annotation placed beside a data point, e.g. a slope label by its line.
+    public static func near(_ point: Point, _ lines: String..., size: Double? = nil, color: Color? = nil) -> Annotation {
+        var a = Annotation(lines: lines, size: size, color: color)
+        a.near = point
+        return a
     }
 }
 

@@ -18,10 +18,12 @@ struct AxisLayout {
             func inside(_ t: [Double]) -> [Double] { t.filter { $0 >= domain.lowerBound - eps && $0 <= domain.upperBound + eps } }
             var all = TickGenerator().ticks(lower: domain.lowerBound, upper: domain.upperBound, target: count)
             ticks = inside(all)
-            // Loose labellings can leave only two ticks inside the padded
-            // domain; ask for more until at least three fall inside.
+            // Loose labellings can leave few ticks inside the padded domain
+            // (±5 dropped from [−5, 5] leaves three); ask for more until at
+            // least two-thirds of the target fall inside.
             var target = count
-            while ticks.count < min(3, count) && target < count + 4 {
+            let wanted = max(min(3, count), (2 * count + 2) / 3)
+            while ticks.count < wanted && target < count + 4 {
                 target += 1
                 all = TickGenerator().ticks(lower: domain.lowerBound, upper: domain.upperBound, target: target)
                 ticks = inside(all)

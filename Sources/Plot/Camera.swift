@@ -15,7 +15,7 @@ public struct Camera: Hashable, Sendable {
     public var azimuth: Double
     public var elevation: Double
 
-    public init(azimuth: Double = -55, elevation: Double = 22) {
+    public init(azimuth: Double = 35, elevation: Double = 25) {
         self.azimuth = azimuth; self.elevation = elevation
     }
 

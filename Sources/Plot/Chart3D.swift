@@ -22,6 +22,9 @@ public struct Chart3D: Figure {
     public var marks: [Mark3D]
     public var annotations: [Annotation]
     public var showLegend: Bool
+    /// Keep the box the same size and place whatever the azimuth, so the
+    /// frames of a turntable animation neither zoom nor drift.
+    public var sameScaleAtEveryAzimuth = false
 
     public init(size: Size = Size(width: 760, height: 620), theme: Theme = .textbook, title: String? = nil,
                 camera: Camera = Camera(), x: Axis = Axis(), y: Axis = Axis(), z: Axis = Axis(),

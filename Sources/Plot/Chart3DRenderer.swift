@@ -12,11 +12,14 @@ struct Chart3DRenderer {
     let colors: [Color]
     var scale = 1.0
     var origin = Point(0, 0)
+    /// The camera in use; differs from the chart's only while fitting.
+    var camera: Camera
 
     init(chart: Chart3D, canvas: Canvas) throws {
         self.chart = chart
         self.canvas = canvas
         self.theme = chart.theme
+        self.camera = chart.camera
         var xs: [Double] = [], ys: [Double] = [], zs: [Double] = []
         func add(_ p: Point3) { xs.append(p.x); ys.append(p.y); zs.append(p.z) }
         for m in chart.marks {
@@ -54,7 +57,7 @@ struct Chart3DRenderer {
 
     /// Box coordinates → canvas point and depth.
     func screen(_ b: Point3) -> (Point, Double) {
-        let (u, v, d) = chart.camera.project(b)
+        let (u, v, d) = camera.project(b)
         return (Point(origin.x + u * scale, origin.y - v * scale), d)
     }
 
@@ -74,10 +77,27 @@ struct Chart3DRenderer {
     /// labels fit: a first guess from the box alone, then a correction that
     /// accounts for the labels, which keep their pixel size as the box scales.
     mutating func fit() throws {
+        guard chart.sameScaleAtEveryAzimuth else { return try fitCurrentCamera() }
+        // For turntable animations: the smallest scale any azimuth needs, and
+        // the box centre fixed, so frames do not zoom or drift.
+        var smallest = Double.infinity
+        for azimuth in stride(from: 0.0, to: 360, by: 15) {
+            camera = Camera(azimuth: azimuth, elevation: chart.camera.elevation)
+            try fitCurrentCamera()
+            smallest = min(smallest, scale)
+        }
+        camera = chart.camera
+        try fitCurrentCamera()
+        let titleHeight = try chart.title.map { canvas.measure(markup: try TeX.markup($0), style: titleStyle).height + theme.textPadding } ?? 0
+        scale = smallest * 0.96
+        origin = Point(chart.size.width / 2, (chart.size.height + titleHeight) / 2)
+    }
+
+    mutating func fitCurrentCamera() throws {
         let titleHeight = try chart.title.map { canvas.measure(markup: try TeX.markup($0), style: titleStyle).height + theme.textPadding } ?? 0
         let area = Rect(x: theme.margin, y: theme.margin + titleHeight,
                         width: chart.size.width - 2 * theme.margin, height: chart.size.height - 2 * theme.margin - titleHeight)
-        let projected = corners.map { chart.camera.project($0) }
+        let projected = corners.map { camera.project($0) }
         let u0 = projected.map(\.u).min()!, u1 = projected.map(\.u).max()!
         let v0 = projected.map(\.v).min()!, v1 = projected.map(\.v).max()!
         scale = min(area.width / (u1 - u0), area.height / (v1 - v0)) * 0.7
@@ -126,7 +146,7 @@ struct Chart3DRenderer {
         for axis in 0..<3 {
             for side in [-1.0, 1] {
                 var n = [0.0, 0, 0]; n[axis] = side
-                let depth = chart.camera.project(Point3(n[0], n[1], n[2])).depth
+                let depth = camera.project(Point3(n[0], n[1], n[2])).depth
                 if depth > 1e-9 { faces.append((axis, side)) }
             }
         }
@@ -183,9 +203,41 @@ struct Chart3DRenderer {
         case polygon([Point], Color, Color?)
     }
 
+    /// With exactly one plane, which side of it (in data units) a point is
+    /// on, signed so that positive is the viewer's side. Drawing everything on
+    /// the far side, then the plane, then the near side is exact for the plane
+    /// wherever depth sorting by centroids is only approximate.
+    func viewerSide() -> ((Point3) -> Double)? {
+        let planes = chart.marks.compactMap { m -> (Double, Double, Double)? in
+            if case .plane(let a, let bx, let by, _, _, _) = m.geometry { return (a, bx, by) }
+            return nil
+        }
+        guard planes.count == 1, let (a, bx, by) = planes.first else { return nil }
+        let az = camera.azimuth * .pi / 180, el = camera.elevation * .pi / 180
+        // Towards the viewer in box units, then in data units per axis.
+        let towardBox = [-sin(az) * cos(el), -cos(az) * cos(el), sin(el)]
+        let half = [chart.aspect.0, chart.aspect.1, chart.aspect.2]
+        let toward = (0..<3).map { i in towardBox[i] * (axes[i].domain.upperBound - axes[i].domain.lowerBound) / (2 * half[i]) }
+        let viewerAbove = toward[2] - bx * toward[0] - by * toward[1] > 0
+        return { p in
+            let above = p.z - (a + bx * p.x + by * p.y)
+            return viewerAbove ? above : -above
+        }
+    }
+
     func drawMarks(obstacles: inout Obstacles) {
-        var pieces: [(depth: Double, order: Int, piece: Piece)] = []
-        func push(_ depth: Double, _ piece: Piece) { pieces.append((depth, pieces.count, piece)) }
+        var pieces: [(layer: Int, depth: Double, order: Int, piece: Piece)] = []
+        let side = viewerSide()
+        /// Layer 0: far side of the plane (or everything when there is no
+        /// single plane); 1: the plane; 2: near side.
+        func layer(_ p: Point3?) -> Int {
+            guard let side else { return 0 }
+            guard let p else { return 1 }
+            return side(p) >= 0 ? 2 : 0
+        }
+        func push(_ depth: Double, _ piece: Piece, at data: Point3?) {
+            pieces.append((layer(data), depth, pieces.count, piece))
+        }
         for (i, m) in chart.marks.enumerated() {
             let color = colors[i]
             switch m.geometry {
@@ -193,7 +245,7 @@ struct Chart3DRenderer {
                 let r = m.size ?? theme.pointRadius
                 for p in ps where p.x.isFinite && p.y.isFinite && p.z.isFinite {
                     let (s, d) = screen(box(p))
-                    push(d, .point(s, shape, r, color.withAlpha(m.alpha ?? 1)))
+                    push(d, .point(s, shape, r, color.withAlpha(m.alpha ?? 1)), at: p)
                     obstacles.add(Rect(x: s.x - r - 2, y: s.y - r - 2, width: 2 * r + 4, height: 2 * r + 4))
                 }
             case .segments(let ss):
@@ -206,16 +258,19 @@ struct Chart3DRenderer {
                         let t0 = Double(k) / Double(parts), t1 = Double(k + 1) / Double(parts)
                         let p = lerp(a, b, t0), q = lerp(a, b, t1)
                         let (sp, dp) = screen(p), (sq, dq) = screen(q)
-                        push((dp + dq) / 2, .segment(sp, sq, m.size ?? 1.6, color.withAlpha(m.alpha ?? 0.9)))
+                        let middle = lerp(s.from, s.to, (t0 + t1) / 2)
+                        push((dp + dq) / 2, .segment(sp, sq, m.size ?? 1.6, color.withAlpha(m.alpha ?? 0.9)), at: middle)
                     }
                 }
             case .polygon(let ps):
                 let projected = ps.map { screen(box($0)) }
                 let depth = projected.map(\.1).reduce(0, +) / Double(max(1, projected.count))
-                push(depth, .polygon(projected.map(\.0), color.withAlpha(m.alpha ?? 0.5), color))
+                let centroid = Point3(ps.map(\.x).reduce(0, +) / Double(max(1, ps.count)), ps.map(\.y).reduce(0, +) / Double(max(1, ps.count)),
+                                      ps.map(\.z).reduce(0, +) / Double(max(1, ps.count)))
+                push(depth, .polygon(projected.map(\.0), color.withAlpha(m.alpha ?? 0.5), color), at: centroid)
             case .plane(let a0, let bx, let by, let xr, let yr, let n):
                 let shade = planeShade(slopeX: bx, slopeY: by)
-                let fill = color.mixed(with: .white, 0.35 * (1 - shade)).mixed(with: .black, 0.2 * shade).withAlpha(m.alpha ?? 0.55)
+                let fill = color.mixed(with: .white, 0.2 * (1 - shade)).mixed(with: .black, 0.2 * shade).withAlpha(m.alpha ?? 0.4)
                 let edge = color.mixed(with: .black, 0.35)
                 func at(_ i: Int, _ j: Int) -> Point3 {
                     let x = xr.lowerBound + (xr.upperBound - xr.lowerBound) * Double(i) / Double(n)
@@ -225,7 +280,7 @@ struct Chart3DRenderer {
                 for i in 0..<n {
                     for j in 0..<n {
                         let quad = [at(i, j), at(i + 1, j), at(i + 1, j + 1), at(i, j + 1)].map(screen)
-                        push(quad.map(\.1).reduce(0, +) / 4, .polygon(quad.map(\.0), fill, nil))
+                        push(quad.map(\.1).reduce(0, +) / 4, .polygon(quad.map(\.0), fill, nil), at: nil)
                     }
                 }
                 // Grid lines on the plane every other division, and its outline,
@@ -237,7 +292,7 @@ struct Chart3DRenderer {
                         for part in 0..<pieces {
                             let (sp, dp) = screen(lerp(p, q, Double(part) / Double(pieces)))
                             let (sq, dq) = screen(lerp(p, q, Double(part + 1) / Double(pieces)))
-                            push((dp + dq) / 2 - 1e-6, .segment(sp, sq, border ? 1.4 : 0.8, edge.withAlpha(border ? 0.9 : 0.3)))
+                            push((dp + dq) / 2 - 1e-6, .segment(sp, sq, border ? 1.4 : 0.8, edge.withAlpha(border ? 0.9 : 0.3)), at: nil)
                         }
                     }
                 }
@@ -245,8 +300,13 @@ struct Chart3DRenderer {
                 for k in 1..<outline.count { obstacles.add(outline[k - 1], outline[k]) }
             }
         }
-        pieces.sort { $0.depth != $1.depth ? $0.depth > $1.depth : $0.order < $1.order }
-        for (_, _, piece) in pieces {
+        pieces.sort {
+            if $0.layer != $1.layer { return $0.layer < $1.layer }
+            if case .polygon = $0.piece, case .segment = $1.piece, $0.layer == 1 { return true }  // tiles before grid lines
+            if case .segment = $0.piece, case .polygon = $1.piece, $0.layer == 1 { return false }
+            return $0.depth != $1.depth ? $0.depth > $1.depth : $0.order < $1.order
+        }
+        for (_, _, _, piece) in pieces {
             switch piece {
             case .point(let p, let shape, let r, let c):
                 canvas.marker(shape, at: p, radius: r, fill: c, outline: theme.pointOutline, outlineWidth: 1)
@@ -431,7 +491,7 @@ struct Chart3DRenderer {
             switch m.geometry {
             case .points(_, let shape): swatch = .point(shape, radius: m.size ?? theme.pointRadius, alpha: m.alpha ?? 1)
             case .segments: swatch = .line(width: m.size ?? 1.6, dash: [])
-            case .polygon, .plane: swatch = .fill(alpha: m.alpha ?? 0.55)
+            case .polygon, .plane: swatch = .fill(alpha: m.alpha ?? 0.4)
             }
             items.append(Legend.Item(swatch: swatch, color: colors[i], markup: try TeX.markup(label)))
         }

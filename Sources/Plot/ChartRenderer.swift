@@ -294,7 +294,16 @@ struct ChartRenderer {
             let sizes = markups.map { canvas.measure(markup: $0, style: style) }
             let block = Size(width: (sizes.map(\.width).max() ?? 0) + 2 * inner,
                              height: sizes.map(\.height).reduce(0, +) + lineGap * Double(max(0, sizes.count - 1)) + 2 * inner)
-            let box = place(block, candidates: a.candidates, obstacles: obstacles)
+            var box = place(block, candidates: a.candidates, obstacles: obstacles)
+            if let near = a.near {
+                // Closest first; crossing a reference rule is allowed here
+                // (cost below 10), crossing data is not.
+                let nearBoxes = [10.0, 28, 56].flatMap { PlacementSearch.around(screen(near), size: block, gap: $0) }
+                let text = canvas.textBoxes.map(\.rect) + canvas.placedBoxes
+                if let best = PlacementSearch.best(nearBoxes, obstacles: obstacles, text: text, within: plot.insetBy(2)), best.1 < 10 {
+                    box = best.0
+                }
+            }
             canvas.fill(box, theme.background.withAlpha(0.88))
             var y = box.minY + inner
             for (markup, s) in zip(markups, sizes) {

@@ -65,6 +65,19 @@ enum PlacementSearch {
             ?? box(candidates.first ?? .topLeft, size: block, area: area)
     }
 
+    /// Boxes of `size` around a point, `gap` pixels away: above, below,
+    /// either side, and the four diagonals.
+    static func around(_ p: Point, size: Size, gap: Double) -> [Rect] {
+        let w = size.width, h = size.height
+        let origins = [
+            Point(p.x + gap * 0.7, p.y - gap * 0.7 - h), Point(p.x - gap * 0.7 - w, p.y + gap * 0.7),
+            Point(p.x - gap * 0.7 - w, p.y - gap * 0.7 - h), Point(p.x + gap * 0.7, p.y + gap * 0.7),
+            Point(p.x - w / 2, p.y - gap - h), Point(p.x - w / 2, p.y + gap),
+            Point(p.x + gap, p.y - h / 2), Point(p.x - gap - w, p.y - h / 2),
+        ]
+        return origins.map { Rect(x: $0.x, y: $0.y, width: w, height: h) }
+    }
+
     /// The box of `size` at a named spot of `area`.
     static func box(_ p: Placement, size: Size, area: Rect) -> Rect {
         let x: Double, y: Double

@@ -40,6 +40,17 @@ public struct Theme: Sendable {
     /// The default look: white background, light grid, near-black text, Okabe–Ito.
     public static let textbook = Theme()
 
+    /// Every size multiplied by `factor`, for figures drawn larger or
+    /// smaller than the 700–800 px the defaults are tuned for.
+    public func scaled(_ factor: Double) -> Theme {
+        var t = self
+        t.titleSize *= factor; t.axisTitleSize *= factor; t.tickLabelSize *= factor
+        t.annotationSize *= factor; t.legendSize *= factor; t.cellNumberSize *= factor
+        t.axisLineWidth *= factor; t.tickLength *= factor; t.gridLineWidth *= factor
+        t.lineWidth *= factor; t.pointRadius *= factor; t.textPadding *= factor; t.margin *= factor
+        return t
+    }
+
     /// The `i`-th palette colour, wrapping around.
     public func color(_ i: Int) -> Color { palette[((i % palette.count) + palette.count) % palette.count] }
 }

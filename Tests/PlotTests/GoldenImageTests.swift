@@ -40,3 +40,9 @@ extension GoldenImageTests {
         try GoldenImage.assertMatches(ReferenceFigures.probabilityModel(), named: "probability-model")
     }
 }
+
+extension GoldenImageTests {
+    func testTDistributionWithShadedTailsAndNegativeTicks() throws {
+        try GoldenImage.assertMatches(ReferenceFigures.tDistribution(), named: "t-distribution")
+    }
+}

@@ -92,3 +92,23 @@ final class LayoutTests: XCTestCase {
         }
     }
 }
+
+extension LayoutTests {
+    func testEveryAzimuthKeepsTextClearAndATurntableKeepsItsScale() throws {
+        var chart = ReferenceFigures.regressionPlane()
+        chart.sameScaleAtEveryAzimuth = true
+        var floorWidths: [Double] = []
+        for azimuth in stride(from: 0.0, to: 360, by: 30) {
+            chart.camera = Camera(azimuth: azimuth, elevation: 22)
+            try assertTextIsClear(chart, "plane at azimuth \(azimuth)")
+            // The box's vertical extent is the same in every frame: measure the
+            // z tick spacing through the z tick labels "5" and "25".
+            let layout = try chart.layout()
+            let five = layout.textBoxes.first { $0.text == "5" }, twentyFive = layout.textBoxes.first { $0.text == "25" }
+            if let five, let twentyFive { floorWidths.append(five.rect.midY - twentyFive.rect.midY) }
+        }
+        XCTAssertGreaterThan(floorWidths.count, 6)
+        let spread = (floorWidths.max() ?? 0) - (floorWidths.min() ?? 0)
+        XCTAssertLessThan(spread, 0.5, "z axis length varies across frames: \(floorWidths)")
+    }
+}

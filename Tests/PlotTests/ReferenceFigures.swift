@@ -171,3 +171,28 @@ extension ReferenceFigures {
         return chart
     }
 }
+
+extension ReferenceFigures {
+    /// Student's t density with 23 degrees of freedom (the Toluca slope test's
+    /// df), the two-sided tails beyond ±2.5 shaded, the observed t marked.
+    static func tDistribution() -> Chart {
+        let df = 23.0, observed = 2.5
+        func density(_ t: Double) -> Double {
+            exp(lgamma((df + 1) / 2) - lgamma(df / 2)) / (df * Double.pi).squareRoot() * pow(1 + t * t / df, -(df + 1) / 2)
+        }
+        let xs = stride(from: -4.5, through: 4.5, by: 0.05).map { $0 }
+        let upper = xs.filter { $0 >= observed }, lower = xs.filter { $0 <= -observed }
+        var chart = Chart(title: "Null distribution of $t$", x: Axis("$t$"), y: Axis("Density", include: [0]))
+        chart.y.padding = 0.03
+        chart.marks = [
+            .band(x: lower, lower: lower.map { _ in 0 }, upper: lower.map(density), color: OkabeIto.vermillion, alpha: 0.45,
+                  label: "$p = 0.020$ (two-sided)"),
+            .band(x: upper, lower: upper.map { _ in 0 }, upper: upper.map(density), color: OkabeIto.vermillion, alpha: 0.45),
+            .polyline(x: xs, y: xs.map(density), color: OkabeIto.blue, label: "$t_{23}$ density"),
+            .rule(x: observed, color: Color.ink, dash: [5, 4]),
+            .rule(y: 0, color: Color.grey, width: 1),
+        ]
+        chart.annotations = [.near(Point(observed, density(observed)), "observed $t = 2.50$")]
+        return chart
+    }
+}
