@@ -82,14 +82,30 @@ struct ChartRenderer {
         sx = LinearScale(domain: xAxis.domain, range: (plot.minX, plot.maxX))
         sy = LinearScale(domain: yAxis.domain, range: (plot.maxY, plot.minY))
 
-        // Fewer ticks while neighbouring x labels would come closer than 1.5 em.
+        // Fewer ticks while neighbouring x labels would come closer than 1.5 em,
+        // or y labels closer than one line.
+        let (xs, ys) = ChartRenderer.extents(chart.marks)
         if chart.x.ticks == nil {
             var count = chart.x.tickCount
             while count > 2 && xLabelsCrowd() {
                 count -= 1
-                xAxis = try AxisLayout.resolve(chart.x, values: ChartRenderer.extents(chart.marks).0, count: count)
+                xAxis = try AxisLayout.resolve(chart.x, values: xs, count: count)
             }
         }
+        if chart.y.ticks == nil {
+            var count = chart.y.tickCount
+            while count > 2 && yLabelsCrowd(lineHeight: tickHeight) {
+                count -= 1
+                yAxis = try AxisLayout.resolve(chart.y, values: ys, count: count)
+            }
+        }
+    }
+
+    func yLabelsCrowd(lineHeight: Double) -> Bool {
+        for i in 1..<max(1, yAxis.ticks.count) where abs(sy(yAxis.ticks[i]) - sy(yAxis.ticks[i - 1])) < lineHeight * 1.8 {
+            return true
+        }
+        return false
     }
 
     func xLabelsCrowd() -> Bool {

@@ -112,3 +112,14 @@ extension LayoutTests {
         XCTAssertLessThan(spread, 0.5, "z axis length varies across frames: \(floorWidths)")
     }
 }
+
+extension LayoutTests {
+    func testShortChartsGetFewerYTicks() throws {
+        let chart = Chart(size: Size(width: 400, height: 140), x: Axis("x"), y: Axis("y"),
+                          marks: [.points(x: [0, 1, 2], y: [0, 0.5, 1])])
+        let layout = try chart.layout()
+        let yLabels = layout.textBoxes.filter { $0.rect.maxX < 60 && $0.text != "y" }
+        XCTAssertLessThanOrEqual(yLabels.count, 4, "\(yLabels.map(\.text))")
+        try assertTextIsClear(chart, "short chart")
+    }
+}
