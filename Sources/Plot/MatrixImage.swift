@@ -17,6 +17,12 @@ public struct MatrixImage: Figure {
         case perColumn
         /// Values are already in 0…1.
         case none
+        /// −m…m onto 0…1 with m the largest magnitude, so zero sits in the
+        /// middle of a diverging map (correlations, contrasts).
+        case symmetric
+        /// A fixed range onto 0…1, values outside clamped (e.g. −1…1 for
+        /// correlations, whatever the data).
+        case range(ClosedRange<Double>)
     }
 
     public enum Numbers: Sendable { case automatic, always, never }
@@ -52,6 +58,12 @@ public struct MatrixImage: Figure {
     public func scaledValues() -> [[Double]] {
         switch scaling {
         case .none: return values
+        case .symmetric:
+            let m = values.flatMap { $0 }.map(abs).max() ?? 0
+            return values.map { row in row.map { m == 0 ? 0.5 : ($0 / m + 1) / 2 } }
+        case .range(let r):
+            let span = r.upperBound - r.lowerBound
+            return values.map { row in row.map { span == 0 ? 0.5 : min(1, max(0, ($0 - r.lowerBound) / span)) } }
         case .global:
             let all = values.flatMap { $0 }
             let lo = all.min() ?? 0, hi = all.max() ?? 1

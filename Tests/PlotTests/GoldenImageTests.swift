@@ -46,3 +46,13 @@ extension GoldenImageTests {
         try GoldenImage.assertMatches(ReferenceFigures.tDistribution(), named: "t-distribution")
     }
 }
+
+extension GoldenImageTests {
+    func testCoefficientTable() throws {
+        try GoldenImage.assertMatches(try ReferenceFigures.coefficientTable(), named: "coefficient-table")
+    }
+
+    func testCorrelationHeatmapOnADivergingMap() throws {
+        try GoldenImage.assertMatches(ReferenceFigures.correlationHeatmap(), named: "correlation-heatmap")
+    }
+}

@@ -83,6 +83,20 @@ final class LayoutTests: XCTestCase {
         var global = image
         global.scaling = .global
         XCTAssertEqual(global.scaledValues()[2], [1.0 / 6, 1, 0])
+        let signed = MatrixImage(values: [[-2, 0, 1]], scaling: .symmetric)
+        XCTAssertEqual(signed.scaledValues(), [[0, 0.5, 0.75]])
+        let clamped = MatrixImage(values: [[-1, 0.5, 3]], scaling: .range(-1...1))
+        XCTAssertEqual(clamped.scaledValues(), [[0, 0.75, 1]])
+    }
+
+    func testTableSizesItselfToItsContent() throws {
+        let table = try ReferenceFigures.coefficientTable()
+        XCTAssertLessThan(table.size.width, 760)
+        XCTAssertGreaterThan(table.size.width, 300)
+        try assertTextIsClear(table, "coefficient table")
+        XCTAssertThrowsError(try Table(header: ["$\\hatt{b}$"], rows: []).sized()) { error in
+            XCTAssertEqual((error as? TeXError)?.suggestion, "hat")
+        }
     }
 
     func testMatrixImageRejectsRaggedRows() {

@@ -196,3 +196,24 @@ extension ReferenceFigures {
         return chart
     }
 }
+
+extension ReferenceFigures {
+    /// The Toluca coefficient table as published (Kutner et al., Table 2.1 and
+    /// §2.1): b0 = 62.37, s{b0} = 26.18; b1 = 3.5702, s{b1} = 0.3470.
+    static func coefficientTable() throws -> Table {
+        try Table(title: "Least-squares fit of work hours on lot size",
+                  header: ["", "Estimate", "Std. error", "$t$"],
+                  rows: [["Intercept $\\hat{\\beta}_0$", "62.37", "26.18", "2.38"],
+                         ["Lot size $\\hat{\\beta}_1$", "3.5702", "0.3470", "10.29"]],
+                  alignments: [.left, .right, .right, .right]).sized()
+    }
+
+    /// A correlation matrix on a diverging map with a fixed −1…1 range.
+    static func correlationHeatmap() -> MatrixImage {
+        MatrixImage(size: Size(width: 560, height: 460), title: "Correlation of $\\hat{\\beta}$",
+                    values: [[1, -0.87, 0.12], [-0.87, 1, -0.45], [0.12, -0.45, 1]],
+                    columnLabels: ["$\\hat{\\beta}_0$", "$\\hat{\\beta}_1$", "$\\hat{\\beta}_2$"],
+                    rowLabels: ["$\\hat{\\beta}_0$", "$\\hat{\\beta}_1$", "$\\hat{\\beta}_2$"],
+                    colorMap: .diverging, scaling: .range(-1...1), decimals: 2)
+    }
+}
