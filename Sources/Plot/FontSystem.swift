@@ -44,16 +44,25 @@ final class FontSystem: @unchecked Sendable {
     /// The family fontconfig actually resolves `family` to, for checking that
     /// the intended font is installed rather than silently substituted.
     func resolvedFamily(_ family: String) -> String? {
+        resolvedFace(family, italic: false)?.family
+    }
+
+    /// The family and whether the face found is really slanted, for checking
+    /// that italics come from DejaVu's oblique face (fonts-dejavu-extra), not
+    /// from a synthesised slant that would render differently.
+    func resolvedFace(_ family: String, italic: Bool) -> (family: String, slanted: Bool)? {
         withContext { context in
             let description = pango_font_description_new()!
             defer { pango_font_description_free(description) }
             pango_font_description_set_family(description, family)
+            pango_font_description_set_style(description, italic ? PANGO_STYLE_ITALIC : PANGO_STYLE_NORMAL)
             pango_font_description_set_absolute_size(description, 12 * 1024)
             guard let font = pango_font_map_load_font(fontMap, context, description) else { return nil }
             defer { g_object_unref(UnsafeMutableRawPointer(font)) }
             let loaded = pango_font_describe(font)!
             defer { pango_font_description_free(loaded) }
-            return pango_font_description_get_family(loaded).map { String(cString: $0) }
+            guard let name = pango_font_description_get_family(loaded).map({ String(cString: $0) }) else { return nil }
+            return (name, pango_font_description_get_style(loaded) != PANGO_STYLE_NORMAL)
         }
     }
 

@@ -63,7 +63,10 @@ final class TeXTests: XCTestCase {
 
     func testDejaVuIsTheFontInUseAndEveryLabelGlyphExists() throws {
         XCTAssertEqual(FontSystem.shared.resolvedFamily("DejaVu Sans"), "DejaVu Sans")
-        XCTAssertEqual(FontSystem.shared.resolvedFamily("DejaVu Math TeX Gyre"), "DejaVu Math TeX Gyre")
+        XCTAssertEqual(FontSystem.shared.resolvedFamily("DejaVu Math TeX Gyre"), "DejaVu Math TeX Gyre",
+                       "install fonts-dejavu-extra (scripts/install-deps)")
+        XCTAssertEqual(FontSystem.shared.resolvedFace("DejaVu Sans", italic: true)?.slanted, true,
+                       "math italics need DejaVu Sans Oblique from fonts-dejavu-extra")
         for label in ReferenceFigures.texLabels {
             let markup = try TeX.markup(label)
             XCTAssertEqual(FontSystem.shared.unknownGlyphCount(markup: markup), 0, "\(label) has glyphs no font can draw")
