@@ -34,6 +34,9 @@ struct AxisLayout {
             }
         }
         let labels: [String]
+        if let given = axis.tickLabels, given.count != ticks.count {
+            throw PlotError.invalidData("axis '\(axis.title)' has \(given.count) tick labels for \(ticks.count) ticks")
+        }
         if let given = axis.tickLabels {
             labels = try given.map { try TeX.markup($0) }
         } else {

@@ -22,10 +22,11 @@ public struct TickGenerator: Sendable {
     public func ticks(lower: Double, upper: Double, target: Int = 5) -> [Double] {
         guard lower.isFinite, upper.isFinite else { return [] }
         let (dmin, dmax) = (min(lower, upper), max(lower, upper))
-        let m = max(2, target)
-        if dmax - dmin < 1e-12 * max(1, abs(dmin)) {
-            return [dmin]
-        }
+        let m = max(2, min(target, 50))
+        // Ranges whose width overflows, or that are tiny against their
+        // magnitude, have no nice labelling; their ends are the honest ticks.
+        if dmax == dmin { return [dmin] }
+        guard (dmax - dmin).isFinite, dmax - dmin > 1e-12 * max(abs(dmin), abs(dmax)) else { return [dmin, dmax] }
         let (w0, w1, w2, w3) = weights
         let qCount = Double(niceNumbers.count)
         var best: (score: Double, lmin: Double, step: Double, k: Int)? = nil
@@ -72,14 +73,17 @@ public struct TickGenerator: Sendable {
                     let dm = densityMax(k)
                     if w0 * sm + w1 + w2 * dm + w3 < bestScore { break }
                     let delta = (dmax - dmin) / Double(k + 1) / Double(j) / q
+                    guard delta.isFinite, delta > 0 else { break }
                     var z = Int(ceil(log10(delta)))
                     let zLimit = z + 20
                     while z < zLimit {
                         let step = Double(j) * q * pow(10, Double(z))
                         let cm = coverageMax(step * Double(k - 1))
                         if w0 * sm + w1 * cm + w2 * dm + w3 < bestScore { break }
-                        let minStart = Int((floor(dmax / step) * Double(j)).rounded()) - (k - 1) * j
-                        let maxStart = Int((ceil(dmin / step) * Double(j)).rounded())
+                        let hi = floor(dmax / step) * Double(j), lo = ceil(dmin / step) * Double(j)
+                        guard abs(hi) < 1e15, abs(lo) < 1e15 else { z += 1; continue }
+                        let minStart = Int(hi.rounded()) - (k - 1) * j
+                        let maxStart = Int(lo.rounded())
                         if minStart <= maxStart {
                             for start in minStart...maxStart {
                                 let lmin = Double(start) * (step / Double(j))

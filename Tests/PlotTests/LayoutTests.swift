@@ -137,3 +137,12 @@ extension LayoutTests {
         try assertTextIsClear(chart, "short chart")
     }
 }
+
+extension LayoutTests {
+    func testMismatchedTickLabelsAreAClearError() {
+        let chart = Chart(x: Axis("Group", ticks: [0, 1], tickLabels: ["control"]), marks: [.points(x: [0, 1], y: [1, 2])])
+        XCTAssertThrowsError(try chart.layout()) { error in
+            XCTAssertEqual(error as? PlotError, .invalidData("axis 'Group' has 1 tick labels for 2 ticks"))
+        }
+    }
+}

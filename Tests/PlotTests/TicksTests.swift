@@ -44,6 +44,15 @@ final class TicksTests: XCTestCase {
         XCTAssertEqual(TickGenerator().ticks(lower: 0, upper: .nan), [])
     }
 
+    func testExtremeRangesNeitherCrashNorHang() {
+        XCTAssertEqual(TickGenerator().ticks(lower: -1e308, upper: 1e308), [-1e308, 1e308])
+        XCTAssertEqual(TickGenerator().ticks(lower: 1e300, upper: 1e300 * (1 + 1e-15)).count, 2, "the two ends")
+        XCTAssertEqual(TickGenerator().ticks(lower: 1e15, upper: 1e15 + 8), [1e15, 1e15 + 8])
+        XCTAssertEqual(TickGenerator().ticks(lower: 0, upper: 1, target: 1_000_000).count, 51)
+        let tiny = TickGenerator().ticks(lower: 1e-300, upper: 3e-300)
+        XCTAssertGreaterThanOrEqual(tiny.count, 2)
+    }
+
     func testLooseTicksEncloseTheData() {
         var generator = TickGenerator()
         generator.onlyLoose = true
