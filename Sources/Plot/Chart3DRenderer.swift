@@ -14,6 +14,10 @@ struct Chart3DRenderer {
     var origin = Point(0, 0)
     /// The camera in use; differs from the chart's only while fitting.
     var camera: Camera
+    /// Width kept free at the right, or height at the bottom, for a legend
+    /// that fits nowhere else.
+    var reservedRight = 0.0
+    var reservedBottom = 0.0
 
     init(chart: Chart3D, canvas: Canvas) throws {
         self.chart = chart
@@ -90,13 +94,14 @@ struct Chart3DRenderer {
         try fitCurrentCamera()
         let titleHeight = try chart.title.map { canvas.measure(markup: try TeX.markup($0), style: titleStyle).height + theme.textPadding } ?? 0
         scale = smallest * 0.96
-        origin = Point(chart.size.width / 2, (chart.size.height + titleHeight) / 2)
+        origin = Point((chart.size.width - reservedRight) / 2, (chart.size.height + titleHeight - reservedBottom) / 2)
     }
 
     mutating func fitCurrentCamera() throws {
         let titleHeight = try chart.title.map { canvas.measure(markup: try TeX.markup($0), style: titleStyle).height + theme.textPadding } ?? 0
         let area = Rect(x: theme.margin, y: theme.margin + titleHeight,
-                        width: chart.size.width - 2 * theme.margin, height: chart.size.height - 2 * theme.margin - titleHeight)
+                        width: chart.size.width - 2 * theme.margin - reservedRight,
+                        height: chart.size.height - 2 * theme.margin - titleHeight - reservedBottom)
         let projected = corners.map { camera.project($0) }
         let u0 = projected.map(\.u).min()!, u1 = projected.map(\.u).max()!
         let v0 = projected.map(\.v).min()!, v1 = projected.map(\.v).max()!
@@ -117,7 +122,38 @@ struct Chart3DRenderer {
     // MARK: Drawing
 
     mutating func render() throws {
+        var legend = try makeLegend()
+        var legendSize = legend.size(on: canvas)
         try fit()
+        // A legend goes in a corner of the canvas only where it covers none of
+        // the box; otherwise the box shrinks a little to leave it a row at the
+        // bottom (or, if that row is too wide, a column on the right).
+        var legendBox: Rect? = nil
+        if legendSize.width > 0 {
+            let area = Rect(x: 0, y: 0, width: chart.size.width, height: chart.size.height).insetBy(theme.margin)
+            let hull = convexHull(corners.map { screen($0).0 })
+            let free = [Placement.topRight, .bottomRight, .bottomLeft].map { PlacementSearch.box($0, size: legendSize, area: area) }
+                .first { !rectTouchesPolygon($0.insetBy(-4), hull) && !labelRects().contains(where: $0.intersects) }
+            var row = legend
+            row.horizontal = true
+            let rowSize = row.size(on: canvas)
+            if let free {
+                legendBox = free
+            } else if rowSize.width <= area.width {
+                legend = row
+                legendSize = rowSize
+                reservedBottom = rowSize.height + theme.textPadding * 2
+                try fit()
+                legendBox = Rect(x: (chart.size.width - rowSize.width) / 2, y: chart.size.height - theme.margin - rowSize.height,
+                                 width: rowSize.width, height: rowSize.height)
+            } else {
+                reservedRight = legendSize.width + theme.textPadding * 2
+                try fit()
+                legendBox = Rect(x: chart.size.width - theme.margin - legendSize.width,
+                                 y: max(theme.margin, screen(corners.max { screen($0).0.y > screen($1).0.y }!).0.y),
+                                 width: legendSize.width, height: legendSize.height)
+            }
+        }
         drawPanes()
         var obstacles = Obstacles()
         let c = corners
@@ -135,8 +171,45 @@ struct Chart3DRenderer {
                            at: Point(theme.margin, theme.margin), anchor: .topLeft)
         }
         let area = Rect(x: 0, y: 0, width: chart.size.width, height: chart.size.height).insetBy(theme.margin)
+        if let legendBox { legend.draw(in: legendBox, on: canvas) }
         for a in chart.annotations { try drawAnnotation(a, area: area, obstacles: obstacles) }
-        try drawLegend(area: area, obstacles: obstacles)
+    }
+
+    func labelRects() -> [Rect] { ((try? axisLabelItems()) ?? []).map(\.rect) }
+
+    /// Convex hull of points (Andrew's monotone chain), counter-clockwise.
+    func convexHull(_ points: [Point]) -> [Point] {
+        let sorted = points.sorted { $0.x != $1.x ? $0.x < $1.x : $0.y < $1.y }
+        guard sorted.count > 2 else { return sorted }
+        func cross(_ o: Point, _ a: Point, _ b: Point) -> Double { (a.x - o.x) * (b.y - o.y) - (a.y - o.y) * (b.x - o.x) }
+        var lower: [Point] = [], upper: [Point] = []
+        for p in sorted {
+            while lower.count >= 2 && cross(lower[lower.count - 2], lower[lower.count - 1], p) <= 0 { lower.removeLast() }
+            lower.append(p)
+        }
+        for p in sorted.reversed() {
+            while upper.count >= 2 && cross(upper[upper.count - 2], upper[upper.count - 1], p) <= 0 { upper.removeLast() }
+            upper.append(p)
+        }
+        return Array(lower.dropLast() + upper.dropLast())
+    }
+
+    /// Whether a rectangle overlaps a convex polygon: an edge crosses it, or
+    /// one lies inside the other.
+    func rectTouchesPolygon(_ r: Rect, _ polygon: [Point]) -> Bool {
+        guard polygon.count > 2 else { return false }
+        for i in polygon.indices where r.intersectsSegment(polygon[i], polygon[(i + 1) % polygon.count]) { return true }
+        if polygon.contains(where: r.contains) { return true }
+        func inside(_ p: Point) -> Bool {
+            var sign = 0.0
+            for i in polygon.indices {
+                let a = polygon[i], b = polygon[(i + 1) % polygon.count]
+                let c = (b.x - a.x) * (p.y - a.y) - (b.y - a.y) * (p.x - a.x)
+                if c != 0 { if sign == 0 { sign = c } else if (c > 0) != (sign > 0) { return false } }
+            }
+            return true
+        }
+        return inside(r.center)
     }
 
     /// Faces of the box whose outward normal points away from the viewer are
@@ -482,8 +555,8 @@ struct Chart3DRenderer {
         canvas.placedBoxes.append(box)
     }
 
-    func drawLegend(area: Rect, obstacles: Obstacles) throws {
-        guard chart.showLegend else { return }
+    func makeLegend() throws -> Legend {
+        guard chart.showLegend else { return Legend(items: [], theme: theme) }
         var items: [Legend.Item] = []
         for (i, m) in chart.marks.enumerated() {
             guard let label = m.label else { continue }
@@ -495,11 +568,6 @@ struct Chart3DRenderer {
             }
             items.append(Legend.Item(swatch: swatch, color: colors[i], markup: try TeX.markup(label)))
         }
-        let legend = Legend(items: items, theme: theme)
-        let size = legend.size(on: canvas)
-        guard size.width > 0 else { return }
-        let box = PlacementSearch.place(size, candidates: [.topRight, .bottomRight, .topLeft, .bottomLeft],
-                                        in: area, obstacles: obstacles, canvas: canvas)
-        legend.draw(in: box, on: canvas)
+        return Legend(items: items, theme: theme)
     }
 }
