@@ -35,11 +35,12 @@ public struct Annotation: Sendable {
 }
 
 /// Where the legend goes: automatically inside the plot where it hides no
-/// data (falling back to the right margin), always in the right margin, or
-/// nowhere.
+/// data (falling back to a row under the chart, or the right margin when the
+/// row is too wide), in the right margin, in a row under the chart, or nowhere.
 public enum LegendPosition: Sendable {
     case automatic
     case inside([Placement])
     case outsideRight
+    case below
     case hidden
 }

@@ -16,7 +16,9 @@ struct ChartRenderer {
     var sx = LinearScale(domain: 0...1)
     var sy = LinearScale(domain: 0...1)
     var legendOutside = false
+    var legendBelow = false
     var legendSize = Size(width: 0, height: 0)
+    var legendRowSize = Size(width: 0, height: 0)
 
     init(chart: Chart, canvas: Canvas) throws {
         self.chart = chart
@@ -74,6 +76,7 @@ struct ChartRenderer {
 
         let left = m + yTitleHeight + (yTitleHeight > 0 ? pad * 1.5 : 0) + yLabelWidth + pad + theme.tickLength
         let bottom = m + xTitleHeight + (xTitleHeight > 0 ? pad : 0) + tickHeight + pad * 0.5 + theme.tickLength
+            + (legendBelow ? legendRowSize.height + pad * 1.5 : 0)
         let top = m + titleHeight + tickHeight / 2
         var right = m + lastXLabel / 2
         if legendOutside { right = max(right, m + legendSize.width + pad * 2) }
@@ -123,19 +126,29 @@ struct ChartRenderer {
 
     mutating func render() throws {
         legendSize = try measureLegend()
+        if legendSize.width > 0 {
+            var row = try legend()
+            row.horizontal = true
+            legendRowSize = row.size(on: canvas)
+        }
+        let rowFits = legendRowSize.width <= chart.size.width - 2 * theme.margin
         try layout()
         var obstacles = dataObstacles()
         if case .automatic = chart.legend, legendSize.width > 0 {
-            // Reserve the right margin only if no inside spot is free of data.
+            // Leave the plot only if no inside spot is free of data.
             let inside = PlacementSearch.best(Placement.preferred.map { PlacementSearch.box($0, size: legendSize, area: plot.insetBy(8)) },
                                               obstacles: obstacles, text: [], within: plot)
             if inside == nil || inside!.1 >= 10 {
-                legendOutside = true
+                if rowFits { legendBelow = true } else { legendOutside = true }
                 try layout()
                 obstacles = dataObstacles()
             }
         } else if case .outsideRight = chart.legend, legendSize.width > 0 {
             legendOutside = true
+            try layout()
+            obstacles = dataObstacles()
+        } else if case .below = chart.legend, legendSize.width > 0 {
+            if rowFits { legendBelow = true } else { legendOutside = true }
             try layout()
             obstacles = dataObstacles()
         }
@@ -286,7 +299,8 @@ struct ChartRenderer {
             canvas.text(markup: label, style: tickStyle, at: Point(plot.minX - tl - pad, y), anchor: .right)
         }
         if !chart.x.title.isEmpty {
-            try canvas.tex(chart.x.title, style: axisTitleStyle, at: Point(plot.midX, chart.size.height - theme.margin), anchor: .bottom)
+            let below = legendBelow ? legendRowSize.height + theme.textPadding * 1.5 : 0
+            try canvas.tex(chart.x.title, style: axisTitleStyle, at: Point(plot.midX, chart.size.height - theme.margin - below), anchor: .bottom)
         }
         if !chart.y.title.isEmpty {
             try canvas.tex(chart.y.title, style: axisTitleStyle, at: Point(theme.margin, plot.midY), anchor: .top, rotation: .pi / 2)
@@ -358,6 +372,14 @@ struct ChartRenderer {
     func drawLegend(obstacles: Obstacles) throws {
         guard legendSize.width > 0 else { return }
         let box: Rect
+        if legendBelow {
+            var row = try legend()
+            row.horizontal = true
+            let x = min(max(theme.margin, plot.midX - legendRowSize.width / 2), chart.size.width - theme.margin - legendRowSize.width)
+            row.draw(in: Rect(x: x, y: chart.size.height - theme.margin - legendRowSize.height,
+                              width: legendRowSize.width, height: legendRowSize.height), on: canvas)
+            return
+        }
         if legendOutside {
             box = Rect(x: chart.size.width - theme.margin - legendSize.width, y: plot.minY,
                        width: legendSize.width, height: legendSize.height)

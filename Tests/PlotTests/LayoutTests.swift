@@ -43,16 +43,22 @@ final class LayoutTests: XCTestCase {
         XCTAssertTrue(layout.overlappingText().isEmpty)
     }
 
-    func testLegendMovesOutsideWhenThePlotIsFull() throws {
+    func testLegendLeavesThePlotWhenItIsFull() throws {
         var xs: [Double] = [], ys: [Double] = []
         for i in 0...20 { for j in 0...20 { xs.append(Double(i)); ys.append(Double(j)) } }
         var chart = Chart(x: Axis("x"), y: Axis("y"))
         chart.marks = [.points(x: xs, y: ys, radius: 3, label: "grid")]
         let layout = try chart.layout()
         let legend = try XCTUnwrap(layout.placedBoxes.last)
-        let tickLabelRight = layout.textBoxes.filter { $0.text == "20" }.map(\.rect.maxX).max() ?? 0
-        XCTAssertGreaterThanOrEqual(legend.minX, tickLabelRight - 20, "legend \(legend) is in the right margin")
+        let xTitle = try XCTUnwrap(layout.textBoxes.first { $0.text == "x" })
+        XCTAssertGreaterThanOrEqual(legend.minY, xTitle.rect.maxY, "legend \(legend) is in a row under the chart")
         try assertTextIsClear(chart, "full plot")
+        chart.legend = .outsideRight
+        let rightLayout = try chart.layout()
+        let right = try XCTUnwrap(rightLayout.placedBoxes.last)
+        let tickLabelRight = rightLayout.textBoxes.filter { $0.text == "20" }.map(\.rect.maxX).max() ?? 0
+        XCTAssertGreaterThanOrEqual(right.minX, tickLabelRight - 20, "legend \(right) is in the right margin")
+        try assertTextIsClear(chart, "full plot, legend at the right")
     }
 
     func testCrowdedLabelsGetFewerTicks() throws {
