@@ -131,9 +131,9 @@ struct Chart3DRenderer {
         var legendBox: Rect? = nil
         if legendSize.width > 0 {
             let area = Rect(x: 0, y: 0, width: chart.size.width, height: chart.size.height).insetBy(theme.margin)
-            let hull = convexHull(corners.map { screen($0).0 })
+            let hull = ConvexPolygon(hullOf: corners.map { screen($0).0 })
             let free = [Placement.topRight, .bottomRight, .bottomLeft].map { PlacementSearch.box($0, size: legendSize, area: area) }
-                .first { !rectTouchesPolygon($0.insetBy(-4), hull) && !labelRects().contains(where: $0.intersects) }
+                .first { !hull.touches($0.insetBy(-4)) && !labelRects().contains(where: $0.intersects) }
             var row = legend
             row.horizontal = true
             let rowSize = row.size(on: canvas)
@@ -176,41 +176,6 @@ struct Chart3DRenderer {
     }
 
     func labelRects() -> [Rect] { ((try? axisLabelItems()) ?? []).map(\.rect) }
-
-    /// Convex hull of points (Andrew's monotone chain), counter-clockwise.
-    func convexHull(_ points: [Point]) -> [Point] {
-        let sorted = points.sorted { $0.x != $1.x ? $0.x < $1.x : $0.y < $1.y }
-        guard sorted.count > 2 else { return sorted }
-        func cross(_ o: Point, _ a: Point, _ b: Point) -> Double { (a.x - o.x) * (b.y - o.y) - (a.y - o.y) * (b.x - o.x) }
-        var lower: [Point] = [], upper: [Point] = []
-        for p in sorted {
-            while lower.count >= 2 && cross(lower[lower.count - 2], lower[lower.count - 1], p) <= 0 { lower.removeLast() }
-            lower.append(p)
-        }
-        for p in sorted.reversed() {
-            while upper.count >= 2 && cross(upper[upper.count - 2], upper[upper.count - 1], p) <= 0 { upper.removeLast() }
-            upper.append(p)
-        }
-        return Array(lower.dropLast() + upper.dropLast())
-    }
-
-    /// Whether a rectangle overlaps a convex polygon: an edge crosses it, or
-    /// one lies inside the other.
-    func rectTouchesPolygon(_ r: Rect, _ polygon: [Point]) -> Bool {
-        guard polygon.count > 2 else { return false }
-        for i in polygon.indices where r.intersectsSegment(polygon[i], polygon[(i + 1) % polygon.count]) { return true }
-        if polygon.contains(where: r.contains) { return true }
-        func inside(_ p: Point) -> Bool {
-            var sign = 0.0
-            for i in polygon.indices {
-                let a = polygon[i], b = polygon[(i + 1) % polygon.count]
-                let c = (b.x - a.x) * (p.y - a.y) - (b.y - a.y) * (p.x - a.x)
-                if c != 0 { if sign == 0 { sign = c } else if (c > 0) != (sign > 0) { return false } }
-            }
-            return true
-        }
-        return inside(r.center)
-    }
 
     /// Faces of the box whose outward normal points away from the viewer are
     /// the back panes; they get a light fill and grid lines at the ticks.

@@ -1,4 +1,4 @@
-import Plot
+@testable import Plot
 import XCTest
 
 /// Fails when a finished figure has text overlapping text or leaving the canvas.
@@ -150,5 +150,18 @@ extension LayoutTests {
         XCTAssertThrowsError(try chart.layout()) { error in
             XCTAssertEqual(error as? PlotError, .invalidData("axis 'Group' has 1 tick labels for 2 ticks"))
         }
+    }
+}
+
+extension LayoutTests {
+    func testConvexHullAndRectangleOverlap() {
+        let hull = ConvexPolygon(hullOf: [Point(0, 0), Point(10, 0), Point(10, 10), Point(0, 10), Point(5, 5), Point(3, 7)])
+        XCTAssertEqual(hull.vertices.count, 4, "interior points are not on the hull")
+        XCTAssertTrue(hull.contains(Point(5, 5)))
+        XCTAssertFalse(hull.contains(Point(11, 5)))
+        XCTAssertTrue(hull.touches(Rect(x: 2, y: 2, width: 1, height: 1)), "inside")
+        XCTAssertTrue(hull.touches(Rect(x: -5, y: -5, width: 30, height: 30)), "around")
+        XCTAssertTrue(hull.touches(Rect(x: 8, y: 8, width: 5, height: 5)), "across an edge")
+        XCTAssertFalse(hull.touches(Rect(x: 12, y: 0, width: 5, height: 5)), "beside")
     }
 }
