@@ -33,6 +33,17 @@ public final class Canvas {
         cairo_fill(cr)
     }
 
+    /// Fills `rect` with a vertical gradient; `stops` run from the bottom (0)
+    /// to the top (1), as a colour bar reads.
+    public func fillVerticalGradient(_ rect: Rect, stops: [(Double, Color)]) {
+        let pattern = cairo_pattern_create_linear(0, rect.maxY, 0, rect.minY)!
+        defer { cairo_pattern_destroy(pattern) }
+        for (t, c) in stops { cairo_pattern_add_color_stop_rgba(pattern, t, c.red, c.green, c.blue, c.alpha) }
+        cairo_rectangle(cr, rect.x, rect.y, rect.width, rect.height)
+        cairo_set_source(cr, pattern)
+        cairo_fill(cr)
+    }
+
     public func strokeRect(_ rect: Rect, _ color: Color, width: Double) {
         cairo_rectangle(cr, rect.x, rect.y, rect.width, rect.height)
         stroke(color, width: width)

@@ -8,6 +8,15 @@ public enum ColorMap: Sendable {
     /// quantities such as correlations.
     case diverging
 
+    /// Positions where the map is exactly linear in between, for drawing it
+    /// as a gradient.
+    var stops: [Double] {
+        switch self {
+        case .grey, .blues: return [0, 1]
+        case .diverging: return [0, 0.5, 1]
+        }
+    }
+
     public func color(_ t: Double) -> Color {
         let t = t.isFinite ? min(1, max(0, t)) : 0.5
         switch self {

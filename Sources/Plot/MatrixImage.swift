@@ -41,6 +41,9 @@ public struct MatrixImage: Figure {
     public var decimals: Int?
     /// Widest a cell may be, so a two-column design does not become two slabs.
     public var maximumCellWidth: Double
+    /// A bar at the right showing which value each colour stands for. Not
+    /// drawn with per-column scaling, where a colour has no single value.
+    public var colorBar = false
 
     public init(size: Size = Size(width: 760, height: 560), theme: Theme = .textbook, title: String? = nil,
                 values: [[Double]], columnLabels: [String]? = nil, rowLabels: [String]? = nil,
@@ -53,6 +56,21 @@ public struct MatrixImage: Figure {
 
     public var rowCount: Int { values.count }
     public var columnCount: Int { values.first?.count ?? 0 }
+
+    /// The values at the two ends of the colour map, when one scale serves
+    /// every cell (nil for per-column scaling).
+    public var valueRange: ClosedRange<Double>? {
+        let all = values.flatMap { $0 }
+        switch scaling {
+        case .perColumn: return nil
+        case .none: return 0...1
+        case .global: return (all.min() ?? 0)...(all.max() ?? 1)
+        case .symmetric:
+            let m = all.map(abs).max() ?? 0
+            return -m...m
+        case .range(let r): return r
+        }
+    }
 
     /// Each cell's value mapped into 0…1 by `scaling`.
     public func scaledValues() -> [[Double]] {

@@ -26,8 +26,19 @@ struct MatrixImageRenderer {
         let rowWidth = rowMarkup.map { canvas.measure(markup: $0, style: labelStyle).width }.max() ?? 0
         let titleHeight = try image.title.map { canvas.measure(markup: try TeX.markup($0), style: titleStyle).height + pad * 2 } ?? 0
 
+        // The colour bar's ticks and labels, and the width they take.
+        let barWidth = 16.0
+        var barTicks: [Double] = [], barLabels: [String] = []
+        if image.colorBar, let range = image.valueRange, range.upperBound > range.lowerBound {
+            barTicks = TickGenerator().ticks(lower: range.lowerBound, upper: range.upperBound, target: 5)
+                .filter { $0 >= range.lowerBound - 1e-12 && $0 <= range.upperBound + 1e-12 }
+            barLabels = TickFormatter().labels(for: barTicks).map(escapeMarkup)
+        }
+        let barLabelWidth = barLabels.map { canvas.measure(markup: $0, style: labelStyle).width }.max() ?? 0
+        let barBand = barTicks.isEmpty ? 0 : pad * 3 + barWidth + theme.tickLength + pad + barLabelWidth
+
         let left = m + (rowWidth > 0 ? rowWidth + pad : 0)
-        let availableWidth = image.size.width - left - m
+        let availableWidth = image.size.width - left - m - barBand
         var cellWidth = min(availableWidth / Double(cols), image.maximumCellWidth)
         let widest = columnSizes.map(\.width).max() ?? 0
         let lineHeight = columnSizes.map(\.height).max() ?? 0
@@ -105,6 +116,16 @@ struct MatrixImageRenderer {
             for r in stride(from: 0, to: rows, by: step) {
                 let y = grid.minY + (Double(r) + 0.5) * cellHeight
                 canvas.text(markup: rowMarkup[r], style: labelStyle, at: Point(grid.minX - pad, y), anchor: .right)
+            }
+        }
+        if let range = image.valueRange, !barTicks.isEmpty {
+            let bar = Rect(x: grid.maxX + pad * 3, y: grid.minY, width: barWidth, height: grid.height)
+            canvas.fillVerticalGradient(bar, stops: image.colorMap.stops.map { ($0, image.colorMap.color($0)) })
+            canvas.strokeRect(bar, theme.foreground, width: 1)
+            for (t, label) in zip(barTicks, barLabels) {
+                let y = bar.maxY - (t - range.lowerBound) / (range.upperBound - range.lowerBound) * bar.height
+                canvas.line(from: Point(bar.maxX, y), to: Point(bar.maxX + theme.tickLength, y), color: theme.foreground, width: 1)
+                canvas.text(markup: label, style: labelStyle, at: Point(bar.maxX + theme.tickLength + pad, y), anchor: .left)
             }
         }
         if let title = image.title {

@@ -93,6 +93,9 @@ final class LayoutTests: XCTestCase {
         XCTAssertEqual(signed.scaledValues(), [[0, 0.5, 0.75]])
         let clamped = MatrixImage(values: [[-1, 0.5, 3]], scaling: .range(-1...1))
         XCTAssertEqual(clamped.scaledValues(), [[0, 0.75, 1]])
+        XCTAssertEqual(signed.valueRange, -2...2)
+        XCTAssertEqual(clamped.valueRange, -1...1)
+        XCTAssertNil(image.valueRange, "per-column scaling has no single colour scale")
     }
 
     func testTableSizesItselfToItsContent() throws {

@@ -210,10 +210,12 @@ extension ReferenceFigures {
 
     /// A correlation matrix on a diverging map with a fixed −1…1 range.
     static func correlationHeatmap() -> MatrixImage {
-        MatrixImage(size: Size(width: 560, height: 460), title: "Correlation of $\\hat{\\beta}$",
+        var image = MatrixImage(size: Size(width: 600, height: 460), title: "Correlation of $\\hat{\\beta}$",
                     values: [[1, -0.87, 0.12], [-0.87, 1, -0.45], [0.12, -0.45, 1]],
                     columnLabels: ["$\\hat{\\beta}_0$", "$\\hat{\\beta}_1$", "$\\hat{\\beta}_2$"],
                     rowLabels: ["$\\hat{\\beta}_0$", "$\\hat{\\beta}_1$", "$\\hat{\\beta}_2$"],
                     colorMap: .diverging, scaling: .range(-1...1), decimals: 2)
+        image.colorBar = true
+        return image
     }
 }
