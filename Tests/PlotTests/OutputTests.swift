@@ -82,3 +82,24 @@ final class OutputTests: XCTestCase {
         XCTAssertNotNil(d.diffImage)
     }
 }
+
+extension OutputTests {
+    func testOneRenderGivesBytesAndTheLayoutTheyShow() throws {
+        let figure = ReferenceFigures.scatterWithLine()
+        let rendered = try figure.render(.png)
+        XCTAssertEqual(rendered.bytes, try figure.pngData())
+        let separate = try figure.layout()
+        XCTAssertEqual(rendered.layout.textBoxes, separate.textBoxes, "every format lays out alike")
+        XCTAssertEqual(try figure.render(.svg).layout.textBoxes, separate.textBoxes)
+        XCTAssertEqual(try figure.render(.pdf).layout.textBoxes, separate.textBoxes)
+        XCTAssertEqual(try figure.render(.png, scale: 2).layout.textBoxes, separate.textBoxes)
+        XCTAssertEqual(rendered.layout.placedBoxes.count, 2, "the equation and the legend")
+    }
+
+    func testAbsurdPixelSizesAreRefused() {
+        XCTAssertThrowsError(try ReferenceFigures.scatterWithLine().rgba(scale: 100)) { error in
+            guard case PlotError.invalidData = error else { return XCTFail("\(error)") }
+        }
+        XCTAssertThrowsError(try ReferenceFigures.scatterWithLine().pngData(scale: 0))
+    }
+}
