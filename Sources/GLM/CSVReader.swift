@@ -1,0 +1,255 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// How to read a CSV file into a `Frame`.
+public struct CSVOptions: Sendable, Equatable {
+    /// Columns to treat as categorical even when every cell is a number
+    /// (a 0/1 group code, a subject id).
+    public var categorical: Set<String>
+    /// Columns that must be numeric; a cell that is not a number is an error
+    /// naming its row, instead of silently turning the column categorical.
+    public var numeric: Set<String>
+
+    public init(categorical: Set<String> = [], numeric: Set<String> = []) {
+        self.categorical = categorical
+        self.numeric = numeric
+    }
+}
+
+extension Frame {
+    /// Reads a CSV file: a header row of names, then one record per row.
+    ///
+    /// A column is numeric when every non-missing cell parses as a number, otherwise
+    /// categorical (unless `options` says otherwise). Empty cells, `NA` and `NaN` are
+    /// missing. UTF-8 with or without BOM; LF, CRLF or CR line ends; RFC 4180 quoting.
+    public static func read(csv path: String, options: CSVOptions = CSVOptions()) throws -> Frame {
+        let bytes = try CSVReader.load(path)
+        return try bytes.withUnsafeBufferPointer { buffer in
+            try CSVReader(buffer: buffer, source: path, options: options).read()
+        }
+    }
+
+    /// Reads CSV text already in memory; `source` names it in error messages.
+    public init(csv bytes: [UInt8], source: String = "<data>", options: CSVOptions = CSVOptions()) throws {
+        self = try bytes.withUnsafeBufferPointer { buffer in
+            try CSVReader(buffer: buffer, source: source, options: options).read()
+        }
+    }
+
+    /// Reads CSV text already in memory; `source` names it in error messages.
+    public init(csv text: String, source: String = "<data>", options: CSVOptions = CSVOptions()) throws {
+        try self.init(csv: Array(text.utf8), source: source, options: options)
+    }
+}
+
+/// The two-pass reader behind `Frame.read(csv:)`.
+///
+/// Pass one scans every field once, parsing numbers as it goes, on the bet that
+/// most columns are numeric. Columns that turn out to hold text are collected in a
+/// second pass that only builds strings for those columns. Nothing is split into
+/// `String`s on the numeric path, which is what makes large files fast.
+struct CSVReader {
+    let buffer: UnsafeBufferPointer<UInt8>
+    let source: String
+    let options: CSVOptions
+
+    /// The whole file as bytes; a missing or unreadable file is a `.missingFile` diagnostic.
+    static func load(_ path: String) throws -> [UInt8] {
+        guard let file = fopen(path, "rb") else {
+            let reason = String(cString: strerror(errno))
+            throw Diagnostic(.missingFile, "cannot open file: \(reason)", location: .init(file: path))
+        }
+        defer { fclose(file) }
+        var info = stat()
+        if fstat(fileno(file), &info) == 0, (info.st_mode & S_IFMT) == S_IFDIR {
+            throw Diagnostic(.missingFile, "is a directory, not a CSV file", location: .init(file: path))
+        }
+        var bytes: [UInt8] = []
+        let chunk = 1 << 20
+        var size = max(Int(info.st_size), 0)
+        bytes.reserveCapacity(size + 1)
+        while true {
+            let start = bytes.count
+            size = max(chunk, size - start)
+            bytes.append(contentsOf: repeatElement(0, count: size))
+            let got = bytes.withUnsafeMutableBufferPointer { fread($0.baseAddress! + start, 1, size, file) }
+            bytes.removeLast(size - got)
+            if got < size { break }
+        }
+        return bytes
+    }
+
+    func read() throws -> Frame {
+        guard let base = buffer.baseAddress, buffer.count > 0 else { throw emptyFile() }
+        var start = 0
+        if buffer.count >= 3 && base[0] == 0xEF && base[1] == 0xBB && base[2] == 0xBF { start = 3 }
+        try CSVUTF8.validate(base, from: start, count: buffer.count, source: source)
+
+        var scanner = CSVScanner(bytes: base, count: buffer.count, start: start, source: source)
+        guard scanner.skipBlankLines() else { throw emptyFile() }
+        let names = try readHeader(&scanner)
+        try checkOverrides(names)
+        let width = names.count
+
+        // Pass one: numbers, record by record.
+        let dataStart = scanner.position, dataLine = scanner.line
+        var parseAsNumber = names.map { !options.categorical.contains($0) }
+        let forcedNumeric = names.map { options.numeric.contains($0) }
+        var values = [[Double]](repeating: [], count: width)
+        let estimate = max(16, (buffer.count - dataStart) / max(1, 8 * width))
+        for c in 0..<width where parseAsNumber[c] { values[c].reserveCapacity(estimate) }
+        var rows = 0
+        while scanner.skipBlankLines() {
+            let recordLine = scanner.line
+            for c in 0..<width {
+                let field = try scanner.next()
+                if field.endsRecord != (c == width - 1) {
+                    throw ragged(names: names, line: recordLine, fieldsSeen: c + 1, tooMany: !field.endsRecord)
+                }
+                guard parseAsNumber[c] else { continue }
+                var s = field.start, e = field.end
+                scanner.trimSpaces(&s, &e)
+                if scanner.isMissing(s, e) {
+                    values[c].append(.nan)
+                } else if let number = CSVNumber.parse(base, s, e) {
+                    values[c].append(number)
+                } else if forcedNumeric[c] {
+                    throw Diagnostic(
+                        .badData, "expected a number, found \"\(scanner.text(of: field))\"",
+                        location: .init(file: source, line: recordLine, columnName: names[c]),
+                        suggestion: "fix the cell, leave it empty or write NA for a missing value")
+                } else {
+                    parseAsNumber[c] = false
+                    values[c] = []
+                }
+            }
+            rows += 1
+        }
+        guard rows > 0 else {
+            throw Diagnostic(
+                .badData, "has a header but no data rows", location: .init(file: source, line: dataLine))
+        }
+
+        // Pass two: text columns only.
+        let textColumns = (0..<width).filter { !parseAsNumber[$0] }
+        var codes = [Int: [Int32]]()
+        var labels = [Int: [String]]()
+        if !textColumns.isEmpty {
+            var isText = [Bool](repeating: false, count: width)
+            var lookup = [Int: [String: Int32]]()
+            for c in textColumns {
+                isText[c] = true
+                codes[c] = []
+                codes[c]!.reserveCapacity(rows)
+                labels[c] = []
+                lookup[c] = [:]
+            }
+            var second = CSVScanner(bytes: base, count: buffer.count, start: dataStart, source: source)
+            while second.skipBlankLines() {
+                for c in 0..<width {
+                    let field = try second.next()
+                    guard isText[c] else { continue }
+                    var s = field.start, e = field.end
+                    second.trimSpaces(&s, &e)
+                    if second.isMissing(s, e) {
+                        codes[c]!.append(-1)
+                        continue
+                    }
+                    let label = second.text(of: field)
+                    if let code = lookup[c]![label] {
+                        codes[c]!.append(code)
+                    } else {
+                        let code = Int32(labels[c]!.count)
+                        lookup[c]![label] = code
+                        labels[c]!.append(label)
+                        codes[c]!.append(code)
+                    }
+                }
+            }
+        }
+
+        var columns: [(name: String, column: Column)] = []
+        columns.reserveCapacity(width)
+        for c in 0..<width {
+            if parseAsNumber[c] {
+                columns.append((names[c], .numeric(values[c])))
+            } else {
+                columns.append((names[c], Self.categorical(codes: codes[c]!, labels: labels[c]!)))
+            }
+        }
+        return try Frame(columns: columns, source: source)
+    }
+
+    /// Renumbers first-seen codes into R's level order.
+    private static func categorical(codes: [Int32], labels: [String]) -> Column {
+        let sorted = Column.sortLevels(labels)
+        var rank = [String: Int32]()
+        for (i, label) in sorted.enumerated() { rank[label] = Int32(i) }
+        let remap = labels.map { rank[$0]! }
+        return Column(storage: .categorical(codes: codes.map { $0 < 0 ? -1 : remap[Int($0)] }, levels: sorted))
+    }
+
+    private func readHeader(_ scanner: inout CSVScanner) throws -> [String] {
+        var names: [String] = []
+        var positions: [Int] = []
+        while true {
+            let field = try scanner.next()
+            names.append(scanner.text(of: field))
+            positions.append(field.start)
+            if field.endsRecord { break }
+        }
+        var seen = [String: Int]()
+        for (i, name) in names.enumerated() {
+            if name.isEmpty {
+                throw Diagnostic(
+                    .badData, "header field \(i + 1) is empty; every column needs a name",
+                    location: .init(file: source, line: 1))
+            }
+            if let first = seen[name] {
+                throw Diagnostic(
+                    .badData, "duplicate column name \"\(name)\" (fields \(first + 1) and \(i + 1) of the header)",
+                    location: .init(file: source, line: 1),
+                    suggestion: "rename one of them so every column name is distinct")
+            }
+            seen[name] = i
+        }
+        return names
+    }
+
+    private func checkOverrides(_ names: [String]) throws {
+        for (option, wanted) in [("categorical", options.categorical), ("numeric", options.numeric)] {
+            for name in wanted.sorted() where !names.contains(name) {
+                throw Diagnostic(
+                    .usage, "--\(option) names \"\(name)\", which is not a column of the file",
+                    location: .init(file: source),
+                    suggestion: DiagnosticSuggestion.hint(for: name, in: names, kind: "column"))
+            }
+        }
+        if let both = options.categorical.intersection(options.numeric).sorted().first {
+            throw Diagnostic(.usage, "column \"\(both)\" cannot be both --categorical and --numeric")
+        }
+    }
+
+    private func emptyFile() -> Diagnostic {
+        Diagnostic(.badData, "file is empty; expected a header row of column names", location: .init(file: source))
+    }
+
+    private func ragged(names: [String], line: Int, fieldsSeen: Int, tooMany: Bool) -> Diagnostic {
+        let width = names.count
+        if tooMany {
+            return Diagnostic(
+                .badData,
+                "row has more than \(width) fields; the header names \(width) columns, the last being \"\(names[width - 1])\"",
+                location: .init(file: source, line: line),
+                suggestion: "remove the extra field, or quote a value that contains a comma")
+        }
+        return Diagnostic(
+            .badData,
+            "row has \(fieldsSeen) field\(fieldsSeen == 1 ? "" : "s") but the header names \(width); no value for column \"\(names[fieldsSeen])\"",
+            location: .init(file: source, line: line, columnName: names[fieldsSeen]),
+            suggestion: "add the missing field (leave it empty or write NA for a missing value)")
+    }
+}
