@@ -1,0 +1,247 @@
+/// The design matrix X and response y that a formula makes of a frame, with the
+/// bookkeeping a reader needs: R's column names, which term each column came from,
+/// which rows were used and how many were dropped for missing values.
+///
+/// Categorical variables use treatment (dummy) coding: the reference level is the
+/// first in sorted order (see `Column.sortLevels`) unless one is named. As in R, a
+/// categorical factor in a term is coded by contrasts (reference dropped) only when
+/// the term without that factor is also in the model (the intercept counts as the
+/// empty term, spanned by the intercept or by the first fully coded main effect);
+/// otherwise it gets one indicator per level, so `y ~ 0 + group` and `y ~ x:group`
+/// have a column for every group.
+public struct Design: Sendable {
+    /// How one factor of one column is computed from a row.
+    enum Component: Sendable, Equatable {
+        case numeric(Formula.Factor)
+        /// Indicator of `variable == level`.
+        case indicator(variable: String, level: String)
+    }
+
+    public let formula: Formula
+    /// n × p, rows in `rowsUsed` order.
+    public let x: Matrix
+    public let y: [Double]
+    /// Column names as R prints them: `(Intercept)`, `x`, `I(x^2)`, `groupdrugA`, `age:groupdrugA`.
+    public let columnNames: [String]
+    /// For each column, the label of the term it came from (`(Intercept)` for the intercept).
+    public let columnTerms: [String]
+    public let hasIntercept: Bool
+    /// The response as R labels it (`y`, `log(y)`).
+    public let responseName: String
+    /// Indices of the frame rows in the model (rows with no missing value in any
+    /// variable the formula uses).
+    public let rowsUsed: [Int]
+    /// Rows left out because a variable the model uses was missing (listwise).
+    public let droppedRows: Int
+    /// The levels of each categorical variable in the model, reference first.
+    public let levels: [String: [String]]
+    let components: [[Component]]
+
+    /// The reference (baseline) level of each categorical variable.
+    public var referenceLevels: [String: String] { levels.compactMapValues(\.first) }
+
+    /// Builds the design for `formula` on `frame`. `referenceLevels` names the
+    /// baseline level of categorical variables (`["group": "placebo"]`).
+    public init(formula: Formula, frame: Frame, referenceLevels: [String: String] = [:]) throws {
+        guard let response = formula.response else {
+            throw Diagnostic(
+                .badFormula, "the formula has no response; expected something like y ~ \(formula.text.drop(while: { $0 == " " || $0 == "~" }))",
+                excerpt: .init(text: formula.text, offset: 0))
+        }
+        let resolver = DesignVariables(formula: formula, frame: frame)
+        try resolver.checkNamesExist()
+        try resolver.checkReferences(referenceLevels)
+
+        // Listwise deletion over every variable the model reads, computed ones included.
+        let n = frame.rowCount
+        var keep = [Bool](repeating: true, count: n)
+        for name in formula.variables {
+            let column = try frame.column(named: name)
+            for i in 0..<n where column.isMissing(i) { keep[i] = false }
+        }
+        var computed: [Formula.Factor: [Double]] = [:]
+        let allFactors = [response] + formula.terms.flatMap(\.factors)
+        for factor in allFactors where computed[factor] == nil {
+            guard case .computed(let expression) = factor else { continue }
+            let values = try resolver.evaluate(expression)
+            for i in 0..<n where keep[i] && values[i].isNaN { keep[i] = false }
+            if let bad = (0..<n).first(where: { keep[$0] && values[$0].isInfinite }) {
+                throw Diagnostic(
+                    .badData, "\(factor.label) is infinite in data row \(bad + 1)",
+                    location: frame.source.map { .init(file: $0) },
+                    excerpt: resolver.excerpt(for: expression.variables.first ?? ""),
+                    suggestion: "check the values the expression reads in that row (e.g. log of zero)")
+            }
+            computed[factor] = values
+        }
+        let rowsUsed = (0..<n).filter { keep[$0] }
+        guard !rowsUsed.isEmpty else {
+            throw Diagnostic(
+                .badData,
+                "no rows left: every row has a missing value in one of \(formula.variables.map { "\"\($0)\"" }.joined(separator: ", "))",
+                location: frame.source.map { .init(file: $0) })
+        }
+
+        // Levels present in the rows used (R drops unused levels), reference first.
+        var levels: [String: [String]] = [:]
+        for name in formula.variables {
+            guard case .categorical(let codes, let all)? = frame[name]?.storage else { continue }
+            var present = [Bool](repeating: false, count: all.count)
+            for i in rowsUsed { present[Int(codes[i])] = true }
+            var used = all.indices.filter { present[$0] }.map { all[$0] }
+            if let reference = referenceLevels[name] {
+                guard let at = used.firstIndex(of: reference) else {
+                    throw Diagnostic(
+                        .badData, "reference level \"\(reference)\" of \"\(name)\" has no rows once missing values are dropped",
+                        suggestion: "levels in use: \(used.joined(separator: ", "))")
+                }
+                used.remove(at: at)
+                used.insert(reference, at: 0)
+            }
+            levels[name] = used
+        }
+
+        // Columns, term by term.
+        var names: [String] = []
+        var terms: [String] = []
+        var components: [[Component]] = []
+        if formula.hasIntercept {
+            names.append("(Intercept)")
+            terms.append("(Intercept)")
+            components.append([])
+        }
+        let present = Set(formula.terms.map { Set($0.factors) })
+        // Without an intercept, the first categorical main effect is coded in full
+        // (its indicators span the constant); later ones then drop their reference.
+        var constantSpanned = formula.hasIntercept
+        for term in formula.terms {
+            // Per factor: the alternatives it contributes (label, component).
+            var choices: [[(String, Component)]] = []
+            for factor in term.factors {
+                guard case .variable(let name) = factor, let variableLevels = levels[name] else {
+                    if case .variable(let name) = factor, frame[name]?.kind == .categorical {
+                        preconditionFailure("levels computed for every categorical variable")
+                    }
+                    choices.append([(factor.label, .numeric(factor))])
+                    continue
+                }
+                let margin = Set(term.factors).subtracting([factor])
+                let useContrasts = margin.isEmpty ? constantSpanned : present.contains(margin)
+                if margin.isEmpty { constantSpanned = true }
+                let coded = useContrasts ? Array(variableLevels.dropFirst()) : variableLevels
+                if coded.isEmpty {
+                    throw Diagnostic(
+                        .badData,
+                        "\"\(name)\" has a single level (\"\(variableLevels[0])\") in the rows used; a categorical predictor needs at least two",
+                        excerpt: resolver.excerpt(for: name),
+                        suggestion: "remove it from the formula, or check that the column was read as intended")
+                }
+                let prefix = FormulaArithmetic.quotedIfNeeded(name)
+                choices.append(coded.map { (prefix + $0, .indicator(variable: name, level: $0)) })
+            }
+            // Cartesian product, first factor varying fastest (R's column order).
+            var combos: [[(String, Component)]] = [[]]
+            for choice in choices {
+                var next: [[(String, Component)]] = []
+                for option in choice {
+                    for combo in combos { next.append(combo + [option]) }
+                }
+                combos = next
+            }
+            for combo in combos {
+                names.append(combo.map(\.0).joined(separator: ":"))
+                terms.append(term.label)
+                components.append(combo.map(\.1))
+            }
+        }
+
+        self.formula = formula
+        self.columnNames = names
+        self.columnTerms = terms
+        self.hasIntercept = formula.hasIntercept
+        self.responseName = response.label
+        self.rowsUsed = rowsUsed
+        self.droppedRows = n - rowsUsed.count
+        self.levels = levels
+        self.components = components
+        let responseValues = try computed[response] ?? resolver.numericValues(response, role: "the response")
+        self.y = rowsUsed.map { responseValues[$0] }
+        self.x = try Design.matrix(
+            components: components, rows: rowsUsed, frame: frame, computed: computed, resolver: resolver)
+    }
+
+    /// Parses `formula` and builds its design on `frame`.
+    public init(_ formula: String, frame: Frame, referenceLevels: [String: String] = [:]) throws {
+        try self.init(formula: Formula(formula), frame: frame, referenceLevels: referenceLevels)
+    }
+
+    /// Design rows for new data, coded exactly as this design (same columns, same
+    /// levels and references): what a fitted line or band is drawn from. The new
+    /// frame needs the predictors only, and must not have missing values in them.
+    public func rows(for frame: Frame) throws -> Matrix {
+        let resolver = DesignVariables(formula: formula, frame: frame)
+        let needed = Array(Set(components.flatMap { $0 }.flatMap { component -> [String] in
+            switch component {
+            case .numeric(let factor): return factor.variables
+            case .indicator(let variable, _): return [variable]
+            }
+        })).sorted()
+        var computed: [Formula.Factor: [Double]] = [:]
+        for name in needed {
+            let column = try resolver.column(name)
+            if let missing = (0..<frame.rowCount).first(where: { column.isMissing($0) }) {
+                throw Diagnostic(
+                    .badData, "value missing in data row \(missing + 1); new data must be complete to compute design rows",
+                    location: .init(file: frame.source, columnName: name))
+            }
+            if let known = levels[name] {
+                for i in 0..<frame.rowCount {
+                    let label = try resolver.label(of: column, row: i, levels: known, variable: name)
+                    if !known.contains(label) {
+                        throw Diagnostic(
+                            .badData, "level \"\(label)\" in data row \(i + 1) was not in the fitted data",
+                            location: .init(file: frame.source, columnName: name),
+                            suggestion: "levels of \"\(name)\": \(known.joined(separator: ", "))")
+                    }
+                }
+            }
+        }
+        for component in components.flatMap({ $0 }) {
+            if case .numeric(let factor) = component, computed[factor] == nil, case .computed(let e) = factor {
+                computed[factor] = try resolver.evaluate(e)
+            }
+        }
+        return try Design.matrix(
+            components: components, rows: Array(0..<frame.rowCount), frame: frame, computed: computed,
+            resolver: resolver)
+    }
+
+    /// Fills X column by column: each entry is the product of its components.
+    private static func matrix(
+        components: [[Component]], rows: [Int], frame: Frame, computed: [Formula.Factor: [Double]],
+        resolver: DesignVariables
+    ) throws -> Matrix {
+        var x = Matrix(rows: rows.count, columns: components.count, repeating: 1)
+        var cache: [Component: [Double]] = [:]
+        for (j, parts) in components.enumerated() {
+            for part in parts {
+                if cache[part] == nil {
+                    switch part {
+                    case .numeric(let factor):
+                        cache[part] = try computed[factor] ?? resolver.numericValues(factor, role: "a predictor")
+                    case .indicator(let variable, let level):
+                        cache[part] = try resolver.indicator(variable, level: level)
+                    }
+                }
+                let values = cache[part]!
+                x.storage.withUnsafeMutableBufferPointer { storage in
+                    let base = j * rows.count
+                    for (r, i) in rows.enumerated() { storage[base + r] *= values[i] }
+                }
+            }
+        }
+        return x
+    }
+}
+
+extension Design.Component: Hashable {}
