@@ -82,6 +82,17 @@ public struct Design: Sendable {
                 location: frame.source.map { .init(file: $0) })
         }
 
+        // A least-squares fit cannot use ±Inf (R's lm stops with "NA/NaN/Inf in ...").
+        for name in formula.variables {
+            guard let values = frame[name]?.numericValues,
+                let bad = rowsUsed.first(where: { values[$0].isInfinite })
+            else { continue }
+            throw Diagnostic(
+                .badData, "value is infinite in data row \(bad + 1)",
+                location: .init(file: frame.source, columnName: name),
+                suggestion: "replace it with a finite number, or with NA to leave the row out")
+        }
+
         // Levels present in the rows used (R drops unused levels), reference first.
         var levels: [String: [String]] = [:]
         for name in formula.variables {
