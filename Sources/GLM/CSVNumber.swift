@@ -12,69 +12,118 @@ import Darwin
 /// several times quicker than `strtod`. Everything else (long mantissas, large
 /// exponents, `Inf`, hex) goes to the C library's `strtod`, which is also correct.
 enum CSVNumber {
-    private static let powersOfTen: [Double] = (0...22).map { pow(10, Double($0)) }
+    /// Exact powers of ten up to 10^22, the largest that a double holds exactly.
+    @inline(__always)
+    private static func powerOfTen(_ e: Int) -> Double {
+        switch e {
+        case 0: return 1e0
+        case 1: return 1e1
+        case 2: return 1e2
+        case 3: return 1e3
+        case 4: return 1e4
+        case 5: return 1e5
+        case 6: return 1e6
+        case 7: return 1e7
+        case 8: return 1e8
+        case 9: return 1e9
+        case 10: return 1e10
+        case 11: return 1e11
+        case 12: return 1e12
+        case 13: return 1e13
+        case 14: return 1e14
+        case 15: return 1e15
+        case 16: return 1e16
+        case 17: return 1e17
+        case 18: return 1e18
+        case 19: return 1e19
+        case 20: return 1e20
+        case 21: return 1e21
+        default: return 1e22
+        }
+    }
 
     /// Parses `bytes[start..<end]` (already trimmed); nil when it is not a number.
     @inline(__always)
     static func parse(_ bytes: UnsafePointer<UInt8>, _ start: Int, _ end: Int) -> Double? {
+        if let (value, stop) = prefix(bytes, start, end), stop == end { return value }
+        return slow(bytes, start, end)
+    }
+
+    /// Reads the longest decimal number starting at `start` (stopping before `limit`)
+    /// when the fast path applies: returns its value and where it stopped. nil means
+    /// "not a plain decimal that the fast path can do exactly"; the caller then
+    /// falls back to `parse`, which handles every other case with `strtod`.
+    @inline(__always)
+    static func prefix(_ bytes: UnsafePointer<UInt8>, _ start: Int, _ limit: Int) -> (Double, Int)? {
         var i = start
-        guard i < end else { return nil }
+        guard i < limit else { return nil }
         var negative = false
         if bytes[i] == UInt8(ascii: "-") || bytes[i] == UInt8(ascii: "+") {
             negative = bytes[i] == UInt8(ascii: "-")
             i += 1
         }
         var mantissa: UInt64 = 0
-        var digits = 0
+        let integerStart = i
+        while i < limit, case let d = bytes[i] &- 48, d < 10 {
+            mantissa = mantissa &* 10 &+ UInt64(d)
+            i += 1
+        }
+        var digitCount = i - integerStart
         var exponent = 0
-        var sawDigit = false
-        while i < end, case let d = bytes[i] &- 48, d < 10 {
-            sawDigit = true
-            if digits < 19 {
+        if i < limit && bytes[i] == UInt8(ascii: ".") {
+            i += 1
+            let fractionStart = i
+            // Eight digits at a time where possible: fewer unpredictable loop exits.
+            while i + 8 <= limit, let eight = eightDigits(bytes + i) {
+                mantissa = mantissa &* 100_000_000 &+ eight
+                i += 8
+            }
+            while i < limit, case let d = bytes[i] &- 48, d < 10 {
                 mantissa = mantissa &* 10 &+ UInt64(d)
-                if mantissa != 0 { digits += 1 }
-            } else {
-                return slow(bytes, start, end)
-            }
-            i += 1
-        }
-        if i < end && bytes[i] == UInt8(ascii: ".") {
-            i += 1
-            while i < end, case let d = bytes[i] &- 48, d < 10 {
-                sawDigit = true
-                if digits < 19 {
-                    mantissa = mantissa &* 10 &+ UInt64(d)
-                    if mantissa != 0 { digits += 1 }
-                    exponent -= 1
-                } else {
-                    return slow(bytes, start, end)
-                }
                 i += 1
             }
+            exponent = fractionStart - i
+            digitCount += i - fractionStart
         }
-        guard sawDigit else { return slow(bytes, start, end) }
-        if i < end && (bytes[i] == UInt8(ascii: "e") || bytes[i] == UInt8(ascii: "E")) {
-            i += 1
+        // More than 19 digits may have overflowed (leading zeros aside, leave it to strtod).
+        guard digitCount > 0, digitCount <= 19 else { return nil }
+        if i < limit && (bytes[i] | 0x20) == UInt8(ascii: "e") {
+            var j = i + 1
             var exponentNegative = false
-            if i < end && (bytes[i] == UInt8(ascii: "-") || bytes[i] == UInt8(ascii: "+")) {
-                exponentNegative = bytes[i] == UInt8(ascii: "-")
-                i += 1
+            if j < limit && (bytes[j] == UInt8(ascii: "-") || bytes[j] == UInt8(ascii: "+")) {
+                exponentNegative = bytes[j] == UInt8(ascii: "-")
+                j += 1
             }
             var written = 0
-            var sawExponentDigit = false
-            while i < end, case let d = bytes[i] &- 48, d < 10 {
-                sawExponentDigit = true
-                if written < 100_000 { written = written * 10 + Int(d) }
-                i += 1
+            let exponentStart = j
+            while j < limit, case let d = bytes[j] &- 48, d < 10, j - exponentStart < 6 {
+                written = written * 10 + Int(d)
+                j += 1
             }
-            guard sawExponentDigit else { return nil }
+            guard j > exponentStart else { return nil }
             exponent += exponentNegative ? -written : written
+            i = j
         }
-        guard i == end else { return slow(bytes, start, end) }
-        guard mantissa <= 1 << 53, exponent >= -22, exponent <= 22 else { return slow(bytes, start, end) }
+        guard mantissa <= 1 << 53, exponent >= -22, exponent <= 22 else { return nil }
         var value = Double(mantissa)
-        if exponent < 0 { value /= powersOfTen[-exponent] } else if exponent > 0 { value *= powersOfTen[exponent] }
-        return negative ? -value : value
+        if exponent < 0 { value /= powerOfTen(-exponent) } else if exponent > 0 { value *= powerOfTen(exponent) }
+        return (negative ? -value : value, i)
+    }
+
+    /// The value of eight ASCII digits at `p`, or nil if any byte is not a digit
+    /// (SWAR: the digit test and the base-10 combination done in 64-bit words).
+    @inline(__always)
+    private static func eightDigits(_ p: UnsafePointer<UInt8>) -> UInt64? {
+        let word = UInt64(littleEndian: UnsafeRawPointer(p).loadUnaligned(as: UInt64.self))
+        let high = word & 0xF0F0_F0F0_F0F0_F0F0
+        let carried = ((word &+ 0x0606_0606_0606_0606) & 0xF0F0_F0F0_F0F0_F0F0) >> 4
+        guard high | carried == 0x3333_3333_3333_3333 else { return nil }
+        var v = word &- 0x3030_3030_3030_3030
+        v = (v &* 10) &+ (v >> 8)
+        let mask: UInt64 = 0x0000_00FF_0000_00FF
+        let a = (v & mask) &* (100 &+ (1_000_000 << 32))
+        let b = ((v >> 16) & mask) &* (1 &+ (10_000 << 32))
+        return (a &+ b) >> 32
     }
 
     /// `strtod` on a NUL-terminated copy; accepts only if it consumes every byte.

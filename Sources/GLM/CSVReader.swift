@@ -1,8 +1,5 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
+import Dispatch
+import Foundation
 
 /// How to read a CSV file into a `Frame`.
 public struct CSVOptions: Sendable, Equatable {
@@ -26,9 +23,9 @@ extension Frame {
     /// categorical (unless `options` says otherwise). Empty cells, `NA` and `NaN` are
     /// missing. UTF-8 with or without BOM; LF, CRLF or CR line ends; RFC 4180 quoting.
     public static func read(csv path: String, options: CSVOptions = CSVOptions()) throws -> Frame {
-        let bytes = try CSVReader.load(path)
-        return try bytes.withUnsafeBufferPointer { buffer in
-            try CSVReader(buffer: buffer, source: path, options: options).read()
+        let file = try CSVFileBytes(path: path)
+        return try withExtendedLifetime(file) {
+            try CSVReader(buffer: file.buffer, source: path, options: options).read()
         }
     }
 
@@ -51,36 +48,13 @@ extension Frame {
 /// most columns are numeric. Columns that turn out to hold text are collected in a
 /// second pass that only builds strings for those columns. Nothing is split into
 /// `String`s on the numeric path, which is what makes large files fast.
-struct CSVReader {
+///
+/// `@unchecked Sendable`: chunks of the same immutable buffer are read concurrently;
+/// nothing is written through it.
+struct CSVReader: @unchecked Sendable {
     let buffer: UnsafeBufferPointer<UInt8>
     let source: String
     let options: CSVOptions
-
-    /// The whole file as bytes; a missing or unreadable file is a `.missingFile` diagnostic.
-    static func load(_ path: String) throws -> [UInt8] {
-        guard let file = fopen(path, "rb") else {
-            let reason = String(cString: strerror(errno))
-            throw Diagnostic(.missingFile, "cannot open file: \(reason)", location: .init(file: path))
-        }
-        defer { fclose(file) }
-        var info = stat()
-        if fstat(fileno(file), &info) == 0, (info.st_mode & S_IFMT) == S_IFDIR {
-            throw Diagnostic(.missingFile, "is a directory, not a CSV file", location: .init(file: path))
-        }
-        var bytes: [UInt8] = []
-        let chunk = 1 << 20
-        var size = max(Int(info.st_size), 0)
-        bytes.reserveCapacity(size + 1)
-        while true {
-            let start = bytes.count
-            size = max(chunk, size - start)
-            bytes.append(contentsOf: repeatElement(0, count: size))
-            let got = bytes.withUnsafeMutableBufferPointer { fread($0.baseAddress! + start, 1, size, file) }
-            bytes.removeLast(size - got)
-            if got < size { break }
-        }
-        return bytes
-    }
 
     func read() throws -> Frame {
         guard let base = buffer.baseAddress, buffer.count > 0 else { throw emptyFile() }
@@ -94,43 +68,55 @@ struct CSVReader {
         try checkOverrides(names)
         let width = names.count
 
-        // Pass one: numbers, record by record.
+        // Pass one: numbers, record by record, in parallel chunks when safe.
         let dataStart = scanner.position, dataLine = scanner.line
-        var parseAsNumber = names.map { !options.categorical.contains($0) }
+        let initial = names.map { !options.categorical.contains($0) }
         let forcedNumeric = names.map { options.numeric.contains($0) }
-        var values = [[Double]](repeating: [], count: width)
-        let estimate = max(16, (buffer.count - dataStart) / max(1, 8 * width))
-        for c in 0..<width where parseAsNumber[c] { values[c].reserveCapacity(estimate) }
+        let ranges = chunkRanges(base, from: dataStart)
+        let chunks = CSVChunkResults(count: ranges.count)
+        let scan: @Sendable (Int) -> Void = { k in
+            let result = self.scanNumbers(
+                self.buffer.baseAddress!, ranges[k], names: names, parseAsNumber: initial,
+                forcedNumeric: forcedNumeric)
+            chunks[k] = result
+        }
+        if ranges.count == 1 {
+            scan(0)
+        } else {
+            DispatchQueue.concurrentPerform(iterations: ranges.count, execute: scan)
+        }
+        // Merge in file order; the first error in the file wins, with its line made absolute.
+        var parseAsNumber = initial
+        var lineOffset = dataLine - 1
         var rows = 0
-        while scanner.skipBlankLines() {
-            let recordLine = scanner.line
-            for c in 0..<width {
-                let field = try scanner.next()
-                if field.endsRecord != (c == width - 1) {
-                    throw ragged(names: names, line: recordLine, fieldsSeen: c + 1, tooMany: !field.endsRecord)
-                }
-                guard parseAsNumber[c] else { continue }
-                var s = field.start, e = field.end
-                scanner.trimSpaces(&s, &e)
-                if scanner.isMissing(s, e) {
-                    values[c].append(.nan)
-                } else if let number = CSVNumber.parse(base, s, e) {
-                    values[c].append(number)
-                } else if forcedNumeric[c] {
-                    throw Diagnostic(
-                        .badData, "expected a number, found \"\(scanner.text(of: field))\"",
-                        location: .init(file: source, line: recordLine, columnName: names[c]),
-                        suggestion: "fix the cell, leave it empty or write NA for a missing value")
-                } else {
-                    parseAsNumber[c] = false
-                    values[c] = []
-                }
+        var results = chunks.results
+        chunks.clear()
+        for result in results {
+            if var error = result!.error {
+                let relative = error.location?.line ?? 1
+                error.location?.line = relative + lineOffset
+                throw error
             }
-            rows += 1
+            lineOffset += result!.linesConsumed
+            rows += result!.rows
+            for c in 0..<width where !result!.parseAsNumber[c] { parseAsNumber[c] = false }
         }
         guard rows > 0 else {
             throw Diagnostic(
                 .badData, "has a header but no data rows", location: .init(file: source, line: dataLine))
+        }
+        var values = [[Double]](repeating: [], count: width)
+        for c in 0..<width where parseAsNumber[c] {
+            if results.count == 1 {
+                values[c] = results[0]!.values[c]
+                results[0]!.values[c] = []
+                continue
+            }
+            values[c].reserveCapacity(rows)
+            for k in results.indices {
+                values[c].append(contentsOf: results[k]!.values[c])
+                results[k]!.values[c] = []
+            }
         }
 
         // Pass two: text columns only.
@@ -181,6 +167,90 @@ struct CSVReader {
             }
         }
         return try Frame(columns: columns, source: source)
+    }
+
+    /// What one chunk of records yields in pass one.
+    struct ChunkResult {
+        var values: [[Double]]
+        var parseAsNumber: [Bool]
+        var rows = 0
+        /// Line breaks consumed, so later chunks can number their lines.
+        var linesConsumed = 0
+        /// The chunk's first error, its line relative to the chunk's first line.
+        var error: Diagnostic?
+    }
+
+    /// Splits the data into one range per core at line breaks when that is safe: the
+    /// file holds no quote character (so every line break ends a record) and is big
+    /// enough to be worth it. Otherwise one range.
+    private func chunkRanges(_ base: UnsafePointer<UInt8>, from start: Int) -> [Range<Int>] {
+        let total = buffer.count - start
+        let cores = min(ProcessInfo.processInfo.activeProcessorCount, 8)
+        guard cores > 1, total >= 4 << 20, memchr(base + start, Int32(UInt8(ascii: "\"")), total) == nil else {
+            return [start..<buffer.count]
+        }
+        var ranges: [Range<Int>] = []
+        var lower = start
+        for k in 1..<cores {
+            let target = max(lower, start + total / cores * k)
+            guard let found = memchr(base + target, Int32(UInt8(ascii: "\n")), buffer.count - target) else { break }
+            let upper = UnsafeRawPointer(found) - UnsafeRawPointer(base) + 1
+            ranges.append(lower..<upper)
+            lower = upper
+        }
+        ranges.append(lower..<buffer.count)
+        return ranges.filter { !$0.isEmpty }
+    }
+
+    /// Pass one over `range`: parses numeric-looking columns, marks the others as text.
+    private func scanNumbers(
+        _ base: UnsafePointer<UInt8>, _ range: Range<Int>, names: [String], parseAsNumber initial: [Bool],
+        forcedNumeric: [Bool]
+    ) -> ChunkResult {
+        let width = names.count
+        var result = ChunkResult(values: [[Double]](repeating: [], count: width), parseAsNumber: initial)
+        let estimate = max(16, range.count / max(1, 8 * width))
+        for c in 0..<width where initial[c] { result.values[c].reserveCapacity(estimate) }
+        var scanner = CSVScanner(bytes: base, count: range.upperBound, start: range.lowerBound, source: source)
+        do {
+            while scanner.skipBlankLines() {
+                let recordLine = scanner.line
+                for c in 0..<width {
+                    if result.parseAsNumber[c], let (number, endsRecord) = scanner.nextPlainNumber() {
+                        if endsRecord != (c == width - 1) {
+                            throw ragged(names: names, line: recordLine, fieldsSeen: c + 1, tooMany: !endsRecord)
+                        }
+                        result.values[c].append(number)
+                        continue
+                    }
+                    let field = try scanner.next()
+                    if field.endsRecord != (c == width - 1) {
+                        throw ragged(names: names, line: recordLine, fieldsSeen: c + 1, tooMany: !field.endsRecord)
+                    }
+                    guard result.parseAsNumber[c] else { continue }
+                    var s = field.start, e = field.end
+                    scanner.trimSpaces(&s, &e)
+                    if scanner.isMissing(s, e) {
+                        result.values[c].append(.nan)
+                    } else if let number = CSVNumber.parse(base, s, e) {
+                        result.values[c].append(number)
+                    } else if forcedNumeric[c] {
+                        throw Diagnostic(
+                            .badData, "expected a number, found \"\(scanner.text(of: field))\"",
+                            location: .init(file: source, line: recordLine, columnName: names[c]),
+                            suggestion: "fix the cell, leave it empty or write NA for a missing value")
+                    } else {
+                        result.parseAsNumber[c] = false
+                        result.values[c] = []
+                    }
+                }
+                result.rows += 1
+            }
+        } catch {
+            result.error = error as? Diagnostic ?? Diagnostic(.badData, "\(error)", location: .init(file: source))
+        }
+        result.linesConsumed = scanner.line - 1
+        return result
     }
 
     /// Renumbers first-seen codes into R's level order.
@@ -251,5 +321,36 @@ struct CSVReader {
             "row has \(fieldsSeen) field\(fieldsSeen == 1 ? "" : "s") but the header names \(width); no value for column \"\(names[fieldsSeen])\"",
             location: .init(file: source, line: line, columnName: names[fieldsSeen]),
             suggestion: "add the missing field (leave it empty or write NA for a missing value)")
+    }
+}
+
+/// Per-chunk results written by concurrent workers, each only to its own slot
+/// (plain memory, so no shared array is mutated from two threads).
+final class CSVChunkResults: @unchecked Sendable {
+    private let slots: UnsafeMutablePointer<CSVReader.ChunkResult?>
+    let count: Int
+
+    init(count: Int) {
+        self.count = count
+        slots = .allocate(capacity: count)
+        slots.initialize(repeating: nil, count: count)
+    }
+
+    subscript(k: Int) -> CSVReader.ChunkResult? {
+        get { slots[k] }
+        set { slots[k] = newValue }
+    }
+
+    /// The results in file order.
+    var results: [CSVReader.ChunkResult?] { (0..<count).map { slots[$0] } }
+
+    /// Releases the per-chunk arrays once merged.
+    func clear() {
+        for k in 0..<count { slots[k] = nil }
+    }
+
+    deinit {
+        slots.deinitialize(count: count)
+        slots.deallocate()
     }
 }

@@ -84,6 +84,30 @@ struct CSVScanner {
         return false
     }
 
+    /// The fused fast path for numeric columns: parses a plain decimal straight from
+    /// the bytes and consumes its separator, reading every byte once. Returns nil
+    /// without moving when the field is anything else (quoted, missing, padded,
+    /// exotic); the caller then takes the general `next()` path.
+    @inline(__always)
+    mutating func nextPlainNumber() -> (value: Double, endsRecord: Bool)? {
+        guard let (value, end) = CSVNumber.prefix(bytes, position, count) else { return nil }
+        if end == count {
+            position = end
+            return (value, true)
+        }
+        let byte = bytes[end]
+        if byte == Self.comma {
+            position = end + 1
+            return (value, false)
+        }
+        if byte == Self.lf || byte == Self.cr {
+            position = end
+            _ = consumeLineEnd()
+            return (value, true)
+        }
+        return nil
+    }
+
     /// Reads the next field. At end of input the field is empty and ends the record.
     @inline(__always)
     mutating func next() throws -> Field {

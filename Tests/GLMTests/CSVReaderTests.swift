@@ -141,4 +141,28 @@ final class CSVReaderTests: XCTestCase {
         XCTAssertThrowsError(try Frame(["x": .numeric([1, 2]), "y": .numeric([1.0])]))
         XCTAssertThrowsError(try Frame(columns: [("x", .numeric([1.0])), ("x", .numeric([2.0]))]))
     }
+
+    /// Files over 4 MB are scanned in parallel chunks; results and line numbers must
+    /// not depend on where the chunks split.
+    func testLargeFilesGiveTheSameAnswerAsSmallOnes() throws {
+        let rows = 300_000
+        var text = "k,v,w\n"
+        text.reserveCapacity(rows * 24)
+        for k in 0..<rows { text += "\(k),\(Double(k) * 0.25),\(k % 7)\n" }
+        let frame = try read(text)
+        XCTAssertEqual(frame.rowCount, rows)
+        XCTAssertEqual(frame["v"]?.numericValues?[rows - 1], Double(rows - 1) * 0.25)
+        XCTAssertEqual(frame["k"]?.numericValues?.reduce(0, +), Double(rows * (rows - 1) / 2))
+
+        // Text near the end turns the column categorical for every row.
+        let late = try read(text + "1,2,seven\n")
+        XCTAssertEqual(late["w"]?.kind, .categorical)
+        XCTAssertEqual(late["w"]?.levels?.count, 8)
+        XCTAssertEqual(late["w"]?.label(at: 8), "1")
+
+        // A ragged row late in the file is reported on its own line.
+        let error = diagnostic(text + "1,2\n")
+        XCTAssertEqual(error?.location?.line, rows + 2)
+        XCTAssertEqual(error?.location?.columnName, "w")
+    }
 }
