@@ -1,0 +1,33 @@
+/// Input a fit cannot be computed from. Each message says what was wrong and what
+/// would fix it; CLI and lesson code print it as is.
+public enum FitError: Error, Equatable, CustomStringConvertible {
+    case noObservations
+    case columnNameCount(names: Int, columns: Int)
+    case responseLength(rows: Int, responseCount: Int)
+    case nonFiniteDesign(row: Int, column: String)
+    case nonFiniteResponse(row: Int)
+    case invalidDroppedRows(Int)
+    case invalidConfidenceLevel(Double)
+    case numerical(String)
+
+    public var description: String {
+        switch self {
+        case .noObservations:
+            return "no observations to fit (0 rows); check that the data are not all missing"
+        case let .columnNameCount(names, columns):
+            return "\(names) column names were given for a design with \(columns) columns; give one name per column"
+        case let .responseLength(rows, count):
+            return "the design has \(rows) rows but the response has \(count) values; they must match"
+        case let .nonFiniteDesign(row, column):
+            return "design column '\(column)' is not a finite number in row \(row + 1); drop or fix that observation"
+        case let .nonFiniteResponse(row):
+            return "the response is not a finite number in row \(row + 1); drop or fix that observation"
+        case let .invalidDroppedRows(count):
+            return "dropped row count \(count) is negative"
+        case let .invalidConfidenceLevel(level):
+            return "confidence level \(level) must lie strictly between 0 and 1 (e.g. 0.95)"
+        case let .numerical(message):
+            return message
+        }
+    }
+}
