@@ -115,7 +115,11 @@ def main():
     cases = []
     for name, csv, r_formula, patsy_formula, reference in CASES:
         frame = frames[csv]
-        model = smf.ols(patsy_formula, data=frame)  # missing="drop": listwise, as R's na.omit
+        # missing="drop": listwise, as R's na.omit. Without an intercept in the
+        # formula, hasconst=False makes statsmodels use R's convention (uncentred R²,
+        # F over all columns) instead of detecting the constant the dummies span.
+        has_intercept = not re.search(r"~\s*0\s*\+|-\s*1\b|\+\s*0\b", r_formula)
+        model = smf.ols(patsy_formula, data=frame, **({} if has_intercept else {"hasconst": False}))
         fit = model.fit()  # method="pinv": the minimum-norm solution for aliased designs
         names = [r_name(c) for c in model.exog_names]
         ci = fit.conf_int(0.05)
