@@ -84,7 +84,7 @@ public struct Diagnostic: Error, Equatable, Sendable, CustomStringConvertible {
             let pad = String(repeating: " ", count: max(0, excerpt.offset))
             out += "\n    " + excerpt.text + "\n    " + pad + String(repeating: "^", count: max(1, excerpt.length))
         }
-        if let suggestion { out += "\n" + suggestion }
+        if let suggestion { out += "\nhint: " + suggestion }
         return out
     }
 
