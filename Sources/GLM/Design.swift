@@ -166,6 +166,12 @@ public struct Design: Sendable {
             }
         }
 
+        if names.isEmpty {
+            throw Diagnostic(
+                .badFormula, "the model has no terms and no intercept, so there is nothing to fit",
+                excerpt: .init(text: formula.text, offset: 0, length: max(1, formula.text.count)),
+                suggestion: "use \(response.label) ~ 1 to fit the mean alone")
+        }
         self.formula = formula
         self.columnNames = names
         self.columnTerms = terms

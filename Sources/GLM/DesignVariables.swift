@@ -86,7 +86,10 @@ struct DesignVariables {
     /// categorical one (matched to a level that reads as the same number).
     func label(of column: Column, row: Int, levels: [String], variable: String) throws -> String {
         if let label = column.label(at: row) { return label }
-        let value = column.numericValues![row]
+        guard let value = column.numericValues?[row], !value.isNaN else {
+            throw Diagnostic(
+                .badData, "value missing in data row \(row + 1)", location: .init(file: frame.source, columnName: variable))
+        }
         return levels.first { Double($0) == value } ?? FormulaArithmetic.numberLabel(value)
     }
 }

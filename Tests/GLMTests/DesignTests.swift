@@ -102,6 +102,13 @@ final class DesignTests: XCTestCase {
         }
     }
 
+    func testEmptyModelIsAnError() {
+        XCTAssertThrowsError(try Design("y ~ 0", frame: frame)) { error in
+            XCTAssertEqual((error as? Diagnostic)?.suggestion, "use y ~ 1 to fit the mean alone")
+        }
+        XCTAssertEqual(try Design("y ~ 1", frame: frame).columnNames, ["(Intercept)"])
+    }
+
     func testCategoricalWhereNumberIsNeeded() {
         XCTAssertThrowsError(try Design("group ~ age", frame: frame)) { error in
             XCTAssertTrue((error as? Diagnostic)?.message.contains("must be numeric") ?? false)
