@@ -3,12 +3,9 @@
 /// which rows were used and how many were dropped for missing values.
 ///
 /// Categorical variables use treatment (dummy) coding: the reference level is the
-/// first in sorted order (see `Column.sortLevels`) unless one is named. As in R, a
-/// categorical factor in a term is coded by contrasts (reference dropped) only when
-/// the term without that factor is also in the model (the intercept counts as the
-/// empty term, spanned by the intercept or by the first fully coded main effect);
-/// otherwise it gets one indicator per level, so `y ~ 0 + group` and `y ~ x:group`
-/// have a column for every group.
+/// first in sorted order (see `Column.sortLevels`) unless one is named; which factors
+/// get contrasts and which a full set of indicators follows R (see `DesignCoding`),
+/// so `y ~ 0 + group` and `y ~ x:group` have a column for every group.
 public struct Design: Sendable {
     /// How one factor of one column is computed from a row.
     enum Component: Sendable, Equatable {
@@ -112,60 +109,7 @@ public struct Design: Sendable {
             levels[name] = used
         }
 
-        // Columns, term by term.
-        var names: [String] = []
-        var terms: [String] = []
-        var components: [[Component]] = []
-        if formula.hasIntercept {
-            names.append("(Intercept)")
-            terms.append("(Intercept)")
-            components.append([])
-        }
-        let present = Set(formula.terms.map { Set($0.factors) })
-        // Without an intercept, the first categorical main effect is coded in full
-        // (its indicators span the constant); later ones then drop their reference.
-        var constantSpanned = formula.hasIntercept
-        for term in formula.terms {
-            // Per factor: the alternatives it contributes (label, component).
-            var choices: [[(String, Component)]] = []
-            for factor in term.factors {
-                guard case .variable(let name) = factor, let variableLevels = levels[name] else {
-                    if case .variable(let name) = factor, frame[name]?.kind == .categorical {
-                        preconditionFailure("levels computed for every categorical variable")
-                    }
-                    choices.append([(factor.label, .numeric(factor))])
-                    continue
-                }
-                let margin = Set(term.factors).subtracting([factor])
-                let useContrasts = margin.isEmpty ? constantSpanned : present.contains(margin)
-                if margin.isEmpty { constantSpanned = true }
-                let coded = useContrasts ? Array(variableLevels.dropFirst()) : variableLevels
-                if coded.isEmpty {
-                    throw Diagnostic(
-                        .badData,
-                        "\"\(name)\" has a single level (\"\(variableLevels[0])\") in the rows used; a categorical predictor needs at least two",
-                        excerpt: resolver.excerpt(for: name),
-                        suggestion: "remove it from the formula, or check that the column was read as intended")
-                }
-                let prefix = FormulaArithmetic.quotedIfNeeded(name)
-                choices.append(coded.map { (prefix + $0, .indicator(variable: name, level: $0)) })
-            }
-            // Cartesian product, first factor varying fastest (R's column order).
-            var combos: [[(String, Component)]] = [[]]
-            for choice in choices {
-                var next: [[(String, Component)]] = []
-                for option in choice {
-                    for combo in combos { next.append(combo + [option]) }
-                }
-                combos = next
-            }
-            for combo in combos {
-                names.append(combo.map(\.0).joined(separator: ":"))
-                terms.append(term.label)
-                components.append(combo.map(\.1))
-            }
-        }
-
+        let (names, terms, components) = try DesignCoding.columns(for: formula, levels: levels, resolver: resolver)
         if names.isEmpty {
             throw Diagnostic(
                 .badFormula, "the model has no terms and no intercept, so there is nothing to fit",
