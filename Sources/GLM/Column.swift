@@ -46,6 +46,19 @@ public struct Column: Sendable, Equatable {
         return Column(storage: .categorical(codes: codes, levels: levels))
     }
 
+    /// Equal when of the same kind with the same values, a missing value matching
+    /// only a missing value (NaN compares equal to NaN here).
+    public static func == (lhs: Column, rhs: Column) -> Bool {
+        switch (lhs.storage, rhs.storage) {
+        case (.numeric(let a), .numeric(let b)):
+            return a.count == b.count && zip(a, b).allSatisfy { $0 == $1 || ($0.isNaN && $1.isNaN) }
+        case (.categorical(let codesA, let levelsA), .categorical(let codesB, let levelsB)):
+            return codesA == codesB && levelsA == levelsB
+        default:
+            return false
+        }
+    }
+
     public var count: Int {
         switch storage {
         case .numeric(let values): return values.count

@@ -242,6 +242,11 @@ struct FormulaParser {
 
     private mutating func parseCall(_ name: String, _ nameToken: FormulaToken) throws -> FormulaArithmetic {
         guard FormulaArithmetic.functions[name] != nil else {
+            if ["factor", "as.factor", "C"].contains(name) {
+                throw error(
+                    "\(name)() is not supported in formulas", at: nameToken,
+                    suggestion: "read the column as categorical instead (glmviz fit --categorical <column>)")
+            }
             let known = FormulaArithmetic.functions.keys.sorted().joined(separator: ", ")
             throw error(
                 "unknown function \(name)(); supported: \(known)", at: nameToken,

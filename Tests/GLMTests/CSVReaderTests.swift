@@ -39,6 +39,13 @@ final class CSVReaderTests: XCTestCase {
         XCTAssertEqual((0..<5).map { frame["g"]!.isMissing($0) }, [false, true, false, true, true])
     }
 
+    func testReadingEqualsBuildingInMemory() throws {
+        let read = try self.read("y,g\n1.5,b\nNA,a\n3,\n")
+        let built = try Frame(["y": .numeric([1.5, nil, 3]), "g": .categorical(["b", "a", nil])])
+        XCTAssertEqual(read, built)
+        XCTAssertNotEqual(read, try Frame(["y": .numeric([1.5, 2, 3]), "g": .categorical(["b", "a", nil])]))
+    }
+
     func testBOMAndCRLFAndFinalLineWithoutNewline() throws {
         let bytes: [UInt8] = [0xEF, 0xBB, 0xBF] + Array("a,b\r\n1,2\r\n3,4".utf8)
         let frame = try Frame(csv: bytes, source: "bom.csv")

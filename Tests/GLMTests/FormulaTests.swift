@@ -94,6 +94,8 @@ final class FormulaTests: XCTestCase {
         XCTAssertEqual(function?.excerpt?.length, 2)
         XCTAssertEqual(function?.suggestion, "did you mean log(...)?")
 
+        XCTAssertEqual(failure("y ~ factor(dose)")?.suggestion, "read the column as categorical instead (glmviz fit --categorical <column>)")
+
         let backtick = failure("y ~ `lot size + x")
         XCTAssertEqual(backtick?.excerpt?.offset, 4)
 
