@@ -107,17 +107,17 @@ struct CSVReader: @unchecked Sendable {
         }
         var values = [[Double]](repeating: [], count: width)
         for c in 0..<width where parseAsNumber[c] {
-            if results.count == 1 {
-                values[c] = results[0]!.values[c]
-                results[0]!.values[c] = []
-                continue
-            }
-            values[c].reserveCapacity(rows)
-            for k in results.indices {
-                values[c].append(contentsOf: results[k]!.values[c])
-                results[k]!.values[c] = []
+            values[c] = Array(unsafeUninitializedCapacity: rows) { buffer, initialized in
+                var offset = 0
+                for result in results {
+                    let part = result!.values.values(of: c)
+                    _ = UnsafeMutableBufferPointer(rebasing: buffer[offset..<(offset + part.count)]).initialize(from: part)
+                    offset += part.count
+                }
+                initialized = offset
             }
         }
+        results = []
 
         // Pass two: text columns only.
         let textColumns = (0..<width).filter { !parseAsNumber[$0] }
@@ -171,7 +171,7 @@ struct CSVReader: @unchecked Sendable {
 
     /// What one chunk of records yields in pass one.
     struct ChunkResult {
-        var values: [[Double]]
+        var values: CSVNumberColumns
         var parseAsNumber: [Bool]
         var rows = 0
         /// Line breaks consumed, so later chunks can number their lines.
@@ -208,9 +208,8 @@ struct CSVReader: @unchecked Sendable {
         forcedNumeric: [Bool]
     ) -> ChunkResult {
         let width = names.count
-        var result = ChunkResult(values: [[Double]](repeating: [], count: width), parseAsNumber: initial)
         let estimate = max(16, range.count / max(1, 8 * width))
-        for c in 0..<width where initial[c] { result.values[c].reserveCapacity(estimate) }
+        var result = ChunkResult(values: CSVNumberColumns(width: width, capacity: estimate), parseAsNumber: initial)
         var scanner = CSVScanner(bytes: base, count: range.upperBound, start: range.lowerBound, source: source)
         do {
             while scanner.skipBlankLines() {
@@ -220,7 +219,7 @@ struct CSVReader: @unchecked Sendable {
                         if endsRecord != (c == width - 1) {
                             throw ragged(names: names, line: recordLine, fieldsSeen: c + 1, tooMany: !endsRecord)
                         }
-                        result.values[c].append(number)
+                        result.values.append(number, to: c)
                         continue
                     }
                     let field = try scanner.next()
@@ -231,9 +230,9 @@ struct CSVReader: @unchecked Sendable {
                     var s = field.start, e = field.end
                     scanner.trimSpaces(&s, &e)
                     if scanner.isMissing(s, e) {
-                        result.values[c].append(.nan)
+                        result.values.append(.nan, to: c)
                     } else if let number = CSVNumber.parse(base, s, e) {
-                        result.values[c].append(number)
+                        result.values.append(number, to: c)
                     } else if forcedNumeric[c] {
                         throw Diagnostic(
                             .badData, "expected a number, found \"\(scanner.text(of: field))\"",
@@ -241,7 +240,7 @@ struct CSVReader: @unchecked Sendable {
                             suggestion: "fix the cell, leave it empty or write NA for a missing value")
                     } else {
                         result.parseAsNumber[c] = false
-                        result.values[c] = []
+                        result.values.clear(c)
                     }
                 }
                 result.rows += 1

@@ -56,6 +56,9 @@ struct FitCommand: ParsableCommand {
     @Option(name: .long, help: "Confidence level of the coefficient intervals.")
     var level: Double = 0.95
 
+    @Flag(name: .long, help: "Report the time spent reading, building the design and fitting (on stderr).")
+    var timing = false
+
     func run() throws {
         do {
             print(try output(), terminator: "")
@@ -71,15 +74,26 @@ struct FitCommand: ParsableCommand {
             throw Diagnostic(.usage, "--level must lie strictly between 0 and 1 (got \(level)); e.g. --level 0.95")
         }
         let references = try parseReferences()
+        let parsed = try Formula(formula)
+        let clock = ContinuousClock()
+        let started = clock.now
         let frame = try Frame.read(
             csv: file, options: CSVOptions(categorical: Set(categorical), numeric: Set(numeric)))
-        let parsed = try Formula(formula)
+        let read = clock.now
         let design = try Design(formula: parsed, frame: frame, referenceLevels: references)
+        let designed = clock.now
         let fit: Fit
         do {
             fit = try design.fit(confidenceLevel: level)
         } catch let error as FitError {
             throw Diagnostic(.badData, error.description, location: .init(file: file))
+        }
+        if timing {
+            func seconds(_ d: Duration) -> String { String(format: "%.3f s", Double(d.components.attoseconds) / 1e18 + Double(d.components.seconds)) }
+            let message = "timing: read \(frame.rowCount) × \(frame.names.count) CSV \(seconds(read - started)), "
+                + "design \(design.x.rows) × \(design.x.columns) \(seconds(designed - read)), "
+                + "fit \(seconds(clock.now - designed))\n"
+            FileHandle.standardError.write(Data(message.utf8))
         }
         let results = try contrast.map { try test($0, design: design, fit: fit) }
         if json {
