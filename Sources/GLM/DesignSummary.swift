@@ -146,6 +146,7 @@ public struct DesignSummary: Sendable {
     }
 
     static func fixed(_ value: Double, _ decimals: Int) -> String {
+        guard value.isFinite else { return value.isNaN ? "NaN" : (value > 0 ? "Inf" : "-Inf") }
         if abs(value) >= 1e15 { return String(format: "%.3e", value) }
         let text = String(format: "%.\(decimals)f", value)
         // No "-0.000": a value that rounds to zero prints without a sign.
