@@ -68,105 +68,119 @@ struct CSVReader: @unchecked Sendable {
         try checkOverrides(names)
         let width = names.count
 
-        // Pass one: numbers, record by record, in parallel chunks when safe.
         let dataStart = scanner.position, dataLine = scanner.line
+        let (numbers, rows) = try readNumbers(base, names: names, from: dataStart, line: dataLine)
+        guard rows > 0 else {
+            throw Diagnostic(
+                .badData, "has a header but no data rows", location: .init(file: source, line: dataLine))
+        }
+        let textColumns = (0..<width).filter { numbers[$0] == nil }
+        let text = textColumns.isEmpty
+            ? [:] : try readLabels(base, width: width, columns: textColumns, from: dataStart, rows: rows)
+
+        var columns: [(name: String, column: Column)] = []
+        columns.reserveCapacity(width)
+        for c in 0..<width {
+            if let values = numbers[c] {
+                columns.append((names[c], .numeric(values)))
+            } else {
+                columns.append((names[c], Self.categorical(codes: text[c]!.codes, labels: text[c]!.labels)))
+            }
+        }
+        return try Frame(columns: columns, source: source)
+    }
+
+    /// Pass one, in parallel chunks when safe: the numbers of every column that
+    /// holds only numbers (nil for the others), and the number of records.
+    private func readNumbers(
+        _ base: UnsafePointer<UInt8>, names: [String], from dataStart: Int, line dataLine: Int
+    ) throws -> (numbers: [[Double]?], rows: Int) {
+        let width = names.count
         let initial = names.map { !options.categorical.contains($0) }
         let forcedNumeric = names.map { options.numeric.contains($0) }
         let ranges = chunkRanges(base, from: dataStart)
         let chunks = CSVChunkResults(count: ranges.count)
         let scan: @Sendable (Int) -> Void = { k in
-            let result = self.scanNumbers(
+            chunks[k] = self.scanNumbers(
                 self.buffer.baseAddress!, ranges[k], names: names, parseAsNumber: initial,
                 forcedNumeric: forcedNumeric)
-            chunks[k] = result
         }
         if ranges.count == 1 {
             scan(0)
         } else {
             DispatchQueue.concurrentPerform(iterations: ranges.count, execute: scan)
         }
-        // Merge in file order; the first error in the file wins, with its line made absolute.
+        // Merge in file order; the first error in the file wins, its line made absolute.
+        let results = chunks.results.map { $0! }
+        chunks.clear()
         var parseAsNumber = initial
         var lineOffset = dataLine - 1
         var rows = 0
-        var results = chunks.results
-        chunks.clear()
         for result in results {
-            if var error = result!.error {
+            if var error = result.error {
                 let relative = error.location?.line ?? 1
                 error.location?.line = relative + lineOffset
                 throw error
             }
-            lineOffset += result!.linesConsumed
-            rows += result!.rows
-            for c in 0..<width where !result!.parseAsNumber[c] { parseAsNumber[c] = false }
+            lineOffset += result.linesConsumed
+            rows += result.rows
+            for c in 0..<width where !result.parseAsNumber[c] { parseAsNumber[c] = false }
         }
-        guard rows > 0 else {
-            throw Diagnostic(
-                .badData, "has a header but no data rows", location: .init(file: source, line: dataLine))
-        }
-        var values = [[Double]](repeating: [], count: width)
-        for c in 0..<width where parseAsNumber[c] {
-            values[c] = Array(unsafeUninitializedCapacity: rows) { buffer, initialized in
+        let numbers = (0..<width).map { c -> [Double]? in
+            guard parseAsNumber[c] else { return nil }
+            return Array(unsafeUninitializedCapacity: rows) { buffer, initialized in
                 var offset = 0
                 for result in results {
-                    let part = result!.values.values(of: c)
+                    let part = result.values.values(of: c)
                     _ = UnsafeMutableBufferPointer(rebasing: buffer[offset..<(offset + part.count)]).initialize(from: part)
                     offset += part.count
                 }
                 initialized = offset
             }
         }
-        results = []
+        return (numbers, rows)
+    }
 
-        // Pass two: text columns only.
-        let textColumns = (0..<width).filter { !parseAsNumber[$0] }
+    /// Pass two: the labels of the text columns, as first-seen codes.
+    private func readLabels(
+        _ base: UnsafePointer<UInt8>, width: Int, columns textColumns: [Int], from dataStart: Int, rows: Int
+    ) throws -> [Int: (codes: [Int32], labels: [String])] {
+        var isText = [Bool](repeating: false, count: width)
         var codes = [Int: [Int32]]()
         var labels = [Int: [String]]()
-        if !textColumns.isEmpty {
-            var isText = [Bool](repeating: false, count: width)
-            var lookup = [Int: [String: Int32]]()
-            for c in textColumns {
-                isText[c] = true
-                codes[c] = []
-                codes[c]!.reserveCapacity(rows)
-                labels[c] = []
-                lookup[c] = [:]
-            }
-            var second = CSVScanner(bytes: base, count: buffer.count, start: dataStart, source: source)
-            while second.skipBlankLines() {
-                for c in 0..<width {
-                    let field = try second.next()
-                    guard isText[c] else { continue }
-                    var s = field.start, e = field.end
-                    second.trimSpaces(&s, &e)
-                    if second.isMissing(s, e) {
-                        codes[c]!.append(-1)
-                        continue
-                    }
-                    let label = second.text(of: field)
-                    if let code = lookup[c]![label] {
-                        codes[c]!.append(code)
-                    } else {
-                        let code = Int32(labels[c]!.count)
-                        lookup[c]![label] = code
-                        labels[c]!.append(label)
-                        codes[c]!.append(code)
-                    }
+        var lookup = [Int: [String: Int32]]()
+        for c in textColumns {
+            isText[c] = true
+            codes[c] = []
+            codes[c]!.reserveCapacity(rows)
+            labels[c] = []
+            lookup[c] = [:]
+        }
+        var scanner = CSVScanner(bytes: base, count: buffer.count, start: dataStart, source: source)
+        while scanner.skipBlankLines() {
+            for c in 0..<width {
+                let field = try scanner.next()
+                guard isText[c] else { continue }
+                var s = field.start, e = field.end
+                scanner.trimSpaces(&s, &e)
+                if scanner.isMissing(s, e) {
+                    codes[c]!.append(-1)
+                    continue
+                }
+                let label = scanner.text(of: field)
+                if let code = lookup[c]![label] {
+                    codes[c]!.append(code)
+                } else {
+                    let code = Int32(labels[c]!.count)
+                    lookup[c]![label] = code
+                    labels[c]!.append(label)
+                    codes[c]!.append(code)
                 }
             }
         }
-
-        var columns: [(name: String, column: Column)] = []
-        columns.reserveCapacity(width)
-        for c in 0..<width {
-            if parseAsNumber[c] {
-                columns.append((names[c], .numeric(values[c])))
-            } else {
-                columns.append((names[c], Self.categorical(codes: codes[c]!, labels: labels[c]!)))
-            }
-        }
-        return try Frame(columns: columns, source: source)
+        var columns: [Int: (codes: [Int32], labels: [String])] = [:]
+        for c in textColumns { columns[c] = (codes[c]!, labels[c]!) }
+        return columns
     }
 
     /// What one chunk of records yields in pass one.
