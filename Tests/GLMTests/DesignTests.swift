@@ -116,6 +116,11 @@ final class DesignTests: XCTestCase {
         XCTAssertThrowsError(try Design("y ~ I(group^2)", frame: frame))
     }
 
+    func testRowsForTheFittedDataReproduceX() throws {
+        let d = try Design("y ~ age * group + I(age^2) + sex", frame: frame, referenceLevels: ["sex": "M"])
+        XCTAssertEqual(try d.rows(for: frame), d.x)
+    }
+
     func testRowsForNewDataUseTheSameCoding() throws {
         let d = try Design("y ~ age * group + I(age^2)", frame: frame, referenceLevels: ["group": "placebo"])
         let grid = try Frame(["age": .numeric([20, 60]), "group": .categorical(["drugB", "placebo"])])
