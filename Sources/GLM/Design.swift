@@ -39,7 +39,8 @@ public struct Design: Sendable {
 
     /// Builds the design for `formula` on `frame`. `referenceLevels` names the
     /// baseline level of categorical variables (`["group": "placebo"]`).
-    public init(formula: Formula, frame: Frame, referenceLevels: [String: String] = [:]) throws {
+    public init(formula written: Formula, frame: Frame, referenceLevels: [String: String] = [:]) throws {
+        let formula = try written.expandingDot(columns: frame.names)
         guard let response = formula.response else {
             throw Diagnostic(
                 .badFormula, "the formula has no response; expected something like y ~ \(formula.text.drop(while: { $0 == " " || $0 == "~" }))",

@@ -68,6 +68,28 @@ public struct Formula: Sendable, Equatable, CustomStringConvertible {
         self.positions = positions
     }
 
+    /// R's `.` ("every other column"): the formula with each `.` on the right-hand
+    /// side replaced by the sum of `columns` not used in the response. Unchanged when
+    /// there is no `.`, or when a column is itself named `.`.
+    public func expandingDot(columns: [String]) throws -> Formula {
+        guard let dot = positions["."], !columns.contains(".") else { return self }
+        let responseVariables = Set(response?.variables ?? [])
+        let others = columns.filter { !responseVariables.contains($0) }
+        guard !others.isEmpty else {
+            throw Diagnostic(
+                .badFormula, "'.' stands for every column but the response, and there are none",
+                excerpt: .init(text: text, offset: dot.lowerBound))
+        }
+        let sum = "(" + others.map { "`\($0)`" }.joined(separator: " + ") + ")"
+        var characters = Array(text)
+        // Replace from the end so earlier offsets stay valid.
+        let tokens = try FormulaLexer.tokens(text).filter { $0.kind == .name(".", quoted: false) }
+        for token in tokens.reversed() {
+            characters.replaceSubrange(token.offset..<(token.offset + token.length), with: Array(sum))
+        }
+        return try Formula(String(characters))
+    }
+
     /// Every column the model reads (response first), each once.
     public var variables: [String] {
         var out: [String] = []

@@ -102,6 +102,17 @@ final class DesignTests: XCTestCase {
         }
     }
 
+    func testDotMeansEveryOtherColumn() throws {
+        let d = try Design("y ~ .", frame: frame)
+        XCTAssertEqual(d.columnNames, ["(Intercept)", "age", "groupdrugB", "groupplacebo", "sexM"])
+        XCTAssertEqual(
+            try Design("y ~ . - sex", frame: frame).columnNames, ["(Intercept)", "age", "groupdrugB", "groupplacebo"])
+        // age:age is age, which then makes group and sex take contrasts within age.
+        XCTAssertEqual(
+            try Design("y ~ age:.", frame: frame).columnNames,
+            ["(Intercept)", "age", "age:groupdrugB", "age:groupplacebo", "age:sexM"])
+    }
+
     func testEmptyModelIsAnError() {
         XCTAssertThrowsError(try Design("y ~ 0", frame: frame)) { error in
             XCTAssertEqual((error as? Diagnostic)?.suggestion, "use y ~ 1 to fit the mean alone")
