@@ -11,5 +11,4 @@ print(attr(terms(y ~ b:a + a), "term.labels")); print(attr(terms(y ~ (a+b+c)^2),
 print(sort(c("b","B","a","C"))); print(Sys.getlocale("LC_COLLATE"))
 d2 <- data.frame(`work hours`=c(3,5,9), `lot size`=c(1,2,3), check.names=FALSE); print(colnames(model.matrix(`work hours` ~ `lot size` + I(`lot size`^2), d2)))
 d$group <- factor(as.character(d$group))  # back to the default reference
-d$y <- NULL; d$y <- 1:8  # keep y out of "."
 for (f in c("y ~ .", "y ~ . - sex", "y ~ age:.")) print(colnames(model.matrix(as.formula(f), d)))
