@@ -14,7 +14,8 @@ struct FitCommand: ParsableCommand {
         abstract: "Fit a linear model to a CSV file and print its coefficient table.",
         discussion: """
             FORMULA uses R's notation: y ~ x + group, y ~ x * group (main effects and \
-            interaction), y ~ 0 + group (no intercept), y ~ x + I(x^2), `name with spaces`. \
+            interaction), y ~ 0 + group (no intercept), y ~ x + I(x^2), y ~ . (every other \
+            column), `name with spaces`. \
             Categorical predictors are dummy coded against their first level in sorted order \
             unless --reference names another. Rows with a missing value (empty, NA, NaN) in \
             any variable the model uses are dropped and counted.
