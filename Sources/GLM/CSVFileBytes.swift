@@ -27,7 +27,7 @@ final class CSVFileBytes {
         }
         let size = Int(info.st_size)
         if (info.st_mode & S_IFMT) == S_IFREG, size > 0,
-            let address = mmap(nil, size, PROT_READ, MAP_PRIVATE | MAP_POPULATE, descriptor, 0),
+            let address = mmap(nil, size, PROT_READ, Self.mapFlags, descriptor, 0),
             address != MAP_FAILED
         {
             mapped = address
@@ -57,6 +57,13 @@ final class CSVFileBytes {
         owned = storage
         buffer = UnsafeBufferPointer(start: storage, count: count)
     }
+
+    /// Private read-only mapping; on Linux pre-faulted, since every page is read.
+    #if os(Linux)
+    private static let mapFlags = MAP_PRIVATE | MAP_POPULATE
+    #else
+    private static let mapFlags = MAP_PRIVATE
+    #endif
 
     deinit {
         if let mapped { munmap(mapped, buffer.count) }
