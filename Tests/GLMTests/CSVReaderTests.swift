@@ -63,6 +63,22 @@ final class CSVReaderTests: XCTestCase {
         XCTAssertEqual(try read("x\n\"1.5\"\n\"2\"\n")["x"]?.numericValues, [1.5, 2])
     }
 
+    func testOldMacLineEndsAndSpacesAroundCells() throws {
+        let frame = try read("a, b\r 1 , x \r3,y")
+        XCTAssertEqual(frame.names, ["a", "b"])
+        XCTAssertEqual(frame["a"]?.numericValues, [1, 3])
+        XCTAssertEqual(frame["b"]?.levels, ["x", "y"])
+        XCTAssertEqual(diagnostic("a,b\r1,2\r3\r")?.location?.line, 3)
+    }
+
+    func testMalformedQuotingAndHeaders() {
+        let junk = diagnostic("a,b\n\"ab\"c,1\n")
+        XCTAssertEqual(junk?.location?.line, 2)
+        XCTAssertEqual(junk?.location?.column, 5)
+        XCTAssertTrue(junk?.message.contains("after a closing quote") ?? false)
+        XCTAssertEqual(diagnostic("a,,b\n1,2,3\n")?.message, "header field 2 is empty; every column needs a name")
+    }
+
     func testOverridesForceKinds() throws {
         let frame = try read("code,y\n1,5\n0,6\n10,7\n2,8\n", CSVOptions(categorical: ["code"]))
         // Numeric-looking levels sort numerically, as R's factor() does on numbers.
