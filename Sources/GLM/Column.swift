@@ -105,7 +105,9 @@ public struct Column: Sendable, Equatable {
     /// - otherwise alphabetically ignoring case, with lowercase before uppercase on a
     ///   tie, as R sorts ASCII names in an English UTF-8 locale (`"a" < "B" < "b"`).
     ///   R in the C locale would put every uppercase name first; patsy/statsmodels sort
-    ///   by code point. For names that share one case all three agree.
+    ///   by code point. For letters and digits in one case all three agree; names
+    ///   that differ in punctuation (`drug_a`, `druga`) may sort differently from a
+    ///   locale's collation, so name the reference level when it matters.
     public static func sortLevels(_ labels: [String]) -> [String] {
         let numbers = labels.map { Double($0.trimmingCharacters(in: .whitespaces)) }
         if !labels.isEmpty, numbers.allSatisfy({ $0 != nil }) {
