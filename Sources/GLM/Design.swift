@@ -54,8 +54,12 @@ public struct Design: Sendable {
         let n = frame.rowCount
         var keep = [Bool](repeating: true, count: n)
         for name in formula.variables {
-            let column = try frame.column(named: name)
-            for i in 0..<n where column.isMissing(i) { keep[i] = false }
+            switch try frame.column(named: name).storage {
+            case .numeric(let values):
+                for i in 0..<n where values[i].isNaN { keep[i] = false }
+            case .categorical(let codes, _):
+                for i in 0..<n where codes[i] < 0 { keep[i] = false }
+            }
         }
         var computed: [Formula.Factor: [Double]] = [:]
         let allFactors = [response] + formula.terms.flatMap(\.factors)
@@ -196,9 +200,17 @@ public struct Design: Sendable {
                     }
                 }
                 let values = cache[part]!
+                let everyRow = rows.count == values.count
                 x.storage.withUnsafeMutableBufferPointer { storage in
-                    let base = j * rows.count
-                    for (r, i) in rows.enumerated() { storage[base + r] *= values[i] }
+                    let column = UnsafeMutableBufferPointer(rebasing: storage[(j * rows.count)..<((j + 1) * rows.count)])
+                    values.withUnsafeBufferPointer { source in
+                        if everyRow {
+                            // No row dropped: a straight element-wise product the compiler vectorises.
+                            for r in 0..<column.count { column[r] *= source[r] }
+                        } else {
+                            for (r, i) in rows.enumerated() { column[r] *= source[i] }
+                        }
+                    }
                 }
             }
         }
