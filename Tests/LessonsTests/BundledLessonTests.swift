@@ -42,27 +42,29 @@ final class BundledLessonTests: XCTestCase {
         for name in BundledResources.lessonNames {
             let spec = try LessonCatalogue(workingDirectory: "/nonexistent").source(for: name).parse()
             for model in spec.models {
-                let table = try DataResolver.table(for: model, in: spec)
-                XCTAssertGreaterThan(table.rowCount, 2, "\(name)/\(model.name)")
+                let frame = try DataResolver.frame(for: model, in: spec)
+                XCTAssertGreaterThan(frame.rowCount, 2, "\(name)/\(model.name)")
             }
         }
     }
 
     func testTolucaIsKutnersTable() throws {
         let spec = try LessonCatalogue(workingDirectory: "/nonexistent").source(for: "simple-regression").parse()
-        let table = try DataResolver.table(for: spec.models[0], in: spec)
+        let frame = try DataResolver.frame(for: spec.models[0], in: spec)
         // Kutner et al., Table 1.1: 25 runs, lot sizes 20–120, mean hours 312.28.
-        XCTAssertEqual(table.rowCount, 25)
-        XCTAssertEqual(table.numbers("lot_size")?.min(), 20)
-        XCTAssertEqual(table.numbers("lot_size")?.max(), 120)
-        XCTAssertEqual(table.numbers("work_hours")!.reduce(0, +) / 25, 312.28, accuracy: 1e-9)
+        XCTAssertEqual(frame.rowCount, 25)
+        XCTAssertEqual(frame["lot_size"]?.numericValues?.min(), 20)
+        XCTAssertEqual(frame["lot_size"]?.numericValues?.max(), 120)
+        XCTAssertEqual(frame["work_hours"]!.numericValues!.reduce(0, +) / 25, 312.28, accuracy: 1e-9)
     }
 
     func testDiagnosisDataIsThreePatientsThenThreeControls() throws {
         let spec = try LessonCatalogue(workingDirectory: "/nonexistent").source(for: "categorical-predictors").parse()
-        let table = try DataResolver.table(for: spec.model(named: "diagnosis")!, in: spec)
-        XCTAssertEqual(table["diagnosis"], .categorical(labels: ["patient", "patient", "patient", "control", "control", "control"],
-                                                        levels: ["patient", "control"]))
+        let frame = try DataResolver.frame(for: spec.model(named: "diagnosis")!, in: spec)
+        XCTAssertEqual((0..<6).map { frame["diagnosis"]?.label(at: $0) },
+                       ["patient", "patient", "patient", "control", "control", "control"])
+        let blood = try DataResolver.frame(for: spec.model(named: "blood-type")!, in: spec)
+        XCTAssertEqual(blood["blood"]?.levels, ["A", "B", "AB", "O"], "the model's level order, not R's sorted one")
         XCTAssertEqual(spec.model(named: "blood-type")?.levelOrder["blood"], ["A", "B", "AB", "O"])
         XCTAssertEqual(spec.model(named: "blood-type")?.referenceLevels["blood"], "O")
     }

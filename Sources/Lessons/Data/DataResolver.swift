@@ -1,29 +1,37 @@
 import Foundation
+import GLM
 
-/// Turns a spec's `data` block into a `DataTable`, reading files relative to
-/// the spec and the bundled datasets from the resources.
+/// Turns a model's `data` block into a GLM `Frame`: CSV files (relative to the
+/// spec) and the bundled datasets go through GLM's CSV reader, inline columns
+/// and generated data are built in memory.
 public enum DataResolver {
-    public static func table(for model: ModelSpec, in spec: LessonSpec) throws -> DataTable {
-        try table(for: spec.dataSpec(for: model), in: spec)
+    /// The model's data, with the level orders the model asks for.
+    public static func frame(for model: ModelSpec, in spec: LessonSpec) throws -> Frame {
+        do {
+            return try rawFrame(for: spec.dataSpec(for: model), in: spec)
+                .reordered(levels: model.levelOrder, model: model)
+        } catch let diagnostic as Diagnostic {
+            throw LessonError(diagnostic, model: model)
+        }
     }
 
-    public static func table(for dataSpec: DataSpec, in spec: LessonSpec) throws -> DataTable {
-        switch dataSpec {
+    static func rawFrame(for data: DataSpec, in spec: LessonSpec) throws -> Frame {
+        switch data {
         case .builtin(let name, let location):
-            guard let data = BundledResources.dataset(named: name) else {
+            guard let bytes = BundledResources.dataset(named: name) else {
                 throw LessonError(.missingInput, at: location, message: "the built-in dataset '\(name)' is missing from this build")
             }
-            return try CSVTableReader.read(data, file: "\(name).csv (built in)")
+            return try Frame(csv: Array(bytes), source: "\(name).csv (built in)")
         case .csv(let path, let location):
             let base = spec.baseDirectory ?? FileManager.default.currentDirectoryPath
             let url = path.hasPrefix("/") ? URL(fileURLWithPath: path)
                 : URL(fileURLWithPath: base).appendingPathComponent(path).standardizedFileURL
-            guard let data = FileManager.default.contents(atPath: url.path) else {
+            guard let bytes = FileManager.default.contents(atPath: url.path) else {
                 throw LessonError(.missingInput, at: location,
                                   message: "data file '\(path)' not found (looked at \(url.path))",
                                   suggestion: "paths are relative to the spec's folder")
             }
-            return try CSVTableReader.read(data, file: path)
+            return try Frame(csv: Array(bytes), source: path)
         case .inline(let columns, _):
             var table = DataTable()
             for column in columns {
@@ -33,9 +41,9 @@ public enum DataResolver {
                     table.set(column.name, .categorical(labels: labels, levels: DataTable.levelsInOrder(labels)))
                 }
             }
-            return table
+            return try table.frame(source: spec.file)
         case .generated(let generator):
-            return try DataGenerator.generate(generator).table
+            return try DataGenerator.generate(generator).table.frame(source: spec.file)
         }
     }
 }
