@@ -1,0 +1,78 @@
+import GLM
+import Plot
+
+/// `scatter-fit`: the data, the least-squares line, and optionally residuals,
+/// confidence/prediction bands and the fitted equation.
+enum ScatterFitFigure {
+    static func make(_ context: FigureContext) throws -> any Figure {
+        let figure = context.figure, model = context.model
+        let xName = try context.singleNumericPredictor()
+        let x = try context.numericColumn(xName)
+        let y = model.design.y
+        guard let b0 = model.estimate("(Intercept)"), let b1 = model.estimate(xName) else {
+            throw context.fail("the model needs an intercept and a slope for '\(xName)'")
+        }
+        let (xTitle, yTitle) = context.axisTitles(x: xName, y: model.design.responseName)
+        var chart = Chart(size: context.size, title: figure.text("title"), x: Axis(xTitle), y: Axis(yTitle))
+        let palette = chart.theme.palette
+        let level = figure.number("level") ?? 0.95
+        let percent = NumberText.fixed(level * 100, level * 100 == (level * 100).rounded() ? 0 : 1)
+
+        var marks: [Mark] = []
+        let bands = figure.words("bands")
+        if !bands.isEmpty {
+            let grid = gridValues(over: x, count: 120)
+            let frame = try Frame(columns: [(name: xName, column: .numeric(grid))])
+            let rows = try model.design.rows(for: frame)
+            let predictions = try (0..<rows.rows).map { try model.fit.prediction(at: rows.row($0), level: level) }
+            if bands.contains("prediction") {
+                marks.append(.band(x: grid, lower: predictions.map { $0.predictionInterval?.lowerBound ?? $0.mean },
+                                   upper: predictions.map { $0.predictionInterval?.upperBound ?? $0.mean },
+                                   color: palette[5], alpha: 0.18, label: "\(percent)% prediction interval"))
+            }
+            if bands.contains("confidence") {
+                marks.append(.band(x: grid, lower: predictions.map { $0.confidenceInterval?.lowerBound ?? $0.mean },
+                                   upper: predictions.map { $0.confidenceInterval?.upperBound ?? $0.mean },
+                                   color: palette[0], alpha: 0.25, label: "\(percent)% confidence band"))
+            }
+        }
+        if figure.flag("residuals") == true {
+            let fitted = model.fit.fitted
+            marks.append(.segments(zip(x, zip(y, fitted)).map { Segment($0, $1.0, $0, $1.1) },
+                                   color: palette[1], width: 1.6, label: "Residual"))
+        }
+        marks.append(.line(intercept: b0, slope: b1, color: palette[0], label: "Fitted line"))
+        marks.append(.points(x: x, y: y, color: Color.ink, label: "Observed"))
+        chart.marks = marks
+
+        var lines: [String] = []
+        for item in figure.words("annotate") {
+            switch item {
+            case "equation":
+                lines.append("$\\hat{Y} = \(NumberText.estimate(b0)) \(NumberText.signed(b1, digits: decimals(of: b1)))X$")
+            case "slope":
+                lines.append("$\\hat{\\beta}_1 = \(NumberText.fixed(b1, 3))$")
+            case "r-squared":
+                if let r2 = model.fit.rSquared { lines.append("$R^2 = \(NumberText.fixed(r2, 3))$") }
+            case "sigma":
+                if let sigma = model.fit.sigma { lines.append("$\\hat{\\sigma} = \(NumberText.estimate(sigma))$") }
+            default:
+                break
+            }
+        }
+        if !lines.isEmpty { chart.annotations = [Annotation(lines: lines)] }
+        return chart
+    }
+
+    static func decimals(of value: Double) -> Int {
+        let text = NumberText.estimate(value)
+        guard let dot = text.firstIndex(of: ".") else { return 0 }
+        return text.distance(from: dot, to: text.endIndex) - 1
+    }
+
+    /// `count` evenly spaced values spanning the data, for smooth bands.
+    static func gridValues(over values: [Double], count: Int) -> [Double] {
+        let low = values.min() ?? 0, high = values.max() ?? 1
+        return (0..<count).map { low + (high - low) * Double($0) / Double(count - 1) }
+    }
+}
