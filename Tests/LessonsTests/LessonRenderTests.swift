@@ -204,3 +204,35 @@ final class LessonDataTests: XCTestCase {
         }
     }
 }
+
+/// The committed `output/` must match what the lessons produce now; here the
+/// fitted numbers (pixels are compared with a tolerance by `glmviz check`).
+final class CommittedOutputTests: XCTestCase {
+    func testCommittedFitsMatchAFreshFit() throws {
+        let output = BundledLessonTests.repositoryRoot.appendingPathComponent("output")
+        let catalogue = LessonCatalogue(workingDirectory: "/nonexistent")
+        for name in catalogue.names {
+            let committed = try JSONSerialization.jsonObject(
+                with: Data(contentsOf: output.appendingPathComponent("\(name)/fits.json")))
+            let fresh = try JSONSerialization.jsonObject(with: PreparedLesson(catalogue.source(for: name).parse()).fitsJSON())
+            assertClose(committed, fresh, path: name)
+        }
+    }
+
+    /// Walks two JSON trees; numbers agree to 1e-12 relative, everything else exactly.
+    func assertClose(_ a: Any, _ b: Any, path: String, file: StaticString = #filePath, line: UInt = #line) {
+        switch (a, b) {
+        case let (x as [String: Any], y as [String: Any]):
+            XCTAssertEqual(Set(x.keys), Set(y.keys), "\(path): keys differ; rerun 'glmviz lesson --all'", file: file, line: line)
+            for (key, value) in x { if let other = y[key] { assertClose(value, other, path: "\(path).\(key)") } }
+        case let (x as [Any], y as [Any]):
+            XCTAssertEqual(x.count, y.count, "\(path): lengths differ", file: file, line: line)
+            for (i, pair) in zip(x, y).enumerated() { assertClose(pair.0, pair.1, path: "\(path)[\(i)]") }
+        case let (x as NSNumber, y as NSNumber) where !(a is Bool):
+            let u = x.doubleValue, v = y.doubleValue
+            XCTAssertEqual(u, v, accuracy: 1e-12 * max(1, abs(v)), "\(path): committed \(u), fresh \(v)", file: file, line: line)
+        default:
+            XCTAssertEqual("\(a)", "\(b)", "\(path)", file: file, line: line)
+        }
+    }
+}
