@@ -1,3 +1,4 @@
+import Foundation
 import GLM
 import Plot
 
@@ -43,6 +44,9 @@ enum ScatterFitFigure {
         }
         marks.append(.line(intercept: b0, slope: b1, color: palette[0], label: "Fitted line"))
         marks.append(.points(x: x, y: y, color: Color.ink, label: "Observed"))
+        if figure.words("annotate").contains("slope-triangle") {
+            marks += slopeTriangle(intercept: b0, slope: b1, over: x, color: palette[1])
+        }
         chart.marks = marks
 
         var lines: [String] = []
@@ -62,6 +66,37 @@ enum ScatterFitFigure {
         }
         if !lines.isEmpty { chart.annotations = [Annotation(lines: lines)] }
         return chart
+    }
+
+    /// Rise over a run of one unit, drawn on the line, so "the outcome changes by
+    /// β̂₁ for each unit of x" can be seen rather than read. Placed a third of the
+    /// way along the data, and on the side of the line away from its labels.
+    static func slopeTriangle(intercept b0: Double, slope b1: Double, over x: [Double], color: Color) -> [Mark] {
+        let low = x.min() ?? 0, high = x.max() ?? 1
+        let run = unitRun(for: high - low)
+        let start = low + (high - low) / 3
+        let a = Point(start, b0 + b1 * start)
+        let corner = Point(start + run, a.y)
+        let b = Point(start + run, b0 + b1 * (start + run))
+        let runText = NumberText.fixed(run, run < 1 ? (run < 0.1 ? 2 : 1) : 0)
+        let riseText = NumberText.fixed(b1 * run, 3)
+        return [
+            .segments([Segment(from: a, to: corner), Segment(from: corner, to: b)], color: color, width: 2.2),
+            .text("$\(runText)$", at: Point((a.x + corner.x) / 2, corner.y),
+                  anchor: TextAnchor(.center, b1 < 0 ? .bottom : .top), offset: Point(0, b1 < 0 ? -6 : 6), color: color),
+            .text("$\(riseText)$", at: Point(corner.x, (corner.y + b.y) / 2),
+                  anchor: TextAnchor(.left, .middle), offset: Point(8, 0), color: color),
+        ]
+    }
+
+    /// One unit when the data span a few units; otherwise a round step that
+    /// stays visible (a tenth of the span, rounded to 1, 2 or 5 × 10ᵏ).
+    static func unitRun(for span: Double) -> Double {
+        guard span > 0, span < 2 || span > 40 else { return 1 }
+        let target = span / 10
+        let power = pow(10, floor(log10(target)))
+        let mantissa = target / power
+        return (mantissa < 1.5 ? 1 : mantissa < 3.5 ? 2 : 5) * power
     }
 
     static func decimals(of value: Double) -> Int {

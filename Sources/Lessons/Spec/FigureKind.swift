@@ -29,7 +29,7 @@ public enum FigureKind: String, CaseIterable, Sendable {
                 "x": .string, "residuals": .bool,
                 "bands": .choices(["confidence", "prediction"]),
                 "level": .number(0.5...0.999),
-                "annotate": .choices(["equation", "r-squared", "slope", "sigma"]),
+                "annotate": .choices(["equation", "r-squared", "slope", "slope-triangle", "sigma"]),
             ]
         case .probabilityModel:
             return ["x": .string, "at": .numbers, "points": .bool, "density-width": .number(0.05...0.5)]
