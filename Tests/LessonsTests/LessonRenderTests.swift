@@ -236,3 +236,17 @@ final class CommittedOutputTests: XCTestCase {
         }
     }
 }
+
+/// The dummy-coding tables are the lesson text's tables.
+final class DummyCodingTests: XCTestCase {
+    func testBloodTypeTableIsTheTexts() throws {
+        let lesson = try PreparedLesson(LessonCatalogue(workingDirectory: "/nonexistent")
+            .source(for: "categorical-predictors").parse())
+        let figure = lesson.spec.figures.first { $0.id == "dummy-blood-type" }!
+        let table = try XCTUnwrap(DummyCodingFigure.make(FigureContext(figure: figure, model: lesson.model(for: figure),
+                                                                         lessonFile: "t")) as? Table)
+        XCTAssertEqual(table.header, ["Blood type", "Dummy 1: bloodA", "Dummy 2: bloodB", "Dummy 3: bloodAB"])
+        XCTAssertEqual(table.rows, [["A", "1", "0", "0"], ["B", "0", "1", "0"], ["AB", "0", "0", "1"],
+                                    ["O (reference)", "0", "0", "0"]])
+    }
+}

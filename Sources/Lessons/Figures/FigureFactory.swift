@@ -21,6 +21,7 @@ enum FigureFactory {
         case .tDistribution: return try TDistributionFigure.make(context)
         case .regressionPlane: return try RegressionPlaneFigure.make(context)
         case .designMatrix: return try DesignMatrixFigure.make(context)
+        case .dummyCoding: return try DummyCodingFigure.make(context)
         case .coefficientTable: return try CoefficientTableFigure.make(context)
         }
     }

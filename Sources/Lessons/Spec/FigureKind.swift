@@ -7,6 +7,7 @@ public enum FigureKind: String, CaseIterable, Sendable {
     case dummyMeans = "dummy-means"
     case regressionPlane = "regression-plane"
     case designMatrix = "design-matrix"
+    case dummyCoding = "dummy-coding"
     case tDistribution = "t-distribution"
     case coefficientTable = "coefficient-table"
 
@@ -39,6 +40,8 @@ public enum FigureKind: String, CaseIterable, Sendable {
             return ["azimuth": .number(-360...360), "elevation": .number(-90...90), "residuals": .bool]
         case .designMatrix:
             return ["numbers": .choice(["auto", "always", "never"]), "scaling": .choice(["column", "none"])]
+        case .dummyCoding:
+            return ["variable": .string]
         case .tDistribution:
             return ["term": .string, "alpha": .number(0.0001...0.5)]
         case .coefficientTable:
