@@ -93,3 +93,19 @@ final class BundledLessonTests: XCTestCase {
         }
     }
 }
+
+/// The full example in docs/lesson-spec.md must stay a working spec that
+/// gives the numbers its captions quote.
+final class DocumentedExampleTests: XCTestCase {
+    func testTheFullExampleParsesAndQuotesItsEstimatesExactly() throws {
+        let doc = try String(contentsOf: BundledLessonTests.repositoryRoot.appendingPathComponent("docs/lesson-spec.md"),
+                             encoding: .utf8)
+        let start = try XCTUnwrap(doc.range(of: "```yaml\n"))
+        let end = try XCTUnwrap(doc.range(of: "\n```", range: start.upperBound..<doc.endIndex))
+        let yaml = String(doc[start.upperBound..<end.lowerBound])
+        let spec = try LessonSpecParser.parse(yaml: yaml, file: "lesson-spec.md", name: "example", baseDirectory: nil)
+        let lesson = try PreparedLesson(spec)
+        XCTAssertEqual(lesson.models[0].estimate("dose")!, -5.344, accuracy: 1e-12)
+        XCTAssertEqual(lesson.models[1].estimate("grouppatient")!, 7.940, accuracy: 1e-12)
+    }
+}
