@@ -78,12 +78,12 @@ public enum DataGenerator {
         }
     }
 
-    /// One standard normal draw by the Box–Muller transform (cosine branch
-    /// only, so each draw uses exactly two uniforms and the stream never
-    /// depends on an earlier call's cached value).
+    /// One standard normal draw by inversion: Rmath's normal quantile (Wichura's
+    /// AS 241, accurate to double precision) of one uniform in (0, 1). One
+    /// uniform per draw keeps the stream simple to reason about and to reproduce.
     static func standardNormal(_ random: inout Xoshiro256StarStar) -> Double {
-        let u1 = random.nextUnitInterval()
-        let u2 = random.nextUnitInterval()
-        return (-2 * log(u1)).squareRoot() * cos(2 * Double.pi * u2)
+        standardNormalDistribution.quantile(random.nextUnitInterval())
     }
+
+    static let standardNormalDistribution = NormalDistribution(mean: 0, standardDeviation: 1)
 }
