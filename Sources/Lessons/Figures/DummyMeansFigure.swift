@@ -34,7 +34,7 @@ enum DummyMeansFigure {
         xAxis.grid = false
         var chart = Chart(size: context.size, title: figure.text("title"), x: xAxis, y: Axis(yTitle))
         let palette = chart.theme.palette
-        let halfWidth = 0.22
+        let halfWidth = 0.16
         let estimateDigits = 3
         chart.marks = [
             .points(zip(jittered, y).filter { $0.0 < 0.5 }.map { Point($0.0, $0.1) }, color: palette[2], radius: 4.5,
@@ -50,8 +50,13 @@ enum DummyMeansFigure {
             .text("$\\hat{\\beta}_0 = \(NumberText.fixed(b0, estimateDigits))$", at: Point(-halfWidth, b0),
                   anchor: TextAnchor(.right, .middle), offset: Point(-8, 0)),
             .text("$\\hat{\\beta}_0 + \\hat{\\beta}_1 = \(NumberText.fixed(b0 + b1, estimateDigits))$",
-                  at: Point(1 - halfWidth, b0 + b1), anchor: TextAnchor(.right, .middle), offset: Point(-8, 0)),
+                  at: Point(1 - halfWidth, b0 + b1), anchor: TextAnchor(.right, b1 >= 0 ? .bottom : .top),
+                  offset: Point(-8, b1 >= 0 ? -6 : 6)),
         ]
+        // Every element is already named where it is drawn (group names on the
+        // axis, β̂ labels on the means and the bracket), and no corner is free of
+        // points, so a legend would only hide data.
+        chart.legend = .hidden
         chart.annotations = [Annotation(lines: [
             "$\\hat{\\beta}_1 = \\bar{Y}_{\\text{\(levels[1])}} - \\bar{Y}_{\\text{\(levels[0])}} = \(NumberText.fixed(b1, estimateDigits))$",
         ])]

@@ -45,7 +45,7 @@ enum ScatterFitFigure {
         marks.append(.line(intercept: b0, slope: b1, color: palette[0], label: "Fitted line"))
         marks.append(.points(x: x, y: y, color: Color.ink, label: "Observed"))
         if figure.words("annotate").contains("slope-triangle") {
-            marks += slopeTriangle(intercept: b0, slope: b1, over: x, color: palette[1])
+            marks += slopeTriangle(intercept: b0, slope: b1, over: x, y: y, color: palette[1])
         }
         chart.marks = marks
 
@@ -69,23 +69,58 @@ enum ScatterFitFigure {
     }
 
     /// Rise over a run of one unit, drawn on the line, so "the outcome changes by
-    /// β̂₁ for each unit of x" can be seen rather than read. Placed a third of the
-    /// way along the data, and on the side of the line away from its labels.
-    static func slopeTriangle(intercept b0: Double, slope b1: Double, over x: [Double], color: Color) -> [Mark] {
+    /// β̂₁ for each unit of x" can be seen rather than read. Of a few positions
+    /// along the middle of the data, the one farthest from every point is used,
+    /// so neither the triangle nor its labels hide data.
+    static func slopeTriangle(intercept b0: Double, slope b1: Double, over x: [Double], y: [Double],
+                              color: Color) -> [Mark] {
         let low = x.min() ?? 0, high = x.max() ?? 1
         let run = unitRun(for: high - low)
-        let start = low + (high - low) / 3
-        let a = Point(start, b0 + b1 * start)
-        let corner = Point(start + run, a.y)
-        let b = Point(start + run, b0 + b1 * (start + run))
+        let xSpan = max(high - low, 1e-12)
+        let ySpan = max((y.max() ?? 1) - (y.min() ?? 0), abs(b1 * run), 1e-12)
+        /// The legs, their corner, and where the two labels go; `runFirst` puts
+        /// the corner on the side the line is heading away from.
+        struct Layout { var a: Point; var corner: Point; var b: Point; var runFirst: Bool }
+        func layout(_ start: Double, runFirst: Bool) -> Layout {
+            let a = Point(start, b0 + b1 * start), b = Point(start + run, b0 + b1 * (start + run))
+            return Layout(a: a, corner: runFirst ? Point(b.x, a.y) : Point(a.x, b.y), b: b, runFirst: runFirst)
+        }
+        func clearance(_ t: Layout) -> Double {
+            // Ink: both legs, the inside of the triangle, and the labels' footprints
+            // (about a tenth of the plot wide, a twentieth high) outside the legs.
+            var spots: [(Double, Double)] = []
+            let horizontalY = t.corner.y, verticalX = t.corner.x
+            let outward = (t.corner.y > (t.a.y + t.b.y) / 2 ? 1.0 : -1.0) * 0.05 * ySpan
+            for f in stride(from: 0.0, through: 1.0, by: 0.25) {
+                spots.append((t.a.x + f * run, horizontalY))
+                spots.append((t.a.x + f * run, horizontalY + outward))
+                spots.append((verticalX, t.a.y + f * (t.b.y - t.a.y)))
+            }
+            spots.append(((t.a.x + t.b.x + t.corner.x) / 3, (t.a.y + t.b.y + t.corner.y) / 3))
+            let side = t.runFirst ? 1.0 : -1.0
+            for f in stride(from: 0.02, through: 0.14, by: 0.03) {
+                spots.append((verticalX + side * f * xSpan, (t.a.y + t.b.y) / 2))
+            }
+            return zip(x, y).map { px, py in
+                spots.map { hypot((px - $0.0) / xSpan, (py - $0.1) / ySpan) }.min()!
+            }.min() ?? 1
+        }
+        let candidates = stride(from: 0.15, through: 0.7, by: 0.025).flatMap { f in
+            [layout(low + (high - low) * f, runFirst: true), layout(low + (high - low) * f, runFirst: false)]
+        }
+        let best = candidates.max { clearance($0) < clearance($1) }!
         let runText = NumberText.fixed(run, run < 1 ? (run < 0.1 ? 2 : 1) : 0)
         let riseText = NumberText.fixed(b1 * run, 3)
+        let runAbove = best.corner.y > (best.a.y + best.b.y) / 2
         return [
-            .segments([Segment(from: a, to: corner), Segment(from: corner, to: b)], color: color, width: 2.2),
-            .text("$\(runText)$", at: Point((a.x + corner.x) / 2, corner.y),
-                  anchor: TextAnchor(.center, b1 < 0 ? .bottom : .top), offset: Point(0, b1 < 0 ? -6 : 6), color: color),
-            .text("$\(riseText)$", at: Point(corner.x, (corner.y + b.y) / 2),
-                  anchor: TextAnchor(.left, .middle), offset: Point(8, 0), color: color),
+            .segments([Segment(from: best.a, to: best.corner), Segment(from: best.corner, to: best.b)],
+                      color: color, width: 2.2),
+            .text("$\(runText)$", at: Point((best.a.x + best.b.x) / 2, best.corner.y),
+                  anchor: TextAnchor(.center, runAbove ? .bottom : .top), offset: Point(0, runAbove ? -6 : 6),
+                  color: color),
+            .text("$\(riseText)$", at: Point(best.corner.x, (best.a.y + best.b.y) / 2),
+                  anchor: TextAnchor(best.runFirst ? .left : .right, .middle), offset: Point(best.runFirst ? 8 : -8, 0),
+                  color: color),
         ]
     }
 
