@@ -3,9 +3,29 @@ import Foundation
 /// The lessons and datasets that ship inside glmviz, so `glmviz lesson
 /// simple-regression` works from any directory.
 public enum BundledResources {
-    static var root: URL? {
-        Bundle.module.url(forResource: "Bundled", withExtension: nil)
-    }
+    /// The `Bundled` folder, looked up without `Bundle.module`: SwiftPM's
+    /// accessor stops the program when the resource bundle is missing (say, a
+    /// binary copied on its own), and a missing lesson should be an error
+    /// message, never a crash. Looked for beside the executable (symlinks
+    /// resolved), then in the source tree this was built from.
+    static let root: URL? = {
+        let bundleName = "glmviz_Lessons.resources"
+        var folders = [Bundle.main.bundleURL]
+        if let executable = Bundle.main.executableURL {
+            folders.append(executable.resolvingSymlinksInPath().deletingLastPathComponent())
+        }
+        var candidates = folders.map { $0.appendingPathComponent(bundleName).appendingPathComponent("Bundled") }
+        candidates.append(URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("Bundled"))
+        return candidates.first { url in
+            var isDirectory: ObjCBool = false
+            return FileManager.default.fileExists(atPath: url.appendingPathComponent("lessons").path,
+                                                  isDirectory: &isDirectory) && isDirectory.boolValue
+        }
+    }()
+
+    /// Whether the bundled lessons and datasets were found.
+    public static var isInstalled: Bool { root != nil }
 
     /// Bundled lesson names, sorted.
     public static var lessonNames: [String] {

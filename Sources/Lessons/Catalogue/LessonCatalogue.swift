@@ -35,9 +35,12 @@ public struct LessonCatalogue: Sendable {
             return LessonSource(name: nameOrPath, file: "\(nameOrPath).yaml (built in)", text: text,
                                 baseDirectory: nil, isBundled: true)
         }
+        let suggestion = NearestWord.suggestion(for: nameOrPath, among: names).map { "did you mean '\($0)'?" }
+            ?? (BundledResources.isInstalled ? "run 'glmviz list' to see the lessons"
+                : "this glmviz has no bundled lessons (glmviz_Lessons.resources is not beside the binary); "
+                    + "give a path to a spec or use a lessons/ folder")
         throw LessonError(.missingInput, file: nameOrPath, message: "no lesson named '\(nameOrPath)'",
-                          suggestion: NearestWord.suggestion(for: nameOrPath, among: names).map { "did you mean '\($0)'?" }
-                              ?? "run 'glmviz list' to see the lessons")
+                          suggestion: suggestion)
     }
 
     static func readFile(_ path: String, displayName: String? = nil) throws -> LessonSource {
