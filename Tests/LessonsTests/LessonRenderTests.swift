@@ -47,7 +47,7 @@ final class LessonRenderTests: XCTestCase {
         for name in catalogue.names {
             let lesson = try prepared(name)
             for figure in lesson.spec.figures {
-                let drawing = try FigureFactory.make(figure, model: lesson.model(for: figure), lessonFile: name)
+                let drawing = try FigureFactory.make(figure, model: lesson.model(for: figure))
                 let layout = try drawing.layout()
                 let overlaps = layout.overlappingText().map { "'\($0.0.text)' × '\($0.1.text)'" }
                 XCTAssertEqual(overlaps, [], "\(name)/\(figure.id)")
@@ -243,8 +243,7 @@ final class DummyCodingTests: XCTestCase {
         let lesson = try PreparedLesson(LessonCatalogue(workingDirectory: "/nonexistent")
             .source(for: "categorical-predictors").parse())
         let figure = lesson.spec.figures.first { $0.id == "dummy-blood-type" }!
-        let table = try XCTUnwrap(DummyCodingFigure.make(FigureContext(figure: figure, model: lesson.model(for: figure),
-                                                                         lessonFile: "t")) as? Table)
+        let table = try XCTUnwrap(DummyCodingFigure.make(FigureContext(figure: figure, model: lesson.model(for: figure))) as? Table)
         XCTAssertEqual(table.header, ["Blood type", "Dummy 1: bloodA", "Dummy 2: bloodB", "Dummy 3: bloodAB"])
         XCTAssertEqual(table.rows, [["A", "1", "0", "0"], ["B", "0", "1", "0"], ["AB", "0", "0", "1"],
                                     ["O (reference)", "0", "0", "0"]])

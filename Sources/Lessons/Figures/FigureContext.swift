@@ -5,7 +5,6 @@ import Plot
 struct FigureContext {
     let figure: FigureSpec
     let model: FittedModel
-    let lessonFile: String
 
     func fail(_ message: String, suggestion: String? = nil) -> LessonError {
         LessonError(.badSpec, at: figure.location, message: "figure '\(figure.id)': \(message)", suggestion: suggestion)

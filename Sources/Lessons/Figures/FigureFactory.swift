@@ -3,8 +3,8 @@ import Plot
 /// Chooses the drawing for a figure kind. Every figure of a lesson is built
 /// (and so checked) before any file is written.
 enum FigureFactory {
-    static func make(_ figure: FigureSpec, model: FittedModel, lessonFile: String) throws -> any Figure {
-        let context = FigureContext(figure: figure, model: model, lessonFile: lessonFile)
+    static func make(_ figure: FigureSpec, model: FittedModel) throws -> any Figure {
+        let context = FigureContext(figure: figure, model: model)
         // Labels are TeX; check them now so a typo is reported before any file is written.
         for option in ["title", "x-label", "y-label"] {
             guard let label = figure.text(option) else { continue }

@@ -41,7 +41,7 @@ public struct LessonRenderer: Sendable {
         let lesson = try PreparedLesson(source.parse())
         let spec = lesson.spec
         let figures = try spec.figures.map { figure in
-            (figure, try FigureFactory.make(figure, model: lesson.model(for: figure), lessonFile: spec.file))
+            (figure, try FigureFactory.make(figure, model: lesson.model(for: figure)))
         }
         let fitsJSON = try lesson.fitsJSON()
 

@@ -49,9 +49,6 @@ public enum FigureKind: String, CaseIterable, Sendable {
         }
     }
 
-    /// Whether the figure needs a fitted model (`model:` is then required).
-    public var needsModel: Bool { true }
-
     var allOptions: [String: FigureOption.ValueType] {
         FigureKind.commonOptions.merging(specificOptions) { a, _ in a }
     }

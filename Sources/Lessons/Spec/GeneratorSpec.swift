@@ -48,9 +48,4 @@ public struct PredictorSpec: Sendable {
     /// Round drawn values to this many decimals (data that looks measured).
     public var decimals: Int?
     public var location: SourceLocation
-
-    public var isCategorical: Bool {
-        if case .groups = source { return true }
-        return false
-    }
 }

@@ -227,7 +227,7 @@ public enum LessonSpecParser {
                                          suggestion: NearestWord.hint(for: name, among: modelNames))
                 }
                 model = name
-            } else if kind.needsModel {
+            } else {
                 guard modelNames.count == 1 else {
                     throw entry.value.fail("figure '\(entry.key)' must say which model it shows",
                                            suggestion: "add 'model: \(modelNames[0])' (or another model name)")

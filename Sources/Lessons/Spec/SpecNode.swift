@@ -123,8 +123,6 @@ struct SpecMapping {
     let owner: SpecNode
     let what: String
 
-    var keys: [String] { entries.map(\.key) }
-
     /// Refuses any key not in `allowed`, naming the nearest allowed one.
     func allowOnly(_ allowed: [String]) throws {
         for entry in entries where !allowed.contains(entry.key) {
