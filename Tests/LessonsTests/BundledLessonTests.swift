@@ -17,14 +17,28 @@ final class BundledLessonTests: XCTestCase {
         "inference": ["t-distribution"],
     ]
 
-    func testBundledCopiesMatchTheLessonsFolder() throws {
+    /// The compiled-in lessons and datasets are generated from `lessons/` and
+    /// `data/`; this fails while the generated file is stale.
+    func testEmbeddedCopiesMatchTheLessonsFolder() throws {
         let folder = Self.repositoryRoot.appendingPathComponent("lessons")
         let local = try FileManager.default.contentsOfDirectory(atPath: folder.path)
             .filter { $0.hasSuffix(".yaml") }.map { String($0.dropLast(5)) }.sorted()
-        XCTAssertEqual(BundledResources.lessonNames, local, "copy lessons/*.yaml into Sources/Lessons/Bundled/lessons/")
+        XCTAssertEqual(BundledResources.lessonNames, local, "run scripts/embed-lessons")
         for name in local {
             let text = try String(contentsOf: folder.appendingPathComponent("\(name).yaml"), encoding: .utf8)
-            XCTAssertEqual(BundledResources.lessonText(named: name), text, "\(name).yaml differs from its bundled copy")
+            XCTAssertEqual(BundledResources.lessonText(named: name), text, "\(name).yaml differs from its embedded copy: run scripts/embed-lessons")
+        }
+    }
+
+    func testEmbeddedDatasetsMatchTheDataFolder() throws {
+        let folder = Self.repositoryRoot.appendingPathComponent("data")
+        let names = try FileManager.default.contentsOfDirectory(atPath: folder.path)
+            .filter { $0.hasSuffix(".csv") }.map { String($0.dropLast(4)) }.sorted()
+        XCTAssertEqual(BundledResources.datasetNames, names, "run scripts/embed-lessons")
+        XCTAssertEqual(Set(names), Set(DataSpec.builtinNames), "every bundled dataset is a 'builtin' name")
+        for name in names {
+            let bytes = try Data(contentsOf: folder.appendingPathComponent("\(name).csv"))
+            XCTAssertEqual(BundledResources.dataset(named: name), bytes, "data/\(name).csv differs: run scripts/embed-lessons")
         }
     }
 

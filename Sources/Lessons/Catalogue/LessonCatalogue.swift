@@ -36,9 +36,7 @@ public struct LessonCatalogue: Sendable {
                                 baseDirectory: nil, isBundled: true)
         }
         let suggestion = NearestWord.suggestion(for: nameOrPath, among: names).map { "did you mean '\($0)'?" }
-            ?? (BundledResources.isInstalled ? "run 'glmviz list' to see the lessons"
-                : "this glmviz has no bundled lessons (glmviz_Lessons.resources is not beside the binary); "
-                    + "give a path to a spec or use a lessons/ folder")
+            ?? "run 'glmviz list' to see the lessons"
         throw LessonError(.missingInput, file: nameOrPath, message: "no lesson named '\(nameOrPath)'",
                           suggestion: suggestion)
     }
