@@ -12,6 +12,9 @@ public struct LessonRenderer: Sendable {
     public var formats: [OutputFormat]?
     /// PNG pixel density: 1 gives the figure's logical size.
     public var pngScale: Double = 1
+    /// Narrower figures (tables, small design matrices) get a higher density, so
+    /// every PNG is legible on a slide at this width without being upscaled.
+    public static let minimumPNGWidth = 700.0
 
     public init(outputRoot: URL, formats: [OutputFormat]? = nil) {
         self.outputRoot = outputRoot
@@ -54,7 +57,7 @@ public struct LessonRenderer: Sendable {
                     let bytes: [UInt8]
                     do {
                         switch format {
-                        case .png: bytes = try drawing.pngData(scale: pngScale)
+                        case .png: bytes = try drawing.pngData(scale: pngScale(for: drawing))
                         case .svg: bytes = try drawing.svgData()
                         case .pdf: bytes = try drawing.pdfData()
                         }
@@ -74,6 +77,15 @@ public struct LessonRenderer: Sendable {
             throw error
         }
         return RenderedLesson(name: spec.name, directory: directory.final, files: files)
+    }
+}
+
+extension LessonRenderer {
+    /// The density for `figure`: at least `pngScale`, raised in quarter steps
+    /// until the PNG is `minimumPNGWidth` pixels wide.
+    func pngScale(for figure: any Figure) -> Double {
+        let needed = Self.minimumPNGWidth / max(1, figure.size.width)
+        return max(pngScale, (needed * 4).rounded(.up) / 4)
     }
 }
 
