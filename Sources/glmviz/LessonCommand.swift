@@ -8,7 +8,7 @@ struct LessonCommand: ParsableCommand {
         commandName: "lesson",
         abstract: "Render a lesson's figures and fitted numbers.",
         discussion: """
-            Writes OUT/NAME/<figure>.png and .svg (and .pdf when asked) plus OUT/NAME/fits.json. \
+            Writes OUT/NAME/<figure>.png and .svg (and .pdf or, for animated figures, .gif when asked) plus OUT/NAME/fits.json. \
             NAME is looked up in ./lessons/ and then among the bundled lessons; a path to a \
             .yaml file also works. Exit status: 0 ok, 2 usage, 65 bad spec or data, \
             66 missing lesson or data file, 73 output cannot be written.
@@ -23,7 +23,7 @@ struct LessonCommand: ParsableCommand {
     @Flag(name: .long, help: "Render every lesson, in parallel.")
     var all = false
 
-    @Option(name: .long, help: "Comma-separated formats to write instead of the spec's (png, svg, pdf).")
+    @Option(name: .long, help: "Comma-separated formats to write instead of the spec's (png, svg, pdf, gif).")
     var format: String?
 
     func run() throws {
@@ -36,7 +36,7 @@ struct LessonCommand: ParsableCommand {
             var chosen: [OutputFormat] = []
             for word in format.split(separator: ",").map({ $0.trimmingCharacters(in: .whitespaces).lowercased() }) {
                 guard let value = OutputFormat(rawValue: word) else {
-                    printError("glmviz lesson: unknown format '\(word)' for --format; expected png, svg or pdf")
+                    printError("glmviz lesson: unknown format '\(word)' for --format; expected png, svg, pdf or gif")
                     throw ExitCode(LessonExitStatus.usage)
                 }
                 if !chosen.contains(value) { chosen.append(value) }

@@ -47,12 +47,14 @@ public struct LessonRenderer: Sendable {
             (figure, try FigureFactory.make(figure, model: lesson.model(for: figure)))
         }
         let fitsJSON = try lesson.fitsJSON()
+        let formats = formats ?? spec.formats
 
         let directory = try OutputDirectory(root: outputRoot, name: spec.name)
         var files: [String] = []
         do {
             for (figure, drawing) in figures {
-                for format in formats ?? spec.formats {
+                for format in formats {
+                    if format == .gif, !figure.kind.animates { continue }
                     let name = "\(figure.id).\(format.rawValue)"
                     let bytes: [UInt8]
                     do {
@@ -60,6 +62,7 @@ public struct LessonRenderer: Sendable {
                         case .png: bytes = try drawing.pngData(scale: pngScale(for: drawing))
                         case .svg: bytes = try drawing.svgData()
                         case .pdf: bytes = try drawing.pdfData()
+                        case .gif: bytes = try gifData(figure, model: lesson.model(for: figure), still: drawing)
                         }
                     } catch {
                         throw LessonError(.badSpec, at: figure.location,
