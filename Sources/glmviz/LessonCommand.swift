@@ -8,7 +8,9 @@ struct LessonCommand: ParsableCommand {
         commandName: "lesson",
         abstract: "Render a lesson's figures and fitted numbers.",
         discussion: """
-            Writes OUT/NAME/<figure>.png and .svg (and .pdf or, for animated figures, .gif when asked) plus OUT/NAME/fits.json. \
+            Writes OUT/NAME/<figure>.png and .svg (and .pdf or .gif when asked) plus OUT/NAME/fits.json, \
+            a MyST snippet per figure (<figure>.myst.md), LaTeX for design matrices and coefficient \
+            tables (<figure>.tex), and OUT/index.html, a gallery of every lesson rendered under OUT. \
             NAME is looked up in ./lessons/ and then among the bundled lessons; a path to a \
             .yaml file also works. Exit status: 0 ok, 2 usage, 65 bad spec or data, \
             66 missing lesson or data file, 73 output cannot be written.
@@ -58,7 +60,22 @@ struct LessonCommand: ParsableCommand {
                 status = max(status, error.exitStatus)
             }
         }
+        if results.contains(where: { if case .success = $0 { return true } else { return false } }) {
+            do {
+                try writeGallery(names: names, catalogue: catalogue)
+            } catch let error as LessonError {
+                printError(error.description)
+                status = max(status, error.exitStatus)
+            }
+        }
         if status != LessonExitStatus.success { throw ExitCode(status) }
+    }
+
+    /// Rewrites OUT/index.html for every lesson with outputs under OUT.
+    private func writeGallery(names: [String], catalogue: LessonCatalogue) throws {
+        let root = URL(fileURLWithPath: out)
+        let rendered = names.compactMap { try? catalogue.source(for: $0).parse() }
+        try HTMLGallery(root: root, lessons: HTMLGallery.lessons(in: root, catalogue: catalogue, adding: rendered)).write()
     }
 
     private func printError(_ text: String) {

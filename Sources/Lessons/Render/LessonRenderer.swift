@@ -48,6 +48,7 @@ public struct LessonRenderer: Sendable {
         }
         let fitsJSON = try lesson.fitsJSON()
         let formats = formats ?? spec.formats
+        let exports = try LessonExports.files(for: lesson, drawings: figures.map(\.1), formats: formats)
 
         let directory = try OutputDirectory(root: outputRoot, name: spec.name)
         var files: [String] = []
@@ -71,6 +72,10 @@ public struct LessonRenderer: Sendable {
                     try directory.write(Data(bytes), to: name)
                     files.append(name)
                 }
+            }
+            for (name, data) in exports {
+                try directory.write(data, to: name)
+                files.append(name)
             }
             try directory.write(fitsJSON, to: "fits.json")
             files.append("fits.json")
