@@ -28,9 +28,16 @@ struct LessonCommand: ParsableCommand {
     @Option(name: .long, help: "Comma-separated formats to write instead of the spec's (png, svg, pdf, gif).")
     var format: String?
 
+    @Flag(name: .long, help: "Keep running and re-render the lesson whenever its spec or data changes.")
+    var watch = false
+
     func run() throws {
         guard all != (lesson != nil) else {
             printError("glmviz lesson: give either a lesson name or path, or --all")
+            throw ExitCode(LessonExitStatus.usage)
+        }
+        if watch, all {
+            printError("glmviz lesson: --watch follows one lesson; give its name or path instead of --all")
             throw ExitCode(LessonExitStatus.usage)
         }
         var formats: [OutputFormat]?
@@ -48,6 +55,7 @@ struct LessonCommand: ParsableCommand {
 
         let catalogue = LessonCatalogue()
         let renderer = LessonRenderer(outputRoot: URL(fileURLWithPath: out), formats: formats)
+        if watch { return try watchLesson(lesson!, renderer: renderer, catalogue: catalogue) }
         let names = all ? catalogue.names : [lesson!]
         let results = renderer.render(names: names, from: catalogue)
         var status = LessonExitStatus.success
@@ -76,6 +84,60 @@ struct LessonCommand: ParsableCommand {
         let root = URL(fileURLWithPath: out)
         let rendered = names.compactMap { try? catalogue.source(for: $0).parse() }
         try HTMLGallery(root: root, lessons: HTMLGallery.lessons(in: root, catalogue: catalogue, adding: rendered)).write()
+    }
+
+    /// Renders `name`, then again after every change to its spec or data,
+    /// until interrupted. Errors are printed and the watch goes on.
+    private func watchLesson(_ name: String, renderer: LessonRenderer, catalogue: LessonCatalogue) throws {
+        let watcher = LessonWatcher(
+            source: { try catalogue.source(for: name) },
+            render: {
+                let result = renderer.render(names: [name], from: catalogue)[0]
+                if case .success = result {
+                    do { try writeGallery(names: [name], catalogue: catalogue) } catch let error as LessonError {
+                        return .failure(error)
+                    } catch {
+                        return .failure(LessonError(.cannotCreateOutput, file: out, message: "\(error)"))
+                    }
+                }
+                return result
+            })
+        do {
+            let files = try watcher.watchedFiles()
+            printLine("watching \(files.paths.joined(separator: ", ")) (Ctrl-C to stop)")
+            try watcher.run { event in
+                let time = Self.clock.string(from: Date())
+                switch event {
+                case let .rendered(rendered, changed):
+                    let cause = changed.isEmpty ? "" : " after a change to \(changed.map(Self.shortPath).joined(separator: ", "))"
+                    printLine("[\(time)] rendered \(name)\(cause): \(rendered.files.count) files in \(rendered.directory.path)")
+                case let .failed(error, changed):
+                    let cause = changed.isEmpty ? "" : " after a change to \(changed.map(Self.shortPath).joined(separator: ", "))"
+                    printError("[\(time)] \(name) not rendered\(cause):\n\(error.description)\nwaiting for the next change")
+                }
+            }
+        } catch let error as LessonError {
+            printError(error.description)
+            throw ExitCode(error.exitStatus)
+        }
+    }
+
+    private static let clock: DateFormatter = {
+        let formatter = DateFormatter()
+        formatter.dateFormat = "HH:mm:ss"
+        formatter.locale = Locale(identifier: "en_US_POSIX")
+        return formatter
+    }()
+
+    /// A path relative to the working directory when it is inside it.
+    private static func shortPath(_ path: String) -> String {
+        let here = FileManager.default.currentDirectoryPath + "/"
+        return path.hasPrefix(here) ? String(path.dropFirst(here.count)) : path
+    }
+
+    /// Watch reports go out at once, not when a pipe's buffer fills.
+    private func printLine(_ text: String) {
+        FileHandle.standardOutput.write(Data((text + "\n").utf8))
     }
 
     private func printError(_ text: String) {
