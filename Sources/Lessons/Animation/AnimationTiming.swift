@@ -48,8 +48,12 @@ public struct AnimationTiming: Sendable, Equatable {
         max(2, Int((seconds * 100).rounded()))
     }
 
-    /// The encoder options for this timing.
+    /// The encoder options for this timing. libimagequant at speed 8 builds the
+    /// palette about four times faster than at its default of 4 (measured on
+    /// the two course GIFs: 3.5–4 s down to 0.8–1.1 s under load) with no
+    /// difference visible in the frames; the files grow by 2–50 %, well
+    /// inside the 2 MB budget.
     var encoderOptions: GIFEncoder.Options {
-        GIFEncoder.Options(frameDelay: frameDelay, finalDelay: finalDelay, loopCount: loopCount)
+        GIFEncoder.Options(frameDelay: frameDelay, finalDelay: finalDelay, loopCount: loopCount, speed: 8)
     }
 }

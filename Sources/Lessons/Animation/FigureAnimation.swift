@@ -1,3 +1,5 @@
+import Dispatch
+import Foundation
 import Plot
 
 /// The frames of an animated figure and how they are played.
@@ -25,10 +27,33 @@ public struct FigureAnimation: Sendable {
         try GIFEncoder(options: timing.encoderOptions).encode(try rasterised(scale: scale))
     }
 
-    /// Every frame as RGBA pixels, in order. Frames are drawn one after another:
-    /// Pango's shared font map is not safe to use from several threads at once
-    /// (drawing frames in parallel corrupted its font cache).
+    /// Every frame as RGBA pixels, in order. Frames are independent, so they
+    /// are drawn in parallel (each renderer borrows its own Pango context and
+    /// font map).
     public func rasterised(scale: Double) throws -> [RGBAImage] {
-        try frames.map { try $0.rgba(scale: scale) }
+        let frames = self.frames
+        let slots = FrameSlots(count: frames.count)
+        DispatchQueue.concurrentPerform(iterations: frames.count) { index in
+            slots.set(index, Result { try frames[index].rgba(scale: scale) })
+        }
+        return try slots.values.map { try $0.get() }
+    }
+}
+
+/// Frame images written from concurrent iterations, one slot each.
+private final class FrameSlots: @unchecked Sendable {
+    private var slots: [Result<RGBAImage, any Error>?]
+    private let lock = NSLock()
+
+    init(count: Int) { slots = Array(repeating: nil, count: count) }
+
+    func set(_ index: Int, _ value: Result<RGBAImage, any Error>) {
+        lock.lock(); defer { lock.unlock() }
+        slots[index] = value
+    }
+
+    var values: [Result<RGBAImage, any Error>] {
+        lock.lock(); defer { lock.unlock() }
+        return slots.map { $0! }
     }
 }
