@@ -49,6 +49,11 @@ struct CheckWorkspace {
         for result in LessonRenderer(outputRoot: output).render(names: names, from: catalogue) { _ = try result.get() }
     }
 
+    func check(_ names: [String]? = nil, options: CheckOptions = CheckOptions()) -> CheckResult {
+        let scratch = root.appendingPathComponent("fresh-\(UInt32.random(in: 0...UInt32.max))", isDirectory: true)
+        return OutputChecker(outputRoot: output, options: options).check(names: names, catalogue: catalogue, scratch: scratch)
+    }
+
     func url(_ relative: String) -> URL { output.appendingPathComponent(relative) }
 
     func image(_ relative: String) throws -> RGBAImage { try RGBAImage(contentsOf: url(relative)) }
@@ -62,5 +67,12 @@ struct CheckWorkspace {
         let text = try String(contentsOf: file, encoding: .utf8)
         let range = try XCTUnwrap(text.range(of: old), "'\(old)' is not in \(file.lastPathComponent)")
         try text.replacingCharacters(in: range, with: new).write(to: file, atomically: true, encoding: .utf8)
+    }
+}
+
+extension CheckResult {
+    /// Problems as `kind file [figures]`, the parts a test asserts on.
+    var summaries: [String] {
+        problems.map { "\($0.kind.rawValue) \($0.file) [\($0.figures.joined(separator: ","))]" }
     }
 }
