@@ -120,6 +120,15 @@ final class CheckComparisonTests: XCTestCase {
                                                             options: CheckOptions()) else { return XCTFail() }
     }
 
+    func testShareOfPixelsKeepsEnoughDigitsNeverToReadAsZero() {
+        XCTAssertEqual(ImageComparison.percent(0.031), "3.1%")
+        XCTAssertEqual(ImageComparison.percent(0.25), "25%")
+        XCTAssertEqual(ImageComparison.percent(0.0025), "0.25%")
+        XCTAssertEqual(ImageComparison.percent(0.00012), "0.012%")
+        XCTAssertEqual(ImageComparison.percent(1e-7), "<0.001%")
+        XCTAssertEqual(ImageComparison.percent(0), "0.000%")
+    }
+
     func testGIFsAreComparedFrameByFrame() throws {
         let frames = try (0..<3).map { step in try DesignChart.frame(step) }
         let gif = try GIFEncoder().encode(frames)

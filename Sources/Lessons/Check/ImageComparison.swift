@@ -66,6 +66,7 @@ enum ImageComparison {
     /// Enough digits that a small but failing fraction never prints as 0%.
     static func percent(_ fraction: Double) -> String {
         let value = fraction * 100
+        if value > 0 && value < 0.0005 { return "<0.001%" }
         let digits = value >= 10 ? 0 : value >= 1 ? 1 : value >= 0.1 ? 2 : 3
         return String(format: "%.\(digits)f%%", value)
     }
