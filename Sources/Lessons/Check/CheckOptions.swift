@@ -6,8 +6,8 @@
 /// moved line or a changed colour moves a whole stroke by a lot. Δ 64 lets an
 /// edge shift by a quarter pixel (a full-contrast edge changes by 255/4) yet
 /// sees Okabe–Ito blue turn sky blue (Δ 86); 0.25% of pixels absorbs what the
-/// quarter-pixel shift of all text leaves over on a chart (at most 0.11%) yet
-/// sees a fitted line moved by half a pixel (0.35%). `CheckDefaultsTests`
+/// quarter-pixel shift of all text leaves over on a chart (at most 0.13%) yet
+/// sees a fitted line moved by half a pixel (0.34%). `CheckDefaultsTests`
 /// measures each of these on real figures.
 public struct CheckOptions: Sendable, Equatable {
     /// A pixel differs when any RGBA channel moves by more than this (0–255).
