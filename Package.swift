@@ -22,6 +22,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/apple/swift-crypto", exact: "3.12.3"),
     ],
     targets: [
         .systemLibrary(
@@ -44,7 +45,10 @@ let package = Package(
         .target(name: "Plot", dependencies: ["CCairo", "CGif", "CImageQuant"]),
         .target(
             name: "Lessons",
-            dependencies: ["GLM", "Plot", .product(name: "Yams", package: "Yams")]),
+            dependencies: [
+                "GLM", "Plot", .product(name: "Yams", package: "Yams"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ]),
         .executableTarget(
             name: "glmviz",
             dependencies: [

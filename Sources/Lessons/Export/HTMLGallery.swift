@@ -29,10 +29,13 @@ public struct HTMLGallery {
         return byName.keys.sorted().map { byName[$0]! }
     }
 
+    /// The gallery's file name at the output root.
+    public static let fileName = "index.html"
+
     /// Writes `root/index.html` atomically.
     @discardableResult
     public func write() throws -> URL {
-        let url = root.appendingPathComponent("index.html")
+        let url = root.appendingPathComponent(Self.fileName)
         do {
             try Data(html.utf8).write(to: url, options: .atomic)
         } catch {
