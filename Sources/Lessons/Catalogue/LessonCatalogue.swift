@@ -48,12 +48,21 @@ public struct LessonCatalogue: Sendable {
               let data = FileManager.default.contents(atPath: url.path) else {
             throw LessonError(.missingInput, file: path, message: "lesson spec not found")
         }
+        guard !data.contains(0) else {
+            throw LessonError(.badSpec, file: displayName ?? path, line: 1, column: 1,
+                              message: "the spec is binary, not YAML text")
+        }
         guard let text = String(data: data, encoding: .utf8) else {
             throw LessonError(.badSpec, file: displayName ?? path, line: 1, column: 1,
                               message: "the spec is not UTF-8 text", suggestion: "re-save it as UTF-8")
         }
         var name = url.lastPathComponent
         for suffix in [".yaml", ".yml"] where name.hasSuffix(suffix) { name = String(name.dropLast(suffix.count)) }
+        guard !name.isEmpty, name != ".", name != ".." else {
+            throw LessonError(.badSpec, file: displayName ?? path,
+                              message: "the file name leaves no usable lesson name (the name becomes the output folder)",
+                              suggestion: "rename the spec to something like 'my-lesson.yaml'")
+        }
         return LessonSource(name: name, file: displayName ?? path, text: text,
                             baseDirectory: url.deletingLastPathComponent().path, isBundled: false)
     }
