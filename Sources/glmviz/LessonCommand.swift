@@ -26,6 +26,9 @@ struct LessonCommand: ParsableCommand {
     @Option(name: .long, help: "Comma-separated formats to write instead of the spec's (png, svg, pdf).")
     var format: String?
 
+    @Flag(name: .long, help: "Let specs read data outside their course root (absolute paths, '../', links pointing out). Only for specs you trust.")
+    var allowOutsideRoot = false
+
     func run() throws {
         guard all != (lesson != nil) else {
             printError("glmviz lesson: give either a lesson name or path, or --all")
@@ -44,7 +47,8 @@ struct LessonCommand: ParsableCommand {
             formats = chosen.sorted()
         }
 
-        let catalogue = LessonCatalogue()
+        var catalogue = LessonCatalogue()
+        catalogue.allowsPathsOutsideCourseRoot = allowOutsideRoot
         let renderer = LessonRenderer(outputRoot: URL(fileURLWithPath: out), formats: formats)
         let names = all ? catalogue.names : [lesson!]
         let results = renderer.render(names: names, from: catalogue)

@@ -6,6 +6,9 @@ import Foundation
 public struct LessonCatalogue: Sendable {
     /// The folder searched before the bundled lessons.
     public var localFolder: String
+    /// Whether the lessons found may read data outside their course root
+    /// (`--allow-outside-root`); see `CourseRoot`.
+    public var allowsPathsOutsideCourseRoot = false
 
     public init(workingDirectory: String = FileManager.default.currentDirectoryPath) {
         localFolder = URL(fileURLWithPath: workingDirectory).appendingPathComponent("lessons").path
@@ -24,6 +27,12 @@ public struct LessonCatalogue: Sendable {
     /// Resolves `nameOrPath`: a path when it contains `/` or ends in `.yaml`/`.yml`,
     /// otherwise a lesson name looked up locally and then among the bundled ones.
     public func source(for nameOrPath: String) throws -> LessonSource {
+        var source = try findSource(for: nameOrPath)
+        source.allowsPathsOutsideCourseRoot = allowsPathsOutsideCourseRoot
+        return source
+    }
+
+    private func findSource(for nameOrPath: String) throws -> LessonSource {
         if nameOrPath.contains("/") || nameOrPath.hasSuffix(".yaml") || nameOrPath.hasSuffix(".yml") {
             return try Self.readFile(nameOrPath)
         }

@@ -26,6 +26,13 @@ public enum DataResolver {
             let base = spec.baseDirectory ?? FileManager.default.currentDirectoryPath
             let url = path.hasPrefix("/") ? URL(fileURLWithPath: path)
                 : URL(fileURLWithPath: base).appendingPathComponent(path).standardizedFileURL
+            let root = CourseRoot(specDirectory: base)
+            guard spec.allowsPathsOutsideCourseRoot || root.contains(url) else {
+                throw LessonError(.badSpec, at: location,
+                                  message: "data file '\(path)' lies outside the course root '\(root.displayName)'",
+                                  suggestion: "keep data inside the course folder (paths are relative to the spec's folder), "
+                                      + "or pass --allow-outside-root if you trust this spec")
+            }
             guard let bytes = FileManager.default.contents(atPath: url.path) else {
                 throw LessonError(.missingInput, at: location,
                                   message: "data file '\(path)' not found (looked at \(url.path))",
