@@ -112,6 +112,18 @@ final class ReliabilityPathTests: XCTestCase {
         XCTAssertEqual(lesson.models[0].fit.coefficients.count, 2)
     }
 
+    func testPipesFoldersAndDevicesAreRefusedWithoutReading() throws {
+        let pipe = course.appendingPathComponent("data/pipe.csv")
+        XCTAssertEqual(mkfifo(pipe.path, 0o600), 0)
+        // Reading the pipe would block this test forever; the refusal must come first.
+        let error = try refusal(csv: "../data/pipe.csv")
+        XCTAssertEqual(error?.message, "data file '../data/pipe.csv' is not a regular file (a folder, pipe or device)")
+        XCTAssertEqual(error?.line, 3)
+        XCTAssertEqual(try refusal(csv: "../data")?.message, "data file '../data' is not a regular file (a folder, pipe or device)")
+        let device = try PreparedLesson.refusal(source(csv: "/dev/zero", allowOutside: true))
+        XCTAssertEqual(device?.message, "data file '/dev/zero' is not a regular file (a folder, pipe or device)")
+    }
+
     func testAMissingFileInsideTheRootIsStillReportedMissing() throws {
         let error = try refusal(csv: "../data/nope.csv")
         XCTAssertEqual(error?.category, .missingInput)
@@ -134,6 +146,18 @@ final class ReliabilityPathTests: XCTestCase {
                 XCTAssertEqual(($0 as? LessonError)?.message,
                                "figure id '\(id)' may only use letters, digits, '-' and '_' (it becomes a file name)")
             }
+        }
+    }
+}
+
+extension PreparedLesson {
+    /// The error preparing `source` throws, or nil when it prepares.
+    static func refusal(_ source: LessonSource) -> LessonError? {
+        do {
+            _ = try PreparedLesson(try source.parse())
+            return nil
+        } catch {
+            return error as? LessonError
         }
     }
 }
