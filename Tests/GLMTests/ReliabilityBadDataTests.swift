@@ -143,3 +143,56 @@ final class ReliabilityBadDataTests: XCTestCase {
         }
     }
 }
+
+/// Requests too large to fit are refused before any column is built, and quickly.
+final class ReliabilityDesignLimitTests: XCTestCase {
+    func testAnIdentifierColumnInADotFormulaIsRefusedWithTheLimit() throws {
+        var text = "id,x,y\n"
+        for i in 0..<3_000 { text += "p\(i),\(i % 17),\(Double(i % 13) * 0.5)\n" }
+        let frame = try Frame(csv: text, source: "ids.csv")
+        XCTAssertThrowsError(try Design("y ~ .", frame: frame)) {
+            let error = $0 as? Diagnostic
+            XCTAssertEqual(error?.message, "the term id would make more than 1000 columns; the limit is 1000")
+            XCTAssertEqual(error?.location?.file, "ids.csv")
+            XCTAssertEqual(error?.exitCode, 65)
+        }
+        // Without the identifier the same data fit.
+        XCTAssertEqual(try Design("y ~ x", frame: frame).x.columns, 2)
+    }
+
+    func testInteractionsOfManyLevelsAreRefusedWithoutBuildingThem() throws {
+        var text = "a,b,y\n"
+        for i in 0..<2_000 { text += "a\(i),b\(i),\(i)\n" }
+        let frame = try Frame(csv: text, source: "ab.csv")
+        let started = Date()
+        XCTAssertThrowsError(try Design("y ~ a:b", frame: frame)) {
+            XCTAssertEqual(($0 as? Diagnostic)?.message, "the term a:b would make more than 1000 columns; the limit is 1000")
+        }
+        // 4 million interaction columns would take minutes and gigabytes to build.
+        XCTAssertLessThan(Date().timeIntervalSince(started), 10)
+    }
+
+    func testAFiftyThousandColumnFileIsRefusedQuickly() throws {
+        let columns = 50_000
+        var text = (0..<columns).map { "c\($0)" }.joined(separator: ",") + "\n"
+        for row in 0..<3 { text += (0..<columns).map { String(($0 * 7 + row) % 10) }.joined(separator: ",") + "\n" }
+        let frame = try Frame(csv: text, source: "wide.csv")
+        let started = Date()
+        XCTAssertThrowsError(try Design("c0 ~ .", frame: frame)) {
+            XCTAssertEqual(($0 as? Diagnostic)?.message, "the design would have up to 50000 columns; the limit is 1000")
+        }
+        // Expanding '.' into 50 000 terms was quadratic (about 20 minutes).
+        XCTAssertLessThan(Date().timeIntervalSince(started), 10)
+    }
+
+    func testTooManyCellsAreRefused() throws {
+        let frame = try Frame(["x": .numeric([1, 2, 3]), "y": .numeric([1, 2, 4])], source: "t.csv")
+        let cells = Design.maximumCells
+        XCTAssertNoThrow(try Design.checkSize(formula: try Formula("y ~ x"), levels: [:], rows: cells / 2, source: nil))
+        XCTAssertThrowsError(try Design.checkSize(formula: try Formula("y ~ x"), levels: [:], rows: cells / 2 + 1, source: "big.csv")) {
+            XCTAssertEqual(($0 as? Diagnostic)?.message,
+                           "the design would have \(cells / 2 + 1) rows × 2 columns; the limit is \(cells) cells")
+        }
+        XCTAssertEqual(try Design("y ~ x", frame: frame).x.rows, 3)
+    }
+}
