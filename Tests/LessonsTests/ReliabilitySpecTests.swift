@@ -80,3 +80,18 @@ final class ReliabilitySpecTests: XCTestCase {
         }
     }
 }
+
+/// Hints written for `glmviz fit` must not send a spec author to options a spec
+/// cannot give.
+final class ReliabilityLessonHintTests: XCTestCase {
+    func testCommandLineOptionsAreDroppedFromHints() {
+        XCTAssertEqual(LessonError.withoutCommandLineOptions(
+            "use a numeric column, or read it with --numeric g if it holds numbers"), "use a numeric column")
+        XCTAssertEqual(LessonError.withoutCommandLineOptions(
+            "fix the cell, leave it empty or write NA for a missing value; if the column really is categorical, declare it so (--categorical y)"),
+            "fix the cell, leave it empty or write NA for a missing value")
+        XCTAssertEqual(LessonError.withoutCommandLineOptions("did you mean \"x\"?"), "did you mean \"x\"?")
+        XCTAssertNil(LessonError.withoutCommandLineOptions("pass --categorical y"))
+        XCTAssertNil(LessonError.withoutCommandLineOptions(nil))
+    }
+}
