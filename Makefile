@@ -17,10 +17,12 @@ demo: build
 	$(BIN) lesson simple-regression
 
 # The suites are XCTest; Swift Testing is switched off so its empty run does not
-# print a misleading "0 tests" summary after XCTest's.
+# print a misleading "0 tests" summary after XCTest's. Then `glmviz check` proves
+# the committed output/ is what lessons/ makes (docs/checking.md).
 test: deps
 	$(SWIFT) build
 	$(SWIFT) test --disable-swift-testing
+	.build/debug/glmviz check
 
 clean:
 	rm -rf .build

@@ -37,6 +37,9 @@ let package = Package(
             name: "CImageQuant", path: "Sources/CImageQuant", pkgConfig: "imagequant",
             providers: [.apt(["libimagequant-dev"])]),
         .systemLibrary(
+            name: "CGLib", path: "Sources/CGLib", pkgConfig: "glib-2.0",
+            providers: [.apt(["libglib2.0-dev"])]),
+        .systemLibrary(
             name: "CCairo", path: "Sources/CCairo", pkgConfig: "pangocairo",
             providers: [.apt(["libcairo2-dev", "libpango1.0-dev"])]),
 
@@ -44,7 +47,9 @@ let package = Package(
         .target(name: "Plot", dependencies: ["CCairo", "CGif", "CImageQuant"]),
         .target(
             name: "Lessons",
-            dependencies: ["GLM", "Plot", .product(name: "Yams", package: "Yams")]),
+            dependencies: [
+                "GLM", "Plot", "CGLib", .product(name: "Yams", package: "Yams"),
+            ]),
         .executableTarget(
             name: "glmviz",
             dependencies: [

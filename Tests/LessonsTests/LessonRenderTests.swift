@@ -139,7 +139,7 @@ final class LessonRenderTests: XCTestCase {
             XCTAssertEqual((error as? LessonError)?.suggestion, "did you mean 'grouppatient'?")
         }
         XCTAssertEqual(try Data(contentsOf: marker), before)
-        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: outputRoot.path), ["inference"])
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: outputRoot.path).sorted(), ["inference", "manifest.json"])
     }
 
     func testFormulaErrorsPointIntoTheSpec() throws {

@@ -52,6 +52,7 @@ final class ReliabilityAtomicityTests: XCTestCase {
         let first = try LessonRenderer(outputRoot: root).render(source(secondFigureSize: 400))
         XCTAssertEqual(first.files, ["small.png", "small.svg", "large.png", "large.svg", "fits.json"])
         let before = try snapshot(first.directory)
+        let manifest = try Data(contentsOf: root.appendingPathComponent("manifest.json"))
 
         // At 9× density the small figure's PNG (1800 px) is written, then the
         // large one (36 000 px) exceeds cairo's image size and cannot be drawn.
@@ -63,7 +64,8 @@ final class ReliabilityAtomicityTests: XCTestCase {
             XCTAssertEqual(lessonError?.line, 12)
         }
         XCTAssertEqual(try snapshot(first.directory), before, "the previous outputs must be untouched")
-        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: root.path), ["atomic"],
+        XCTAssertEqual(try Data(contentsOf: root.appendingPathComponent("manifest.json")), manifest)
+        XCTAssertEqual(Set(try FileManager.default.contentsOfDirectory(atPath: root.path)), ["atomic", "manifest.json"],
                        "no staging or retired folder may be left behind")
     }
 
@@ -74,7 +76,7 @@ final class ReliabilityAtomicityTests: XCTestCase {
         let second = try renderer.render(source(secondFigureSize: 500))
         XCTAssertEqual(Set(try FileManager.default.contentsOfDirectory(atPath: second.directory.path)),
                        Set(second.files), "a figure dropped from the spec must not linger")
-        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: root.path), ["atomic"])
+        XCTAssertEqual(Set(try FileManager.default.contentsOfDirectory(atPath: root.path)), ["atomic", "manifest.json"])
     }
 
     func testAnUnwritableOutputRootKeepsThePreviousOutputs() throws {
@@ -89,7 +91,7 @@ final class ReliabilityAtomicityTests: XCTestCase {
             XCTAssertEqual(lessonError?.message, "cannot create the output folder: '\(blocked.path)' is a file, not a folder")
         }
         XCTAssertEqual(try snapshot(first.directory), before)
-        XCTAssertEqual(Set(try FileManager.default.contentsOfDirectory(atPath: root.path)), ["atomic", "blocker"])
+        XCTAssertEqual(Set(try FileManager.default.contentsOfDirectory(atPath: root.path)), ["atomic", "manifest.json", "blocker"])
     }
 
     func testOutputFolderNamesMustStayInsideTheRoot() {
@@ -116,7 +118,7 @@ final class ReliabilityAtomicityTests: XCTestCase {
 
         _ = try LessonRenderer(outputRoot: root).render(source(secondFigureSize: 400))
         XCTAssertEqual(Set(try FileManager.default.contentsOfDirectory(atPath: root.path)),
-                       ["atomic", ".atomic.partial-\(getpid())-7", ".other.partial-\(deadPID)-7"],
+                       ["atomic", "manifest.json", ".atomic.partial-\(getpid())-7", ".other.partial-\(deadPID)-7"],
                        "only this lesson's leftovers of dead runs go; a running render's and other lessons' stay")
     }
 

@@ -50,6 +50,7 @@ public struct LessonRenderer: Sendable {
 
         let directory = try OutputDirectory(root: outputRoot, name: spec.name)
         var files: [String] = []
+        let record: LessonRecord
         do {
             for (figure, drawing) in figures {
                 for format in formats ?? spec.formats {
@@ -71,11 +72,14 @@ public struct LessonRenderer: Sendable {
             }
             try directory.write(fitsJSON, to: "fits.json")
             files.append("fits.json")
+            record = try LessonRecord(lesson: lesson, specText: source.text, formats: formats ?? spec.formats,
+                                      directory: directory.staging)
             try directory.commit()
         } catch {
             directory.discard()
             throw error
         }
+        try ManifestStore(root: outputRoot).record(record, for: spec.name)
         return RenderedLesson(name: spec.name, directory: directory.final, files: files)
     }
 }

@@ -1,0 +1,108 @@
+import ArgumentParser
+import Foundation
+import Lessons
+
+/// `glmviz check [NAME…]`: prove the committed outputs are what the specs make.
+struct CheckCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "check",
+        abstract: "Check that the committed figures and numbers are what their lesson specs produce.",
+        discussion: """
+            Re-renders the lessons (every lesson when none is named) into a temporary folder and \
+            compares the result with OUT: PNGs pixel by pixel within the tolerances, SVG and PDF \
+            after normalising ids, dates and producer strings, GIFs frame by frame, fits.json \
+            numerically, and the manifest's spec hashes (stale outputs) and file hashes; files no \
+            lesson makes are reported as orphaned. On failure it prints one line per problem, \
+            writes the fresh renders and diff images under the report folder, and exits 1. \
+            Exit status: 0 fresh, 1 problems found, 2 usage, 65 bad spec or data, 66 missing \
+            lesson or data file, 73 output or report cannot be written.
+            """)
+
+    enum Format: String, ExpressibleByArgument, CaseIterable { case text, json }
+
+    @Argument(help: "Lesson names or spec paths; all lessons when omitted.")
+    var lessons: [String] = []
+
+    @Option(name: .long, help: "The committed output folder.")
+    var out: String = "output"
+
+    @Option(name: .long, help: "Folder for fresh renders and diff images when the check fails.")
+    var report: String = "check-report"
+
+    @Option(name: .long, help: "Report format: text or json.")
+    var format: Format = .text
+
+    @Option(name: .long, help: "A PNG pixel differs when a channel moves by more than this (0–255).")
+    var channelTolerance: Int = CheckOptions.defaultChannelTolerance
+
+    @Option(name: .long, help: "Fraction of a PNG's pixels allowed to differ (0–1).")
+    var pixelFraction: Double = CheckOptions.defaultPixelFraction
+
+    @Option(name: .long, help: "Relative tolerance for the numbers in fits.json.")
+    var relTolerance: Double = CheckOptions.defaultRelativeTolerance
+
+    @Flag(name: .long, help: "Rewrite OUT from the specs instead of checking (the same as 'glmviz lesson').")
+    var update = false
+
+    func validate() throws {
+        guard (0...255).contains(channelTolerance) else {
+            throw ValidationError("--channel-tolerance must be 0–255, got \(channelTolerance)")
+        }
+        guard (0...1).contains(pixelFraction) else {
+            throw ValidationError("--pixel-fraction must be between 0 and 1, got \(pixelFraction)")
+        }
+        guard relTolerance >= 0, relTolerance.isFinite else {
+            throw ValidationError("--rel-tolerance must be a non-negative number, got \(relTolerance)")
+        }
+    }
+
+    func run() throws {
+        let catalogue = LessonCatalogue()
+        if update {
+            let names = lessons.isEmpty ? catalogue.names : lessons
+            let results = LessonRenderer(outputRoot: URL(fileURLWithPath: out)).render(names: names, from: catalogue)
+            var status = LessonExitStatus.success
+            for (name, result) in zip(names, results) {
+                switch result {
+                case .success(let rendered): print("\(name): \(rendered.files.count) files in \(rendered.directory.path)")
+                case .failure(let error):
+                    printError(error.description)
+                    status = max(status, error.exitStatus)
+                }
+            }
+            if status != LessonExitStatus.success { throw ExitCode(status) }
+            return
+        }
+
+        let scratch = FileManager.default.temporaryDirectory
+            .appendingPathComponent("glmviz-check-\(getpid())-\(UInt32.random(in: 0...UInt32.max))", isDirectory: true)
+        defer { try? FileManager.default.removeItem(at: scratch) }
+        let checker = OutputChecker(
+            outputRoot: URL(fileURLWithPath: out),
+            options: CheckOptions(channelTolerance: channelTolerance, pixelFraction: pixelFraction,
+                                  relativeTolerance: relTolerance))
+        let result = checker.check(names: lessons.isEmpty ? nil : lessons, catalogue: catalogue, scratch: scratch)
+
+        var status = result.exitStatus
+        if !result.passed {
+            do {
+                try CheckReportWriter.write(result, outputRoot: out, to: URL(fileURLWithPath: report))
+            } catch let error as LessonError {
+                printError(error.description)
+                status = max(status, error.exitStatus)
+            }
+        }
+        switch format {
+        case .text:
+            print(result.text(outputRoot: out), terminator: "")
+            if !result.passed { printError("glmviz check: fresh renders and diff images are in \(report)/") }
+        case .json:
+            FileHandle.standardOutput.write(try result.json())
+        }
+        if status != 0 { throw ExitCode(status) }
+    }
+
+    private func printError(_ text: String) {
+        FileHandle.standardError.write(Data((text + "\n").utf8))
+    }
+}
