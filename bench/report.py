@@ -21,6 +21,7 @@ import os
 import pathlib
 import platform
 import re
+import shlex
 import statistics
 import subprocess
 
@@ -305,7 +306,8 @@ def write(args):
     for case in cases.values():
         every = [(c.label, c.command) for c in case.commands.values()] + [(f[0], f[1]) for f in case.failed]
         for label, command in every:
-            lines.append(f"- {case.name}, {label}: `{command.strip().replace(repo_prefix, '')}`")
+            readable = shlex.join(shlex.split(command)).replace(repo_prefix, "")
+            lines.append(f"- {case.name}, {label}: `{readable}`")
     output = pathlib.Path(args.out)
     output.parent.mkdir(parents=True, exist_ok=True)
     output.write_text("\n".join(lines) + "\n")
