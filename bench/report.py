@@ -141,12 +141,12 @@ def machine_facts(glmviz: str, python: str, raw: pathlib.Path):
         match = re.search(r'^PRETTY_NAME="?([^"\n]*)', os_release.read_text(), re.MULTILINE)
         if match:
             os_name = f"{match.group(1)} (Linux {platform.release()})"
-    repo = pathlib.Path(__file__).resolve().parents[1]
-    commit = run(["git", "-C", str(repo), "rev-parse", "--short", "HEAD"])
-    if run(["git", "-C", str(repo), "status", "--porcelain", "--untracked-files=no"]):
-        commit += " (with uncommitted changes)"
+    def recorded(name, otherwise):
+        path = raw / name
+        return path.read_text().strip() if path.exists() else otherwise
+
     facts = [
-        ("date (UTC)", datetime.datetime.now(datetime.timezone.utc).strftime("%Y-%m-%d %H:%M")),
+        ("date (UTC)", recorded("started", datetime.datetime.now(datetime.timezone.utc).strftime("%Y-%m-%d %H:%M"))),
         ("CPU", cpu),
         ("cores", str(os.cpu_count())),
         ("RAM", f"{mem_kib / 1024 / 1024:.1f} GiB"),
@@ -154,7 +154,7 @@ def machine_facts(glmviz: str, python: str, raw: pathlib.Path):
         ("load average (1, 5, 15 min) at start → end",
          f"{' '.join((raw / 'loadavg-start').read_text().split()[:3])} → "
          f"{' '.join((raw / 'loadavg-end').read_text().split()[:3])}"),
-        ("glmviz", f"{run([glmviz, '--version'])} (commit {commit}, release build)"),
+        ("glmviz", f"{run([glmviz, '--version'])} (commit {recorded('revision', 'unknown')})"),
         ("Swift", run(["swift", "--version"]).splitlines()[0] if run(["swift", "--version"]) else "unavailable"),
         ("hyperfine", run(["hyperfine", "--version"])),
     ]
@@ -278,16 +278,28 @@ def floors(cases):
     return rows
 
 
+def busy_warning(raw: pathlib.Path):
+    """A warning when other work shared the cores: the ratios are then only provisional."""
+    loads = [float((raw / name).read_text().split()[0]) for name in ("loadavg-start", "loadavg-end")]
+    cores = os.cpu_count() or 1
+    if max(loads) <= 0.5 * cores:
+        return []
+    return [f"> **Busy machine:** the 1-minute load average was {max(loads):.2f} on {cores} cores "
+            "during this run, so other work shared the cores. Treat these numbers as provisional "
+            "and repeat the run on a quiet machine.", ""]
+
+
 def write(args):
     raw = pathlib.Path(args.raw)
     cases = read_cases(raw)
     lines = ["# glmviz benchmark results", "",
-             f"Produced by `{args.invocation}`: every command once per round, glmviz and its "
+             f"Produced by `{args.invocation.strip()}`: every command once per round, glmviz and its "
              f"peers taking turns, {args.runs} rounds after {args.warmup} warm-up run(s) of each; "
              "wall time by hyperfine, peak RSS by GNU `time -v`, both medians over the rounds. "
              "Ratios are glmviz ÷ peer, so smaller is better for glmviz. "
-             "See bench/README.md for what each case compares.", "",
-             "## Machine", "", "| | |", "|---|---|"]
+             "See bench/README.md for what each case compares.", ""]
+    lines += busy_warning(raw)
+    lines += ["## Machine", "", "| | |", "|---|---|"]
     lines += [f"| {key} | {value} |" for key, value in machine_facts(args.glmviz, args.python, raw)]
     lines += ["", "## Results", ""] + results_table(cases)
     fit_case = cases.get("fit-1e6")

@@ -111,6 +111,12 @@ class ReportTests(unittest.TestCase):
         self.assertIn("all-lessons, glmviz: failed its untimed first try", text)
         self.assertIn("scatter-1e6 (10⁶-point scatter to PNG): skipped: no spec yet", text)
         self.assertIn("| all-lessons | matplotlib | 3.00 s |", text)
+        self.assertNotIn("Busy machine", text)
+
+    def test_a_busy_machine_is_flagged(self):
+        self.add_case("startup", ["glmviz"], {"glmviz": [0.015]}, {"glmviz": [20 * 1024]})
+        (self.raw / "loadavg-end").write_text("7.50 3.00 1.00 1/100 1\n")
+        self.assertIn("load average was 7.50", "".join(report.busy_warning(self.raw)))
 
     def test_start_up_floor_is_strict(self):
         self.add_case("startup", ["glmviz"], {"glmviz": [0.019, 0.020, 0.021]}, {"glmviz": [20 * 1024] * 3})
