@@ -1,6 +1,185 @@
 import ArgumentParser
+import Foundation
+import GLM
 
+/// `glmviz fit FILE FORMULA`: fits a linear model to a CSV file and prints R's
+/// `summary(lm)` table, or the machine-readable report with `--json`.
+///
+/// Every problem with the input ends in one message on stderr and an exit status
+/// from sysexits: 65 for bad data or a bad formula, 66 for a missing file, 2 for
+/// inconsistent options. Never a stack trace.
 struct FitCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "fit", abstract: "(not yet built)")
-    func run() throws { throw ExitCode(2) }
+    static let configuration = CommandConfiguration(
+        commandName: "fit",
+        abstract: "Fit a linear model to a CSV file and print its coefficient table.",
+        discussion: """
+            FORMULA uses R's notation: y ~ x + group, y ~ x * group (main effects and \
+            interaction), y ~ 0 + group (no intercept), y ~ x + I(x^2), y ~ . (every other \
+            column), `name with spaces`. \
+            Categorical predictors are dummy coded against their first level in sorted order \
+            unless --reference names another. Rows with a missing value (empty, NA, NaN) in \
+            any variable the model uses are dropped and counted.
+
+            Examples:
+              glmviz fit toluca.csv "work_hours ~ lot_size"
+              glmviz fit trial.csv "y ~ age * group" --reference group=placebo \\
+                  --contrast "groupdrugA - groupdrugB"
+              glmviz fit trial.csv "y ~ group" --contrast "groupdrugA; groupdrugB" --json
+            """)
+
+    @Argument(help: "CSV file with a header row.")
+    var file: String
+
+    @Argument(help: "Model formula, e.g. \"y ~ x + group\".")
+    var formula: String
+
+    @Flag(name: .long, help: "Print the fit as JSON (numbers round-trip exactly).")
+    var json = false
+
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "A contrast: column names with weights (\"groupdrugA - groupdrugB\", \"2*x - z\"), a vector \"[0, 1, -1]\", or rows separated by ';' for an F test. Repeatable.",
+            valueName: "contrast"))
+    var contrast: [String] = []
+
+    @Option(
+        name: .long,
+        help: ArgumentHelp("Reference level of a categorical variable, as variable=level. Repeatable.", valueName: "var=level"))
+    var reference: [String] = []
+
+    @Option(name: .long, help: ArgumentHelp("Treat a column as categorical (e.g. a 0/1 code). Repeatable.", valueName: "column"))
+    var categorical: [String] = []
+
+    @Option(name: .long, help: ArgumentHelp("Require a column to be numeric. Repeatable.", valueName: "column"))
+    var numeric: [String] = []
+
+    @Option(name: .long, help: "Confidence level of the coefficient intervals.")
+    var level: Double = 0.95
+
+    @Flag(name: .long, help: "Report the time spent reading, building the design and fitting (on stderr).")
+    var timing = false
+
+    func run() throws {
+        do {
+            print(try output(), terminator: "")
+        } catch let diagnostic as Diagnostic {
+            FileHandle.standardError.write(Data(("error: " + diagnostic.description + "\n").utf8))
+            throw ExitCode(diagnostic.exitCode)
+        }
+    }
+
+    /// Everything the command prints on success; throws a `Diagnostic` otherwise.
+    func output() throws -> String {
+        guard level > 0, level < 1 else {
+            throw Diagnostic(.usage, "--level must lie strictly between 0 and 1 (got \(level)); e.g. --level 0.95")
+        }
+        let references = try parseReferences()
+        let parsed = try Formula(formula)
+        let clock = ContinuousClock()
+        let started = clock.now
+        let frame = try Frame.read(
+            csv: file, options: CSVOptions(categorical: Set(categorical), numeric: Set(numeric)))
+        let read = clock.now
+        let design = try Design(formula: parsed, frame: frame, referenceLevels: references)
+        let designed = clock.now
+        let fit: Fit
+        do {
+            fit = try design.fit(confidenceLevel: level)
+        } catch let error as FitError {
+            throw Diagnostic(.badData, error.description, location: .init(file: file))
+        }
+        if timing {
+            func seconds(_ d: Duration) -> String { String(format: "%.3f s", Double(d.components.attoseconds) / 1e18 + Double(d.components.seconds)) }
+            let message = "timing: read \(frame.rowCount) × \(frame.names.count) CSV \(seconds(read - started)), "
+                + "design \(design.x.rows) × \(design.x.columns) \(seconds(designed - read)), "
+                + "fit \(seconds(clock.now - designed))\n"
+            FileHandle.standardError.write(Data(message.utf8))
+        }
+        let results = try contrast.map { try test($0, design: design, fit: fit) }
+        if json {
+            let report = FitCommandReport(
+                formula: parsed.text, response: design.responseName, report: fit.report, contrasts: results)
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
+            return String(decoding: try encoder.encode(report), as: UTF8.self) + "\n"
+        }
+        return DesignSummary(design: design, fit: fit, contrasts: results, source: file).text
+    }
+
+    private func parseReferences() throws -> [String: String] {
+        var references: [String: String] = [:]
+        for entry in reference {
+            guard let equals = entry.firstIndex(of: "="), equals != entry.startIndex,
+                entry.index(after: equals) != entry.endIndex
+            else {
+                throw Diagnostic(
+                    .usage, "--reference expects variable=level, got \"\(entry)\"",
+                    suggestion: "for example --reference group=placebo")
+            }
+            let name = String(entry[..<equals]), level = String(entry[entry.index(after: equals)...])
+            if let earlier = references[name], earlier != level {
+                throw Diagnostic(.usage, "--reference gives two levels for \"\(name)\": \"\(earlier)\" and \"\(level)\"")
+            }
+            references[name] = level
+        }
+        return references
+    }
+
+    private func test(_ text: String, design: Design, fit: Fit) throws -> DesignSummary.ContrastResult {
+        let weights = try design.contrastWeights(text)
+        let label = text.trimmingCharacters(in: .whitespaces)
+        do {
+            if weights.rows == 1 { return .t(label: label, try fit.contrast(weights.row(0))) }
+            return .f(label: label, try fit.contrast(weights))
+        } catch let error as ContrastError {
+            throw Diagnostic(.badFormula, "contrast \"\(label)\": \(error.description)")
+        }
+    }
+}
+
+/// The `--json` document: the fit's report (keys of `FitReport`) plus the formula,
+/// the response and any contrasts, all in one object.
+struct FitCommandReport: Encodable {
+    let formula: String
+    let response: String
+    let report: FitReport
+    let contrasts: [DesignSummary.ContrastResult]
+
+    private enum Keys: String, CodingKey { case formula, response, contrasts }
+
+    private struct ContrastJSON: Encodable {
+        let contrast: String
+        let test: String
+        let estimate: Double?
+        let stdError: Double?
+        let t: Double?
+        let f: Double?
+        let df: [Int]
+        let p: Double
+
+        enum CodingKeys: String, CodingKey {
+            case contrast, test, estimate, stdError = "std_error", t, f, df, p
+        }
+    }
+
+    func encode(to encoder: Encoder) throws {
+        try report.encode(to: encoder)
+        var container = encoder.container(keyedBy: Keys.self)
+        try container.encode(formula, forKey: .formula)
+        try container.encode(response, forKey: .response)
+        let rows = contrasts.map { result -> ContrastJSON in
+            switch result {
+            case .t(let label, let c):
+                return ContrastJSON(
+                    contrast: label, test: "t", estimate: c.estimate, stdError: c.standardError, t: c.t, f: nil,
+                    df: [c.degreesOfFreedom], p: c.p)
+            case .f(let label, let c):
+                return ContrastJSON(
+                    contrast: label, test: "F", estimate: nil, stdError: nil, t: nil, f: c.f,
+                    df: [c.numeratorDegreesOfFreedom, c.denominatorDegreesOfFreedom], p: c.p)
+            }
+        }
+        try container.encode(rows, forKey: .contrasts)
+    }
 }

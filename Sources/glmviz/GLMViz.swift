@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import GLM
 
 /// The `glmviz` command: a thin layer over the GLM and Lessons libraries.
@@ -10,4 +11,20 @@ struct GLMViz: ParsableCommand {
         version: GLMModule.version,
         subcommands: [FitCommand.self, AccuracyCommand.self, LessonCommand.self, ListCommand.self],
         defaultSubcommand: nil)
+
+    /// As `ParsableCommand.main()`, except that a command line that does not parse
+    /// exits with 2, the usual status of Unix tools for a usage error, rather than
+    /// sysexits' 64; 65 and 66 stay reserved for bad data and missing files.
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch {
+            if exitCode(for: error) == .validationFailure {
+                FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
+                Foundation.exit(2)
+            }
+            exit(withError: error)
+        }
+    }
 }

@@ -90,3 +90,12 @@ final class GIFCodecTests: XCTestCase {
         XCTAssertThrowsError(try GIFDecoder().decode([]))
     }
 }
+
+extension GIFCodecTests {
+    func testRenderedFiguresEncodeAndComeBackAsImages() throws {
+        let images = [0, 60].map { RGBAImage(width: width, height: height, pixels: frame(offset: $0)) }
+        let animation = try GIFDecoder().decode(try GIFEncoder().encode(images))
+        XCTAssertEqual(animation.images.count, 2)
+        XCTAssertEqual(animation.images[1].width, width)
+    }
+}

@@ -15,6 +15,11 @@ public struct GIFDecoder: Sendable {
         public var delays: [Int]
         /// Times to play as the file asks (0 forever); nil when the file has no loop block.
         public var loopCount: Int?
+
+        /// The frames as images, for `RGBAImage.difference(from:channelTolerance:)`.
+        public var images: [RGBAImage] {
+            frames.map { RGBAImage(width: width, height: height, pixels: $0) }
+        }
     }
 
     public enum Failure: Error, CustomStringConvertible, Equatable {

@@ -75,6 +75,12 @@ public struct GIFEncoder: Sendable {
         return try writeContainer(width: width, height: height, palette: palette, indexed: indexed)
     }
 
+    /// Encodes rendered figures (see `Figure.rgba(scale:)`), which must share one size.
+    public func encode(_ frames: [RGBAImage]) throws -> [UInt8] {
+        guard let first = frames.first else { throw Failure.noFrames }
+        return try encode(width: first.width, height: first.height, frames: frames.map(\.pixels))
+    }
+
     // MARK: - Palette
 
     /// Index reserved for "unchanged since the previous frame".

@@ -1,0 +1,95 @@
+/// Looks up the columns a formula names in a frame and turns each problem (an
+/// unknown name, a categorical column where a number is needed, a reference level
+/// that does not exist) into a diagnostic that points into the formula.
+struct DesignVariables {
+    let formula: Formula
+    let frame: Frame
+
+    func excerpt(for name: String) -> Diagnostic.Excerpt? {
+        guard let range = formula.positions[name] else { return nil }
+        return .init(text: formula.text, offset: range.lowerBound, length: range.count)
+    }
+
+    func column(_ name: String) throws -> Column {
+        if let column = frame[name] { return column }
+        throw Diagnostic(
+            .badFormula, "no column named \"\(name)\"\(frame.source.map { " in \($0)" } ?? "")",
+            excerpt: excerpt(for: name),
+            suggestion: DiagnosticSuggestion.hint(for: name, in: frame.names, kind: "column"))
+    }
+
+    func checkNamesExist() throws {
+        for name in formula.variables { _ = try column(name) }
+    }
+
+    func checkReferences(_ references: [String: String]) throws {
+        for (name, level) in references.sorted(by: { $0.key < $1.key }) {
+            guard formula.variables.contains(name) else {
+                throw Diagnostic(
+                    .usage, "a reference level is given for \"\(name)\", which the formula does not use",
+                    suggestion: DiagnosticSuggestion.nearest(to: name, in: formula.variables).map { "did you mean \"\($0)\"?" })
+            }
+            let column = try column(name)
+            guard let levels = column.levels else {
+                throw Diagnostic(
+                    .usage, "\"\(name)\" is numeric, so it has no reference level",
+                    suggestion: "treat it as categorical (--categorical \(name)) to use dummy coding")
+            }
+            guard levels.contains(level) else {
+                throw Diagnostic(
+                    .badData, "\"\(level)\" is not a level of \"\(name)\"; its levels are \(levels.map { "\"\($0)\"" }.joined(separator: ", "))",
+                    excerpt: excerpt(for: name),
+                    suggestion: DiagnosticSuggestion.nearest(to: level, in: levels).map { "did you mean \"\($0)\"?" })
+            }
+        }
+    }
+
+    /// The numbers of a numeric column; a categorical one is an error explaining why
+    /// it cannot be used here.
+    func numbers(_ name: String, role: String) throws -> [Double] {
+        let column = try column(name)
+        if let values = column.numericValues { return values }
+        throw Diagnostic(
+            .badFormula, "\"\(name)\" is categorical, but \(role) must be numeric",
+            excerpt: excerpt(for: name),
+            suggestion: "use a numeric column, or read it with --numeric \(name) if it holds numbers")
+    }
+
+    func evaluate(_ expression: FormulaArithmetic) throws -> [Double] {
+        try expression.evaluate(count: frame.rowCount) { try numbers($0, role: "a variable inside \(expression.label)") }
+    }
+
+    func numericValues(_ factor: Formula.Factor, role: String) throws -> [Double] {
+        switch factor {
+        case .variable(let name): return try numbers(name, role: role)
+        case .computed(let expression): return try evaluate(expression)
+        }
+    }
+
+    /// 1 where `variable` equals `level`, else 0.
+    func indicator(_ variable: String, level: String) throws -> [Double] {
+        let column = try column(variable)
+        switch column.storage {
+        case .categorical(let codes, let levels):
+            guard let code = levels.firstIndex(of: level).map(Int32.init) else {
+                return [Double](repeating: 0, count: codes.count)
+            }
+            return codes.map { $0 == code ? 1 : 0 }
+        case .numeric(let values):
+            // New data may carry a numeric code for a variable fitted as categorical.
+            let target = Double(level)
+            return values.map { $0 == target ? 1 : 0 }
+        }
+    }
+
+    /// The level label of a row, also for a numeric column standing in for a
+    /// categorical one (matched to a level that reads as the same number).
+    func label(of column: Column, row: Int, levels: [String], variable: String) throws -> String {
+        if let label = column.label(at: row) { return label }
+        guard let value = column.numericValues?[row], !value.isNaN else {
+            throw Diagnostic(
+                .badData, "value missing in data row \(row + 1)", location: .init(file: frame.source, columnName: variable))
+        }
+        return levels.first { Double($0) == value } ?? FormulaArithmetic.numberLabel(value)
+    }
+}

@@ -1,0 +1,114 @@
+/// A model formula in Wilkinson–Rogers notation as R writes it: `y ~ x + group`,
+/// `y ~ a * b`, `y ~ 0 + group`, `y ~ x + I(x^2)`.
+///
+/// Parsing expands the operators into the list of terms a design matrix is built
+/// from, in R's order (by interaction order, then as written), so column names and
+/// order match what `lm` prints.
+public struct Formula: Sendable, Equatable, CustomStringConvertible {
+    /// One factor of a term: a column used as is, or a computed variable (`I(x^2)`,
+    /// `log(x)`), which is always numeric.
+    public enum Factor: Hashable, Sendable {
+        case variable(String)
+        case computed(FormulaArithmetic)
+
+        /// The label R prints for this factor.
+        public var label: String {
+            switch self {
+            case .variable(let name): return FormulaArithmetic.quotedIfNeeded(name)
+            case .computed(let expression): return expression.label
+            }
+        }
+
+        /// Columns this factor reads.
+        public var variables: [String] {
+            switch self {
+            case .variable(let name): return [name]
+            case .computed(let expression): return expression.variables
+            }
+        }
+    }
+
+    /// A main effect (one factor) or an interaction (several), factors in order of
+    /// first appearance in the formula, as R orders them.
+    public struct Term: Hashable, Sendable {
+        public let factors: [Factor]
+
+        public init(_ factors: [Factor]) {
+            self.factors = factors
+        }
+
+        /// `a`, `a:b`, `I(x^2):group`.
+        public var label: String { factors.map(\.label).joined(separator: ":") }
+        /// 1 for a main effect, 2 for a two-way interaction, …
+        public var order: Int { factors.count }
+    }
+
+    /// The formula as written.
+    public let text: String
+    /// The left-hand side; nil for a one-sided formula (`~ x`), which can still
+    /// build design rows for prediction.
+    public let response: Factor?
+    /// Right-hand side terms in R's order.
+    public let terms: [Term]
+    public let hasIntercept: Bool
+    /// Where each column name first appears in `text` (0-based character offset and
+    /// length), so unknown names get a caret too.
+    public let positions: [String: Range<Int>]
+
+    public init(_ text: String) throws {
+        var parser = FormulaParser(text: text)
+        self = try parser.parse()
+    }
+
+    init(text: String, response: Factor?, terms: [Term], hasIntercept: Bool, positions: [String: Range<Int>]) {
+        self.text = text
+        self.response = response
+        self.terms = terms
+        self.hasIntercept = hasIntercept
+        self.positions = positions
+    }
+
+    /// R's `.` ("every other column"): the formula with each `.` on the right-hand
+    /// side replaced by the sum of `columns` not used in the response. Unchanged when
+    /// there is no `.`, or when a column is itself named `.`.
+    public func expandingDot(columns: [String]) throws -> Formula {
+        guard let dot = positions["."], !columns.contains(".") else { return self }
+        let responseVariables = Set(response?.variables ?? [])
+        let others = columns.filter { !responseVariables.contains($0) }
+        guard !others.isEmpty else {
+            throw Diagnostic(
+                .badFormula, "'.' stands for every column but the response, and there are none",
+                excerpt: .init(text: text, offset: dot.lowerBound))
+        }
+        let sum = "(" + others.map { "`\($0)`" }.joined(separator: " + ") + ")"
+        var characters = Array(text)
+        // Replace from the end so earlier offsets stay valid.
+        let tokens = try FormulaLexer.tokens(text).filter { $0.kind == .name(".", quoted: false) }
+        for token in tokens.reversed() {
+            characters.replaceSubrange(token.offset..<(token.offset + token.length), with: Array(sum))
+        }
+        return try Formula(String(characters))
+    }
+
+    /// Every column the model reads (response first), each once.
+    public var variables: [String] {
+        var out: [String] = []
+        for name in (response?.variables ?? []) + terms.flatMap({ $0.factors.flatMap(\.variables) })
+        where !out.contains(name) {
+            out.append(name)
+        }
+        return out
+    }
+
+    /// The expanded formula, as R's `terms()` would print it: `y ~ a + b + a:b`.
+    public var description: String {
+        var rhs = terms.map(\.label)
+        if !hasIntercept { rhs.insert("0", at: 0) }
+        if rhs.isEmpty { rhs = ["1"] }
+        return (response.map { $0.label + " " } ?? "") + "~ " + rhs.joined(separator: " + ")
+    }
+
+    public static func == (lhs: Formula, rhs: Formula) -> Bool {
+        lhs.response == rhs.response && lhs.terms == rhs.terms && lhs.hasIntercept == rhs.hasIntercept
+    }
+}

@@ -1,0 +1,47 @@
+/// An axis resolved against its data: the domain, the tick values and their
+/// label markup.
+struct AxisLayout {
+    var domain: ClosedRange<Double>
+    var ticks: [Double]
+    var labels: [String]
+
+    /// Resolves `axis` for `values`. Automatic ticks use `count` as target and
+    /// are kept inside the domain; if that leaves fewer than two, the domain
+    /// grows to the ticks instead.
+    static func resolve(_ axis: Axis, values: [Double], count: Int) throws -> AxisLayout {
+        var domain = axis.domain ?? LinearScale.paddedDomain(for: values, padding: axis.padding, including: axis.include)
+        var ticks: [Double]
+        if let fixed = axis.ticks {
+            ticks = fixed
+        } else {
+            let eps = (domain.upperBound - domain.lowerBound) * 1e-9
+            func inside(_ t: [Double]) -> [Double] { t.filter { $0 >= domain.lowerBound - eps && $0 <= domain.upperBound + eps } }
+            var all = TickGenerator().ticks(lower: domain.lowerBound, upper: domain.upperBound, target: count)
+            ticks = inside(all)
+            // Loose labellings can leave few ticks inside the padded domain
+            // (±5 dropped from [−5, 5] leaves three); ask for more until at
+            // least two-thirds of the target fall inside.
+            var target = count
+            let wanted = max(min(3, count), (2 * count + 2) / 3)
+            while ticks.count < wanted && target < count + 4 {
+                target += 1
+                all = TickGenerator().ticks(lower: domain.lowerBound, upper: domain.upperBound, target: target)
+                ticks = inside(all)
+            }
+            if ticks.count < 2 && axis.domain == nil, let lo = all.first, let hi = all.last {
+                ticks = all
+                domain = min(lo, domain.lowerBound)...max(hi, domain.upperBound)
+            }
+        }
+        let labels: [String]
+        if let given = axis.tickLabels, given.count != ticks.count {
+            throw PlotError.invalidData("axis '\(axis.title)' has \(given.count) tick labels for \(ticks.count) ticks")
+        }
+        if let given = axis.tickLabels {
+            labels = try given.map { try TeX.markup($0) }
+        } else {
+            labels = TickFormatter().labels(for: ticks).map(escapeMarkup)
+        }
+        return AxisLayout(domain: domain, ticks: ticks, labels: labels)
+    }
+}

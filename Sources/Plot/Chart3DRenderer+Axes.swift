@@ -1,0 +1,99 @@
+/// Ticks, tick labels and axis titles around the 3-D box.
+extension Chart3DRenderer {
+    /// A tick or title label of the box, positioned but not yet drawn.
+    struct LabelItem {
+        var markup: String
+        var style: TextStyle
+        var at: Point
+        var anchor: TextAnchor
+        var rotation: Double
+        var rect: Rect
+        /// The tick mark drawn with a tick label.
+        var tick: (Point, Point)?
+    }
+
+    /// For the x and y axes, ticks on the floor edge nearest the viewer; for
+    /// z, on the vertical edge at the left of the picture. Labels go outward
+    /// from the box and a label that would touch an earlier one is skipped.
+    func axisLabelItems() throws -> [LabelItem] {
+        let (ax, ay, az) = chart.aspect
+        let half = [ax, ay, az]
+        let pad = theme.textPadding
+        var items: [LabelItem] = []
+
+        func anchorFor(_ dx: Double, _ dy: Double) -> TextAnchor {
+            let h: TextAnchor.Horizontal = dx > 0.35 ? .left : (dx < -0.35 ? .right : .center)
+            let v: TextAnchor.Vertical = dy > 0.35 ? .top : (dy < -0.35 ? .bottom : .middle)
+            return TextAnchor(h, v)
+        }
+
+        for axis in 0..<3 {
+            var fixed = [0.0, 0, 0]
+            var outward = Point(0, 0)
+            if axis < 2 {
+                let other = 1 - axis
+                let candidates = [-1.0, 1].map { s -> (Double, Double) in
+                    var m = [0.0, 0, 0]; m[other] = s * half[other]; m[2] = -half[2]
+                    return (s, screen(Point3(m[0], m[1], m[2])).1)
+                }
+                let nearest = candidates.min { $0.1 < $1.1 }!.0
+                fixed[other] = nearest * half[other]
+                fixed[2] = -half[2]
+                var o = [0.0, 0, 0]; o[other] = nearest * half[other] * 1.3; o[2] = -half[2]
+                let tip = screen(Point3(o[0], o[1], o[2])).0
+                let base = screen(Point3(fixed[0], fixed[1], fixed[2])).0
+                outward = Point(tip.x - base.x, tip.y - base.y)
+            } else {
+                var best: (Point3, Double)? = nil
+                for sx in [-1.0, 1] {
+                    for sy in [-1.0, 1] {
+                        let p = Point3(sx * half[0], sy * half[1], 0)
+                        let u = screen(p).0.x
+                        if best == nil || u < best!.1 - 1e-9 { best = (p, u) }
+                    }
+                }
+                fixed[0] = best!.0.x; fixed[1] = best!.0.y
+                outward = Point(-1, 0)
+            }
+            let len = max(1e-9, (outward.x * outward.x + outward.y * outward.y).squareRoot())
+            let dir = Point(outward.x / len, outward.y / len)
+            let anchor = anchorFor(dir.x, dir.y)
+            var extent = 0.0
+            for (t, label) in zip(axes[axis].ticks, axes[axis].labels) {
+                var p = fixed; p[axis] = boxCoordinate(t, axis: axis)
+                let s = screen(Point3(p[0], p[1], p[2])).0
+                let tickEnd = Point(s.x + dir.x * theme.tickLength, s.y + dir.y * theme.tickLength)
+                let at = Point(tickEnd.x + dir.x * pad, tickEnd.y + dir.y * pad)
+                let r = canvas.box(markup: label, style: tickStyle, at: at, anchor: anchor)
+                if items.contains(where: { $0.rect.insetBy(-2).intersects(r) }) { continue }
+                items.append(LabelItem(markup: label, style: tickStyle, at: at, anchor: anchor, rotation: 0, rect: r, tick: (s, tickEnd)))
+                extent = max(extent, abs(dir.x) * r.width + abs(dir.y) * r.height)
+            }
+            let title = [chart.x.title, chart.y.title, chart.z.title][axis]
+            guard !title.isEmpty else { continue }
+            var mid = fixed; mid[axis] = 0
+            let s = screen(Point3(mid[0], mid[1], mid[2])).0
+            let distance = theme.tickLength + pad * 2.5 + extent
+            var position = Point(s.x + dir.x * distance, s.y + dir.y * distance)
+            let markup = try TeX.markup(title)
+            let rotation = axis == 2 ? Double.pi / 2 : 0
+            let titleAnchor = axis == 2 ? TextAnchor.bottom : anchor
+            var r = canvas.box(markup: markup, style: titleStyle, at: position, anchor: titleAnchor, rotation: rotation)
+            var tries = 0
+            while items.contains(where: { $0.rect.intersects(r) }) && tries < 25 {
+                position = Point(position.x + dir.x * 4, position.y + dir.y * 4)
+                r = canvas.box(markup: markup, style: titleStyle, at: position, anchor: titleAnchor, rotation: rotation)
+                tries += 1
+            }
+            items.append(LabelItem(markup: markup, style: titleStyle, at: position, anchor: titleAnchor, rotation: rotation, rect: r, tick: nil))
+        }
+        return items
+    }
+
+    func drawAxisLabels() throws {
+        for item in try axisLabelItems() {
+            if let (a, b) = item.tick { canvas.line(from: a, to: b, color: theme.foreground, width: theme.axisLineWidth) }
+            canvas.text(markup: item.markup, style: item.style, at: item.at, anchor: item.anchor, rotation: item.rotation)
+        }
+    }
+}

@@ -1,0 +1,293 @@
+import Foundation
+
+/// Draws a `Chart3D`: maps data into a box, projects it with the camera, fits
+/// the projection to the canvas, draws the back panes with grids, then every
+/// mark piece sorted far to near (painter's algorithm), then ticks, labels,
+/// titles, annotations and the legend.
+struct Chart3DRenderer {
+    let chart: Chart3D
+    let canvas: Canvas
+    let theme: Theme
+    let axes: [AxisLayout]
+    let colors: [Color]
+    var scale = 1.0
+    var origin = Point(0, 0)
+    /// The camera in use; differs from the chart's only while fitting.
+    var camera: Camera
+    /// Width kept free at the right, or height at the bottom, for a legend
+    /// that fits nowhere else.
+    var reservedRight = 0.0
+    var reservedBottom = 0.0
+
+    init(chart: Chart3D, canvas: Canvas) throws {
+        self.chart = chart
+        self.canvas = canvas
+        self.theme = chart.theme
+        self.camera = chart.camera
+        var xs: [Double] = [], ys: [Double] = [], zs: [Double] = []
+        func add(_ p: Point3) { xs.append(p.x); ys.append(p.y); zs.append(p.z) }
+        for m in chart.marks {
+            switch m.geometry {
+            case .points(let ps, _), .polygon(let ps): ps.forEach(add)
+            case .segments(let ss): ss.forEach { add($0.from); add($0.to) }
+            case .plane(let a, let bx, let by, let xr, let yr, _):
+                for px in [xr.lowerBound, xr.upperBound] {
+                    for py in [yr.lowerBound, yr.upperBound] { add(Point3(px, py, a + bx * px + by * py)) }
+                }
+            }
+        }
+        axes = try [AxisLayout.resolve(chart.x, values: xs, count: min(chart.x.tickCount, 5)),
+                    AxisLayout.resolve(chart.y, values: ys, count: min(chart.y.tickCount, 5)),
+                    AxisLayout.resolve(chart.z, values: zs, count: min(chart.z.tickCount, 5))]
+        var series = 0
+        colors = chart.marks.map { m in
+            if let c = m.color { return c }
+            if case .segments = m.geometry { return chart.theme.mutedForeground }
+            defer { series += 1 }
+            return chart.theme.color(series)
+        }
+    }
+
+    // MARK: Coordinates
+
+    /// Data → box coordinates: each axis to [−aspect, aspect].
+    func box(_ p: Point3) -> Point3 {
+        func n(_ v: Double, _ d: ClosedRange<Double>, _ half: Double) -> Double {
+            let span = d.upperBound - d.lowerBound
+            return span == 0 ? 0 : ((v - d.lowerBound) / span * 2 - 1) * half
+        }
+        return Point3(n(p.x, axes[0].domain, chart.aspect.0), n(p.y, axes[1].domain, chart.aspect.1), n(p.z, axes[2].domain, chart.aspect.2))
+    }
+
+    /// Box coordinates → canvas point and depth.
+    func screen(_ b: Point3) -> (Point, Double) {
+        let (u, v, d) = camera.project(b)
+        return (Point(origin.x + u * scale, origin.y - v * scale), d)
+    }
+
+    func project(_ p: Point3) -> Point { screen(box(p)).0 }
+
+    var corners: [Point3] {
+        let (ax, ay, az) = chart.aspect
+        return [-1.0, 1].flatMap { sx in [-1.0, 1].flatMap { sy in [-1.0, 1].map { sz in Point3(sx * ax, sy * ay, sz * az) } } }
+    }
+
+    // MARK: Layout
+
+    var tickStyle: TextStyle { TextStyle(size: theme.tickLabelSize, color: theme.foreground, family: theme.fontFamily) }
+    var titleStyle: TextStyle { TextStyle(size: theme.axisTitleSize, color: theme.foreground, family: theme.fontFamily) }
+
+    /// Scales the projected box into the canvas so that the box and all its
+    /// labels fit: a first guess from the box alone, then a correction that
+    /// accounts for the labels, which keep their pixel size as the box scales.
+    mutating func fit() throws {
+        guard chart.sameScaleAtEveryAzimuth else { return try fitCurrentCamera() }
+        // For turntable animations: the smallest scale any azimuth needs, and
+        // the box centre fixed, so frames do not zoom or drift.
+        var smallest = Double.infinity
+        for azimuth in stride(from: 0.0, to: 360, by: 15) {
+            camera = Camera(azimuth: azimuth, elevation: chart.camera.elevation)
+            try fitCurrentCamera()
+            smallest = min(smallest, scale)
+        }
+        camera = chart.camera
+        try fitCurrentCamera()
+        let titleHeight = try chart.title.map { canvas.measure(markup: try TeX.markup($0), style: titleStyle).height + theme.textPadding } ?? 0
+        scale = smallest * 0.96
+        origin = Point((chart.size.width - reservedRight) / 2, (chart.size.height + titleHeight - reservedBottom) / 2)
+    }
+
+    mutating func fitCurrentCamera() throws {
+        let titleHeight = try chart.title.map { canvas.measure(markup: try TeX.markup($0), style: titleStyle).height + theme.textPadding } ?? 0
+        let area = Rect(x: theme.margin, y: theme.margin + titleHeight,
+                        width: chart.size.width - 2 * theme.margin - reservedRight,
+                        height: chart.size.height - 2 * theme.margin - titleHeight - reservedBottom)
+        let projected = corners.map { camera.project($0) }
+        let u0 = projected.map(\.u).min()!, u1 = projected.map(\.u).max()!
+        let v0 = projected.map(\.v).min()!, v1 = projected.map(\.v).max()!
+        scale = min(area.width / (u1 - u0), area.height / (v1 - v0)) * 0.7
+        origin = Point(area.midX - (u0 + u1) / 2 * scale, area.midY + (v0 + v1) / 2 * scale)
+        for _ in 0..<2 {
+            let boxRect = Rect(bounding: corners.map { screen($0).0 })
+            let all = try axisLabelItems().reduce(boxRect) { $0.union($1.rect) }
+            let extraW = all.width - boxRect.width, extraH = all.height - boxRect.height
+            let s = min((area.width - extraW) / (u1 - u0), (area.height - extraH) / (v1 - v0))
+            scale = max(10, s)
+            let newBox = Rect(bounding: corners.map { screen($0).0 })
+            let newAll = try axisLabelItems().reduce(newBox) { $0.union($1.rect) }
+            origin = Point(origin.x + area.midX - newAll.midX, origin.y + area.midY - newAll.midY)
+        }
+    }
+
+    // MARK: Drawing
+
+    mutating func render() throws {
+        var legend = try makeLegend()
+        var legendSize = legend.size(on: canvas)
+        try fit()
+        // A legend goes in a corner of the canvas only where it covers none of
+        // the box; otherwise the box shrinks a little to leave it a row at the
+        // bottom (or, if that row is too wide, a column on the right).
+        var legendBox: Rect? = nil
+        if legendSize.width > 0 {
+            let area = Rect(x: 0, y: 0, width: chart.size.width, height: chart.size.height).insetBy(theme.margin)
+            let hull = ConvexPolygon(hullOf: corners.map { screen($0).0 })
+            let free = [Placement.topRight, .bottomRight, .bottomLeft].map { PlacementSearch.box($0, size: legendSize, area: area) }
+                .first { !hull.touches($0.insetBy(-4)) && !labelRects().contains(where: $0.intersects) }
+            var row = legend
+            row.horizontal = true
+            let rowSize = row.size(on: canvas)
+            if let free {
+                legendBox = free
+            } else if rowSize.width <= area.width {
+                legend = row
+                legendSize = rowSize
+                reservedBottom = rowSize.height + theme.textPadding * 2
+                try fit()
+                legendBox = Rect(x: (chart.size.width - rowSize.width) / 2, y: chart.size.height - theme.margin - rowSize.height,
+                                 width: rowSize.width, height: rowSize.height)
+            } else {
+                reservedRight = legendSize.width + theme.textPadding * 2
+                try fit()
+                legendBox = Rect(x: chart.size.width - theme.margin - legendSize.width,
+                                 y: max(theme.margin, screen(corners.max { screen($0).0.y > screen($1).0.y }!).0.y),
+                                 width: legendSize.width, height: legendSize.height)
+            }
+        }
+        drawPanes()
+        var obstacles = Obstacles()
+        let c = corners
+        for i in c.indices {
+            for j in c.indices where j > i {
+                let differing = (c[i].x != c[j].x ? 1 : 0) + (c[i].y != c[j].y ? 1 : 0) + (c[i].z != c[j].z ? 1 : 0)
+                if differing == 1 { obstacles.add(screen(c[i]).0, screen(c[j]).0) }
+            }
+        }
+        drawMarks(obstacles: &obstacles)
+        drawFrontEdges()
+        try drawAxisLabels()
+        if let title = chart.title {
+            try canvas.tex(title, style: TextStyle(size: theme.titleSize, color: theme.foreground, bold: true, family: theme.fontFamily),
+                           at: Point(theme.margin, theme.margin), anchor: .topLeft)
+        }
+        let area = Rect(x: 0, y: 0, width: chart.size.width, height: chart.size.height).insetBy(theme.margin)
+        if let legendBox { legend.draw(in: legendBox, on: canvas) }
+        for a in chart.annotations { try drawAnnotation(a, area: area, obstacles: obstacles) }
+    }
+
+    func labelRects() -> [Rect] { ((try? axisLabelItems()) ?? []).map(\.rect) }
+
+    /// Faces of the box whose outward normal points away from the viewer are
+    /// the back panes; they get a light fill and grid lines at the ticks.
+    func backFaces() -> [(axis: Int, side: Double)] {
+        var faces: [(Int, Double)] = []
+        for axis in 0..<3 {
+            for side in [-1.0, 1] {
+                var n = [0.0, 0, 0]; n[axis] = side
+                let depth = camera.project(Point3(n[0], n[1], n[2])).depth
+                if depth > 1e-9 { faces.append((axis, side)) }
+            }
+        }
+        return faces
+    }
+
+    func faceCorners(axis: Int, side: Double) -> [Point3] {
+        let (ax, ay, az) = chart.aspect
+        let half = [ax, ay, az]
+        let others = [0, 1, 2].filter { $0 != axis }
+        let square = [(-1.0, -1.0), (1, -1), (1, 1), (-1, 1)]
+        return square.map { a, b in
+            var c = [0.0, 0, 0]
+            c[axis] = side * half[axis]; c[others[0]] = a * half[others[0]]; c[others[1]] = b * half[others[1]]
+            return Point3(c[0], c[1], c[2])
+        }
+    }
+
+    func drawPanes() {
+        let pane = Color(hex: 0xF3F3F3)
+        for (axis, side) in backFaces() {
+            let quad = faceCorners(axis: axis, side: side).map { screen($0).0 }
+            canvas.polygon(quad, fill: pane)
+            // Grid lines across the pane at the ticks of the two other axes.
+            let (ax, ay, az) = chart.aspect
+            let half = [ax, ay, az]
+            for other in [0, 1, 2] where other != axis {
+                let third = 3 - axis - other
+                for t in axes[other].ticks {
+                    var p = [0.0, 0, 0], q = [0.0, 0, 0]
+                    p[axis] = side * half[axis]; q[axis] = p[axis]
+                    let c = boxCoordinate(t, axis: other)
+                    p[other] = c; q[other] = c
+                    p[third] = -half[third]; q[third] = half[third]
+                    canvas.line(from: screen(Point3(p[0], p[1], p[2])).0, to: screen(Point3(q[0], q[1], q[2])).0,
+                                color: theme.gridColor.mixed(with: .black, 0.05), width: theme.gridLineWidth)
+                }
+            }
+            canvas.polygon(quad, fill: nil, stroke: theme.mutedForeground.withAlpha(0.6), width: 1)
+        }
+    }
+
+    func boxCoordinate(_ v: Double, axis: Int) -> Double {
+        let d = axes[axis].domain
+        let half = [chart.aspect.0, chart.aspect.1, chart.aspect.2][axis]
+        let span = d.upperBound - d.lowerBound
+        return span == 0 ? 0 : ((v - d.lowerBound) / span * 2 - 1) * half
+    }
+
+    /// The box edges nearest the viewer, drawn over the marks so the box reads
+    /// as a frame, lightly, to hide nothing.
+    func drawFrontEdges() {
+        let (ax, ay, az) = chart.aspect
+        let half = [ax, ay, az]
+        let back = backFaces()
+        for axis in 0..<3 {
+            let others = [0, 1, 2].filter { $0 != axis }
+            for s0 in [-1.0, 1] {
+                for s1 in [-1.0, 1] {
+                    // An edge is a front edge if it borders no back face.
+                    let onBack = back.contains { ($0.axis == others[0] && $0.side == s0) || ($0.axis == others[1] && $0.side == s1) }
+                    if onBack { continue }
+                    var p = [0.0, 0, 0], q = [0.0, 0, 0]
+                    p[axis] = -half[axis]; q[axis] = half[axis]
+                    p[others[0]] = s0 * half[others[0]]; q[others[0]] = p[others[0]]
+                    p[others[1]] = s1 * half[others[1]]; q[others[1]] = p[others[1]]
+                    canvas.line(from: screen(Point3(p[0], p[1], p[2])).0, to: screen(Point3(q[0], q[1], q[2])).0,
+                                color: theme.mutedForeground.withAlpha(0.35), width: 1, dash: [4, 4])
+                }
+            }
+        }
+    }
+
+    func drawAnnotation(_ a: Annotation, area: Rect, obstacles: Obstacles) throws {
+        let style = TextStyle(size: a.size ?? theme.annotationSize, color: a.color ?? theme.foreground, family: theme.fontFamily)
+        let markups = try a.lines.map { try TeX.markup($0) }
+        let sizes = markups.map { canvas.measure(markup: $0, style: style) }
+        let inner = 6.0, gap = 3.0
+        let block = Size(width: (sizes.map(\.width).max() ?? 0) + 2 * inner,
+                         height: sizes.map(\.height).reduce(0, +) + gap * Double(max(0, sizes.count - 1)) + 2 * inner)
+        let box = PlacementSearch.place(block, candidates: a.candidates, in: area, obstacles: obstacles, canvas: canvas)
+        canvas.fill(box, theme.background.withAlpha(0.88))
+        var y = box.minY + inner
+        for (markup, s) in zip(markups, sizes) {
+            canvas.text(markup: markup, style: style, at: Point(box.minX + inner, y), anchor: .topLeft)
+            y += s.height + gap
+        }
+        canvas.placedBoxes.append(box)
+    }
+
+    func makeLegend() throws -> Legend {
+        guard chart.showLegend else { return Legend(items: [], theme: theme) }
+        var items: [Legend.Item] = []
+        for (i, m) in chart.marks.enumerated() {
+            guard let label = m.label else { continue }
+            let swatch: Legend.Swatch
+            switch m.geometry {
+            case .points(_, let shape): swatch = .point(shape, radius: m.size ?? theme.pointRadius, alpha: m.alpha ?? 1)
+            case .segments: swatch = .line(width: m.size ?? 1.6, dash: [])
+            case .polygon, .plane: swatch = .fill(alpha: m.alpha ?? 0.4)
+            }
+            items.append(Legend.Item(swatch: swatch, color: colors[i], markup: try TeX.markup(label)))
+        }
+        return Legend(items: items, theme: theme)
+    }
+}

@@ -1,0 +1,312 @@
+import Foundation
+
+/// Lays out and draws a `Chart`: resolves axes, measures labels to size the
+/// margins, draws marks clipped to the plot area, then axes, titles,
+/// annotations and legend, keeping every text box off data and other text.
+struct ChartRenderer {
+    let chart: Chart
+    let canvas: Canvas
+    let theme: Theme
+    /// Resolved colour of each mark.
+    let colors: [Color]
+
+    var plot = Rect(x: 0, y: 0, width: 1, height: 1)
+    var xAxis: AxisLayout
+    var yAxis: AxisLayout
+    var sx = LinearScale(domain: 0...1)
+    var sy = LinearScale(domain: 0...1)
+    var legendOutside = false
+    var legendBelow = false
+    var legendSize = Size(width: 0, height: 0)
+    var legendRowSize = Size(width: 0, height: 0)
+
+    init(chart: Chart, canvas: Canvas) throws {
+        self.chart = chart
+        self.canvas = canvas
+        self.theme = chart.theme
+        var series = 0
+        var colors: [Color] = []
+        for mark in chart.marks {
+            if let c = mark.color { colors.append(c); if mark.isSeries { series += 1 } } else if mark.isSeries {
+                colors.append(chart.theme.color(series)); series += 1
+            } else {
+                colors.append(chart.theme.mutedForeground)
+            }
+        }
+        self.colors = colors
+        let (xs, ys) = ChartRenderer.extents(chart.marks)
+        xAxis = try AxisLayout.resolve(chart.x, values: xs, count: chart.x.tickCount)
+        yAxis = try AxisLayout.resolve(chart.y, values: ys, count: chart.y.tickCount)
+    }
+
+    /// All x and y values the marks need to show.
+    static func extents(_ marks: [Mark]) -> ([Double], [Double]) {
+        var xs: [Double] = [], ys: [Double] = []
+        func add(_ p: Point) { xs.append(p.x); ys.append(p.y) }
+        for m in marks {
+            switch m.geometry {
+            case .points(let ps, _), .polyline(let ps), .polygon(let ps): ps.forEach(add)
+            case .segments(let ss): ss.forEach { add($0.from); add($0.to) }
+            case .band(let x, let lo, let hi): xs += x; ys += lo + hi
+            case .arrow(let a, let b), .bracket(let a, let b, _): add(a); add(b)
+            case .text(_, let p, _, _): add(p)
+            case .horizontalRule(let y): ys.append(y)
+            case .verticalRule(let x): xs.append(x)
+            case .line: break
+            }
+        }
+        return (xs, ys)
+    }
+
+    var tickStyle: TextStyle { TextStyle(size: theme.tickLabelSize, color: theme.foreground, family: theme.fontFamily) }
+    var axisTitleStyle: TextStyle { TextStyle(size: theme.axisTitleSize, color: theme.foreground, family: theme.fontFamily) }
+    var titleStyle: TextStyle { TextStyle(size: theme.titleSize, color: theme.foreground, bold: true, family: theme.fontFamily) }
+
+    // MARK: Layout
+
+    mutating func layout() throws {
+        let pad = theme.textPadding, m = theme.margin
+        let tickStyle = self.tickStyle
+        let yLabelWidth = yAxis.labels.map { canvas.measure(markup: $0, style: tickStyle).width }.max() ?? 0
+        let tickHeight = canvas.measure(markup: "0", style: tickStyle).height
+        let yTitleHeight = chart.y.title.isEmpty ? 0 : canvas.measure(markup: try TeX.markup(chart.y.title), style: axisTitleStyle).height
+        let xTitleHeight = chart.x.title.isEmpty ? 0 : canvas.measure(markup: try TeX.markup(chart.x.title), style: axisTitleStyle).height
+        let titleHeight = try chart.title.map { canvas.measure(markup: try TeX.markup($0), style: titleStyle).height + pad } ?? 0
+        let lastXLabel = xAxis.labels.last.map { canvas.measure(markup: $0, style: tickStyle).width } ?? 0
+
+        let left = m + yTitleHeight + (yTitleHeight > 0 ? pad * 1.5 : 0) + yLabelWidth + pad + theme.tickLength
+        let bottom = m + xTitleHeight + (xTitleHeight > 0 ? pad : 0) + tickHeight + pad * 0.5 + theme.tickLength
+            + (legendBelow ? legendRowSize.height + pad * 1.5 : 0)
+        let top = m + titleHeight + tickHeight / 2
+        var right = m + lastXLabel / 2
+        if legendOutside { right = max(right, m + legendSize.width + pad * 2) }
+        plot = Rect(x: left, y: top, width: max(10, chart.size.width - left - right),
+                    height: max(10, chart.size.height - top - bottom))
+        sx = LinearScale(domain: xAxis.domain, range: (plot.minX, plot.maxX))
+        sy = LinearScale(domain: yAxis.domain, range: (plot.maxY, plot.minY))
+
+        // Fewer ticks while neighbouring x labels would come closer than 1.5 em,
+        // or y labels closer than one line.
+        let (xs, ys) = ChartRenderer.extents(chart.marks)
+        if chart.x.ticks == nil {
+            var count = chart.x.tickCount
+            while count > 2 && xLabelsCrowd() {
+                count -= 1
+                xAxis = try AxisLayout.resolve(chart.x, values: xs, count: count)
+            }
+        }
+        if chart.y.ticks == nil {
+            var count = chart.y.tickCount
+            while count > 2 && yLabelsCrowd(lineHeight: tickHeight) {
+                count -= 1
+                yAxis = try AxisLayout.resolve(chart.y, values: ys, count: count)
+            }
+        }
+    }
+
+    func yLabelsCrowd(lineHeight: Double) -> Bool {
+        for i in 1..<max(1, yAxis.ticks.count) where abs(sy(yAxis.ticks[i]) - sy(yAxis.ticks[i - 1])) < lineHeight * 1.8 {
+            return true
+        }
+        return false
+    }
+
+    func xLabelsCrowd() -> Bool {
+        let widths = xAxis.labels.map { canvas.measure(markup: $0, style: tickStyle).width }
+        for i in 1..<max(1, xAxis.ticks.count) {
+            let gap = abs(sx(xAxis.ticks[i]) - sx(xAxis.ticks[i - 1])) - (widths[i] + widths[i - 1]) / 2
+            if gap < theme.tickLabelSize * 1.5 { return true }
+        }
+        return false
+    }
+
+    func screen(_ p: Point) -> Point { Point(sx(p.x), sy(p.y)) }
+
+    // MARK: Drawing
+
+    mutating func render() throws {
+        legendSize = try measureLegend()
+        if legendSize.width > 0 {
+            var row = try legend()
+            row.horizontal = true
+            legendRowSize = row.size(on: canvas)
+        }
+        let rowFits = legendRowSize.width <= chart.size.width - 2 * theme.margin
+        try layout()
+        var obstacles = dataObstacles()
+        if case .automatic = chart.legend, legendSize.width > 0 {
+            // Leave the plot only if no inside spot is free of data.
+            let inside = PlacementSearch.best(Placement.preferred.map { PlacementSearch.box($0, size: legendSize, area: plot.insetBy(8)) },
+                                              obstacles: obstacles, text: [], within: plot)
+            if inside == nil || inside!.1 >= 10 {
+                if rowFits { legendBelow = true } else { legendOutside = true }
+                try layout()
+                obstacles = dataObstacles()
+            }
+        } else if case .outsideRight = chart.legend, legendSize.width > 0 {
+            legendOutside = true
+            try layout()
+            obstacles = dataObstacles()
+        } else if case .below = chart.legend, legendSize.width > 0 {
+            if rowFits { legendBelow = true } else { legendOutside = true }
+            try layout()
+            obstacles = dataObstacles()
+        }
+
+        drawGrid()
+        canvas.clip(to: plot.insetBy(-1))
+        for (i, mark) in chart.marks.enumerated() { drawMark(mark, color: colors[i]) }
+        canvas.restore()
+        for (i, mark) in chart.marks.enumerated() { try drawMarkText(mark, color: colors[i]) }
+        try drawAxes()
+        try drawAnnotations(obstacles: obstacles)
+        try drawLegend(obstacles: obstacles)
+    }
+
+    func drawGrid() {
+        let showX = chart.x.grid ?? theme.showGrid, showY = chart.y.grid ?? theme.showGrid
+        if showX {
+            for t in xAxis.ticks { canvas.line(from: Point(sx(t), plot.minY), to: Point(sx(t), plot.maxY), color: theme.gridColor, width: theme.gridLineWidth) }
+        }
+        if showY {
+            for t in yAxis.ticks { canvas.line(from: Point(plot.minX, sy(t)), to: Point(plot.maxX, sy(t)), color: theme.gridColor, width: theme.gridLineWidth) }
+        }
+    }
+
+    func lineEnds(intercept a: Double, slope b: Double) -> (Point, Point) {
+        let x0 = xAxis.domain.lowerBound, x1 = xAxis.domain.upperBound
+        return (screen(Point(x0, a + b * x0)), screen(Point(x1, a + b * x1)))
+    }
+
+    func drawMark(_ mark: Mark, color: Color) {
+        let width = mark.size ?? theme.lineWidth
+        switch mark.geometry {
+        case .points(let ps, let shape):
+            let r = mark.size ?? theme.pointRadius
+            let fill = color.withAlpha(mark.alpha ?? theme.pointAlpha)
+            for p in ps where p.x.isFinite && p.y.isFinite {
+                canvas.marker(shape, at: screen(p), radius: r, fill: fill, outline: theme.pointOutline, outlineWidth: 1)
+            }
+        case .line(let a, let b):
+            let (p, q) = lineEnds(intercept: a, slope: b)
+            canvas.line(from: p, to: q, color: color.withAlpha(mark.alpha ?? 1), width: width, dash: mark.dash)
+        case .polyline(let ps):
+            canvas.polyline(ps.map(screen), color: color.withAlpha(mark.alpha ?? 1), width: width, dash: mark.dash)
+        case .segments(let ss):
+            let w = mark.size ?? theme.lineWidth * 0.55
+            for s in ss { canvas.line(from: screen(s.from), to: screen(s.to), color: color.withAlpha(mark.alpha ?? 1), width: w, dash: mark.dash) }
+        case .band(let x, let lo, let hi):
+            let upper = zip(x, hi).map { screen(Point($0, $1)) }
+            let lower = zip(x, lo).map { screen(Point($0, $1)) }.reversed()
+            canvas.polygon(upper + lower, fill: color.withAlpha(mark.alpha ?? theme.bandAlpha))
+        case .polygon(let ps):
+            canvas.polygon(ps.map(screen), fill: color.withAlpha(mark.alpha ?? theme.bandAlpha), stroke: color, width: 1)
+        case .arrow(let a, let b):
+            drawArrow(from: screen(a), to: screen(b), color: color, width: mark.size ?? theme.lineWidth * 0.7)
+        case .bracket(let a, let b, _):
+            let g = bracketGeometry(screen(a), screen(b))
+            canvas.polyline(g.path, color: color, width: mark.size ?? 1.6)
+        case .text:
+            break
+        case .horizontalRule(let y):
+            canvas.line(from: Point(plot.minX, sy(y)), to: Point(plot.maxX, sy(y)), color: color, width: mark.size ?? 1.2, dash: mark.dash)
+        case .verticalRule(let x):
+            canvas.line(from: Point(sx(x), plot.minY), to: Point(sx(x), plot.maxY), color: color, width: mark.size ?? 1.2, dash: mark.dash)
+        }
+    }
+
+    func drawArrow(from a: Point, to b: Point, color: Color, width: Double) {
+        let dx = b.x - a.x, dy = b.y - a.y
+        let len = max(1e-9, (dx * dx + dy * dy).squareRoot())
+        let ux = dx / len, uy = dy / len
+        let head = max(9, width * 4)
+        let base = Point(b.x - ux * head, b.y - uy * head)
+        canvas.line(from: a, to: base, color: color, width: width)
+        canvas.polygon([b, Point(base.x - uy * head * 0.45, base.y + ux * head * 0.45),
+                        Point(base.x + uy * head * 0.45, base.y - ux * head * 0.45)], fill: color)
+    }
+
+    /// A bracket beside the span a→b on its right-hand side (turning from a to
+    /// b), with the point and direction its label hangs from.
+    func bracketGeometry(_ a: Point, _ b: Point) -> (path: [Point], labelAt: Point, anchor: TextAnchor) {
+        let dx = b.x - a.x, dy = b.y - a.y
+        let len = max(1e-9, (dx * dx + dy * dy).squareRoot())
+        var nx = -dy / len, ny = dx / len
+        if nx < 0 || (nx == 0 && ny > 0) { nx = -nx; ny = -ny }
+        let gap = 6.0, arm = 9.0
+        let path = [Point(a.x + nx * gap, a.y + ny * gap), Point(a.x + nx * (gap + arm), a.y + ny * (gap + arm)),
+                    Point(b.x + nx * (gap + arm), b.y + ny * (gap + arm)), Point(b.x + nx * gap, b.y + ny * gap)]
+        let mid = Point((a.x + b.x) / 2 + nx * (gap + arm + theme.textPadding), (a.y + b.y) / 2 + ny * (gap + arm + theme.textPadding))
+        let anchor: TextAnchor = abs(nx) >= abs(ny) ? (nx > 0 ? .left : .right) : (ny > 0 ? .top : .bottom)
+        return (path, mid, anchor)
+    }
+
+    /// Text that belongs to marks, drawn unclipped after all marks.
+    func drawMarkText(_ mark: Mark, color: Color) throws {
+        let style = TextStyle(size: mark.size ?? theme.annotationSize, color: mark.color ?? theme.foreground, family: theme.fontFamily)
+        switch mark.geometry {
+        case .text(let tex, let p, let anchor, let offset):
+            let s = screen(p)
+            try canvas.tex(tex, style: style, at: Point(s.x + offset.x, s.y + offset.y), anchor: anchor,
+                           halo: theme.background.withAlpha(0.85))
+        case .bracket(let a, let b, let label?):
+            let g = bracketGeometry(screen(a), screen(b))
+            let labelStyle = TextStyle(size: theme.annotationSize, color: mark.color ?? theme.foreground, family: theme.fontFamily)
+            try canvas.tex(label, style: labelStyle, at: g.labelAt, anchor: g.anchor, halo: theme.background.withAlpha(0.85))
+        default:
+            break
+        }
+    }
+
+    /// Screen-space footprint of the data, which annotations must avoid.
+    func dataObstacles() -> Obstacles {
+        var o = Obstacles()
+        func addPath(_ ps: [Point]) { for i in 1..<max(1, ps.count) { o.add(ps[i - 1], ps[i]) } }
+        for mark in chart.marks {
+            switch mark.geometry {
+            case .points(let ps, _):
+                let r = (mark.size ?? theme.pointRadius) + 2
+                for p in ps.map(screen) where p.x.isFinite && p.y.isFinite { o.add(Rect(x: p.x - r, y: p.y - r, width: 2 * r, height: 2 * r)) }
+            case .line(let a, let b):
+                let (p, q) = lineEnds(intercept: a, slope: b); o.add(p, q)
+            case .polyline(let ps): addPath(ps.map(screen))
+            case .polygon(let ps): addPath(ps.map(screen) + ps.prefix(1).map(screen))
+            case .segments(let ss): for s in ss { o.add(screen(s.from), screen(s.to)) }
+            case .band(let x, let lo, let hi):
+                addPath(zip(x, lo).map { screen(Point($0, $1)) }); addPath(zip(x, hi).map { screen(Point($0, $1)) })
+            case .arrow(let a, let b): o.add(screen(a), screen(b))
+            case .bracket(let a, let b, _): addPath(bracketGeometry(screen(a), screen(b)).path)
+            case .horizontalRule(let y): o.addGuide(Point(plot.minX, sy(y)), Point(plot.maxX, sy(y)))
+            case .verticalRule(let x): o.addGuide(Point(sx(x), plot.minY), Point(sx(x), plot.maxY))
+            case .text: break
+            }
+        }
+        return o
+    }
+
+    func drawAxes() throws {
+        let fg = theme.foreground, tl = theme.tickLength, pad = theme.textPadding
+        canvas.line(from: Point(plot.minX, plot.maxY), to: Point(plot.maxX, plot.maxY), color: fg, width: theme.axisLineWidth, roundCap: false)
+        canvas.line(from: Point(plot.minX, plot.minY), to: Point(plot.minX, plot.maxY), color: fg, width: theme.axisLineWidth)
+        for (t, label) in zip(xAxis.ticks, xAxis.labels) {
+            let x = sx(t)
+            canvas.line(from: Point(x, plot.maxY), to: Point(x, plot.maxY + tl), color: fg, width: theme.axisLineWidth)
+            canvas.text(markup: label, style: tickStyle, at: Point(x, plot.maxY + tl + pad * 0.5), anchor: .top)
+        }
+        for (t, label) in zip(yAxis.ticks, yAxis.labels) {
+            let y = sy(t)
+            canvas.line(from: Point(plot.minX - tl, y), to: Point(plot.minX, y), color: fg, width: theme.axisLineWidth)
+            canvas.text(markup: label, style: tickStyle, at: Point(plot.minX - tl - pad, y), anchor: .right)
+        }
+        if !chart.x.title.isEmpty {
+            let below = legendBelow ? legendRowSize.height + theme.textPadding * 1.5 : 0
+            try canvas.tex(chart.x.title, style: axisTitleStyle, at: Point(plot.midX, chart.size.height - theme.margin - below), anchor: .bottom)
+        }
+        if !chart.y.title.isEmpty {
+            try canvas.tex(chart.y.title, style: axisTitleStyle, at: Point(theme.margin, plot.midY), anchor: .top, rotation: .pi / 2)
+        }
+        if let title = chart.title {
+            try canvas.tex(title, style: titleStyle, at: Point(theme.margin, theme.margin), anchor: .topLeft)
+        }
+    }
+}

@@ -1,0 +1,39 @@
+import Foundation
+
+/// Anything that can draw itself on a `Canvas`: a `Chart`, a `Chart3D`, a
+/// `MatrixImage`, or a figure kind defined elsewhere. Rendering to PNG, SVG,
+/// PDF and raw pixels comes with the protocol (see `Figure+Rendering`).
+public protocol Figure: Sendable {
+    /// Size in logical pixels; PNG output multiplies it by a pixel density.
+    var size: Size { get }
+    var theme: Theme { get }
+    /// Draws the whole figure. Throws for invalid labels (see `TeXError`).
+    func draw(on canvas: Canvas) throws
+}
+
+/// What a finished figure put where: every text box and every box chosen by
+/// automatic placement. Used to check layouts and by later figure kinds.
+public struct FigureLayout: Sendable {
+    public var size: Size
+    public var textBoxes: [TextBox]
+    public var placedBoxes: [Rect]
+
+    /// Pairs of text items whose boxes overlap by more than `tolerance` pixels
+    /// in both directions.
+    public func overlappingText(tolerance: Double = 0.5) -> [(TextBox, TextBox)] {
+        var pairs: [(TextBox, TextBox)] = []
+        for i in textBoxes.indices {
+            for j in textBoxes.indices where j > i {
+                let a = textBoxes[i].rect.insetBy(tolerance), b = textBoxes[j].rect.insetBy(tolerance)
+                if a.intersects(b) { pairs.append((textBoxes[i], textBoxes[j])) }
+            }
+        }
+        return pairs
+    }
+
+    /// Text items that stick out of the canvas.
+    public func textOutsideCanvas(tolerance: Double = 0.5) -> [TextBox] {
+        let canvas = Rect(x: 0, y: 0, width: size.width, height: size.height)
+        return textBoxes.filter { !canvas.contains($0.rect, tolerance: tolerance) }
+    }
+}

@@ -1,0 +1,77 @@
+import CCairo
+import Foundation
+
+/// The process-wide Pango font map and a pool of Pango contexts configured
+/// for reproducible text: no hinting, no metric rounding, greyscale
+/// antialiasing, 72 dpi (so a size in points equals a size in logical pixels).
+/// Creating the font map loads fontconfig's configuration, which is the costly
+/// part of text set-up, so it happens once per process; contexts are reused
+/// across figures and handed to one renderer at a time, so parallel rendering
+/// never shares a context between threads.
+final class FontSystem: @unchecked Sendable {
+    static let shared = FontSystem()
+
+    private let fontMap: UnsafeMutablePointer<PangoFontMap>
+    private let fontOptions: OpaquePointer
+    private var idle: [OpaquePointer] = []
+    private let lock = NSLock()
+
+    private init() {
+        fontMap = pango_cairo_font_map_new()
+        let options = cairo_font_options_create()!
+        cairo_font_options_set_antialias(options, CAIRO_ANTIALIAS_GRAY)
+        cairo_font_options_set_hint_style(options, CAIRO_HINT_STYLE_NONE)
+        cairo_font_options_set_hint_metrics(options, CAIRO_HINT_METRICS_OFF)
+        fontOptions = options
+    }
+
+    /// Runs `body` with a context nobody else is using, then returns it to the pool.
+    func withContext<T>(_ body: (OpaquePointer) throws -> T) rethrows -> T {
+        lock.lock()
+        let context = idle.popLast() ?? makeContext()
+        lock.unlock()
+        defer { lock.lock(); idle.append(context); lock.unlock() }
+        return try body(context)
+    }
+
+    private func makeContext() -> OpaquePointer {
+        let context = pango_font_map_create_context(fontMap)!
+        pango_cairo_context_set_resolution(context, 72)
+        pango_cairo_context_set_font_options(context, fontOptions)
+        return context
+    }
+
+    /// The family fontconfig actually resolves `family` to, for checking that
+    /// the intended font is installed rather than silently substituted.
+    func resolvedFamily(_ family: String) -> String? {
+        resolvedFace(family, italic: false)?.family
+    }
+
+    /// The family and whether the face found is really slanted, for checking
+    /// that italics come from DejaVu's oblique face (fonts-dejavu-extra), not
+    /// from a synthesised slant that would render differently.
+    func resolvedFace(_ family: String, italic: Bool) -> (family: String, slanted: Bool)? {
+        withContext { context in
+            let description = pango_font_description_new()!
+            defer { pango_font_description_free(description) }
+            pango_font_description_set_family(description, family)
+            pango_font_description_set_style(description, italic ? PANGO_STYLE_ITALIC : PANGO_STYLE_NORMAL)
+            pango_font_description_set_absolute_size(description, 12 * 1024)
+            guard let font = pango_font_map_load_font(fontMap, context, description) else { return nil }
+            defer { g_object_unref(UnsafeMutableRawPointer(font)) }
+            let loaded = pango_font_describe(font)!
+            defer { pango_font_description_free(loaded) }
+            guard let name = pango_font_description_get_family(loaded).map({ String(cString: $0) }) else { return nil }
+            return (name, pango_font_description_get_style(loaded) != PANGO_STYLE_NORMAL)
+        }
+    }
+
+    /// How many characters of `markup` no installed font could draw (they
+    /// would show as boxes), for checking that labels render faithfully.
+    func unknownGlyphCount(markup: String, family: String = Theme.textbook.fontFamily) -> Int {
+        withContext { context in
+            let layout = TextLayout(context: context, markup: markup, style: TextStyle(size: 16, family: family))
+            return Int(pango_layout_get_unknown_glyphs_count(layout.layout))
+        }
+    }
+}

@@ -1,0 +1,38 @@
+/// How a piece of text is set: size in logical pixels, colour, weight.
+public struct TextStyle: Hashable, Sendable {
+    public var size: Double
+    public var color: Color
+    public var bold: Bool
+    public var family: String
+
+    public init(size: Double, color: Color = .ink, bold: Bool = false, family: String = Theme.textbook.fontFamily) {
+        self.size = size; self.color = color; self.bold = bold; self.family = family
+    }
+}
+
+/// Which point of a text box sits on the position given when drawing it.
+public struct TextAnchor: Hashable, Sendable {
+    public enum Horizontal: Sendable { case left, center, right }
+    public enum Vertical: Sendable { case top, middle, bottom }
+    public var horizontal: Horizontal
+    public var vertical: Vertical
+    public init(_ horizontal: Horizontal, _ vertical: Vertical) { self.horizontal = horizontal; self.vertical = vertical }
+
+    public static let center = TextAnchor(.center, .middle)
+    public static let topLeft = TextAnchor(.left, .top)
+    public static let top = TextAnchor(.center, .top)
+    public static let topRight = TextAnchor(.right, .top)
+    public static let left = TextAnchor(.left, .middle)
+    public static let right = TextAnchor(.right, .middle)
+    public static let bottomLeft = TextAnchor(.left, .bottom)
+    public static let bottom = TextAnchor(.center, .bottom)
+    public static let bottomRight = TextAnchor(.right, .bottom)
+}
+
+/// A drawn piece of text and the box it occupies on the figure, in logical
+/// pixels. Collected for every text item so layouts can be checked.
+public struct TextBox: Hashable, Sendable {
+    public var text: String
+    public var rect: Rect
+    public init(text: String, rect: Rect) { self.text = text; self.rect = rect }
+}

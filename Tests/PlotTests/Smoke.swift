@@ -1,2 +1,0 @@
-import XCTest
-final class PlotSmokeTests: XCTestCase { func testNothing() {} }
