@@ -86,6 +86,26 @@ class ReportTests(unittest.TestCase):
         self.assertEqual(memory[1], f"{300 * MIB / 88e6:.3f}")
         self.assertEqual(memory[3], "**FAIL**")
 
+    def test_glmviz_fit_timing_on_the_same_file_is_preferred_to_the_warm_figure(self):
+        line = "timing: read 1000000 × 11 CSV {} s, design 1000000 × 11 0.050 s, fit {} s\n"
+        folder = self.add_case(
+            "fit-1e6", ["glmviz", "statsmodels", "numpy"],
+            {"glmviz": [1.0, 1.0, 1.0], "statsmodels": [3.0] * 3, "numpy": [1.5] * 3},
+            {"glmviz": [200 * 1024] * 3, "statsmodels": [600 * 1024] * 3, "numpy": [400 * 1024] * 3},
+            stderr={"glmviz": [line.format(0.5, 0.3), line.format(0.6, 0.25), line.format(0.4, 0.2)],
+                    "statsmodels": ["fit-seconds: 0.4"] * 3, "numpy": ["fit-seconds: 0.2"] * 3})
+        (folder / "design").write_text("1000000 11\n")
+        (folder / "glmviz-accuracy-timing.txt").write_text("Fit with inference, n = 1000000, p = 11: 100.0 ms\n")
+        case = report.read_cases(self.raw)["fit-1e6"]
+        self.assertAlmostEqual(case.glmviz.fit_median, 0.25)
+        self.assertEqual(case.glmviz.read_seconds, [0.5, 0.6, 0.4])
+        fit = self.floor("fit itself")
+        self.assertEqual(fit[1], "1.250")
+        self.assertEqual(fit[3], "**FAIL**")
+        table = "\n".join(report.fit_itself_table(case))
+        self.assertIn("reading the CSV took 500.0 ms", table)
+        self.assertIn("| glmviz, warm | 100.0 ms |", table)
+
     def test_glmviz_timing_of_another_size_is_not_used(self):
         folder = self.add_case("fit-1e6", ["statsmodels", "numpy"],
                                {"statsmodels": [3.0], "numpy": [1.5]},
