@@ -225,7 +225,7 @@ def results_table(cases):
 
 
 def fit_itself_table(case):
-    rows = ["| fit itself (warm, after parsing) | median | source |", "|---|---:|---|"]
+    rows = ["| fit itself (after parsing) | median | source |", "|---|---:|---|"]
     glmviz = case.glmviz
     if glmviz is not None and glmviz.fit_seconds:
         rows.append(f"| glmviz | {seconds(glmviz.fit_median)} | `glmviz fit --timing` on the same file, the one "
