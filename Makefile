@@ -14,7 +14,7 @@ build: deps
 	$(SWIFT) build -c $(CONFIG)
 
 demo: build
-	$(BIN) fit data/toluca.csv "work_hours ~ lot_size"
+	$(BIN) lesson simple-regression
 
 # The suites are XCTest; Swift Testing is switched off so its empty run does not
 # print a misleading "0 tests" summary after XCTest's.
