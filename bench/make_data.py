@@ -1,12 +1,13 @@
 """Writes the benchmark's large regression data set: a CSV with a response `y` and ten
-predictors `x1`…`x10`, one million rows by default, the same bytes on every machine.
+predictors `x1`…`x10` (or fewer: `--predictors 1` gives the x–y pairs of the 10⁶-point
+scatter), one million rows by default, the same bytes on every machine.
 
 The predictors are mildly correlated (a shared component), so the fit is a realistic
 one rather than an orthogonal toy, and `y` has known coefficients plus noise. The file
 goes to bench/data/ (git-ignored), named by its row count, and is written only when
 missing, so repeated runs of the benchmark share one file.
 
-Usage: make_data.py [--rows N] [--out PATH]   (prints the path written)
+Usage: make_data.py [--rows N] [--predictors K] [--out PATH]   (prints the path)
 """
 
 import argparse
@@ -21,24 +22,24 @@ SEED = 20240607
 TRUE_BETA = np.array([3.0, 1.5, -2.0, 0.5, 0.0, 4.0, -1.0, 2.5, -0.75, 1.25, 0.3])
 
 
-def default_path(rows: int) -> pathlib.Path:
-    return pathlib.Path(__file__).resolve().parent / "data" / f"regression-{rows}x{PREDICTORS + 1}.csv"
+def default_path(rows: int, predictors: int) -> pathlib.Path:
+    return pathlib.Path(__file__).resolve().parent / "data" / f"regression-{rows}x{predictors + 1}.csv"
 
 
-def generate(rows: int) -> np.ndarray:
-    """Columns y, x1..x10 as one (rows × 11) array from a fixed seed."""
+def generate(rows: int, predictors: int) -> np.ndarray:
+    """Columns y, x1..xK as one (rows × K+1) array from a fixed seed."""
     rng = np.random.default_rng(SEED)
     shared = rng.standard_normal(rows)
-    x = 0.4 * shared[:, None] + rng.standard_normal((rows, PREDICTORS))
-    x *= np.arange(1, PREDICTORS + 1)  # different scales, as measured predictors have
-    y = TRUE_BETA[0] + x @ TRUE_BETA[1:] + 2.0 * rng.standard_normal(rows)
+    x = 0.4 * shared[:, None] + rng.standard_normal((rows, predictors))
+    x *= np.arange(1, predictors + 1)  # different scales, as measured predictors have
+    y = TRUE_BETA[0] + x @ TRUE_BETA[1:predictors + 1] + 2.0 * rng.standard_normal(rows)
     return np.column_stack([y, x])
 
 
 def write(table: np.ndarray, path: pathlib.Path) -> None:
     """Fixed formatting (8 significant digits) keeps the file identical across runs."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    header = ",".join(["y"] + [f"x{j}" for j in range(1, PREDICTORS + 1)])
+    header = ",".join(["y"] + [f"x{j}" for j in range(1, table.shape[1])])
     partial = path.with_suffix(".csv.partial")
     np.savetxt(partial, table, fmt="%.8g", delimiter=",", header=header, comments="")
     os.replace(partial, path)
@@ -47,13 +48,15 @@ def write(table: np.ndarray, path: pathlib.Path) -> None:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--rows", type=int, default=1_000_000)
+    parser.add_argument("--predictors", type=int, default=PREDICTORS, choices=range(1, PREDICTORS + 1),
+                        metavar=f"1..{PREDICTORS}")
     parser.add_argument("--out", type=pathlib.Path)
     args = parser.parse_args()
-    if args.rows < PREDICTORS + 2:
-        parser.error(f"--rows must be at least {PREDICTORS + 2} so the fit has residual degrees of freedom")
-    path = args.out or default_path(args.rows)
+    if args.rows < args.predictors + 2:
+        parser.error(f"--rows must be at least {args.predictors + 2} so the fit has residual degrees of freedom")
+    path = args.out or default_path(args.rows, args.predictors)
     if not path.exists():
-        write(generate(args.rows), path)
+        write(generate(args.rows, args.predictors), path)
     print(path)
     return 0
 

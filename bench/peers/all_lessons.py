@@ -143,7 +143,8 @@ def design_matrix(data, formula, out, name):
     values = design.to_numpy()
     span = values.max(axis=0) - values.min(axis=0)
     scaled = np.where(span > 0, (values - values.min(axis=0)) / np.where(span > 0, span, 1), 1.0)
-    fig, ax = plt.subplots(figsize=(1.2 * values.shape[1] + 2, 0.45 * values.shape[0] + 1.6),
+    # At least 7.2 in (720 px) wide, like every glmviz figure.
+    fig, ax = plt.subplots(figsize=(max(7.2, 1.2 * values.shape[1] + 2), 0.45 * values.shape[0] + 2.4),
                            layout="constrained")
     ax.imshow(scaled, cmap="gray", vmin=0, vmax=1, aspect="auto")
     for (i, j), v in np.ndenumerate(values):
