@@ -8,6 +8,7 @@ Raw layout (one folder per case under --raw):
   status                 "ok" or "skipped: reason"
   commands.tsv           label <TAB> command, in the order they were timed
   failed.tsv             label <TAB> command <TAB> first line of its error (left out)
+  failures.txt           one line per round that crashed or failed and was run again
   time-<round>.json      hyperfine's export for one round (every command once)
   memory-<label>-<round>.time / .stderr   GNU `time -v` report and the command's stderr
   design                 "n p" of the fit case's design matrix
@@ -70,10 +71,13 @@ class Case:
         self.status = (folder / "status").read_text().strip() if (folder / "status").exists() else "not run"
         self.commands = {}
         self.failed = []
+        self.failures = []
         self.design = None
         self.glmviz_warm_fit_seconds = None
         if (folder / "failed.tsv").exists():
             self.failed = [line.split("\t", 2) for line in (folder / "failed.tsv").read_text().splitlines()]
+        if (folder / "failures.txt").exists():
+            self.failures = (folder / "failures.txt").read_text().splitlines()
         if self.status != "ok":
             return
         for line in (folder / "commands.tsv").read_text().splitlines():
@@ -208,8 +212,8 @@ def show_ratio(value):
 
 
 def results_table(cases):
-    rows = ["| case | command | median wall | range (min–max) | peak RSS (median) | wall ÷ peer | RSS ÷ peer |",
-            "|---|---|---:|---:|---:|---:|---:|"]
+    rows = ["| case | command | rounds | median wall | range (min–max) | peak RSS (median) | wall ÷ peer | RSS ÷ peer |",
+            "|---|---|---:|---:|---:|---:|---:|---:|"]
     for case in cases.values():
         if case.status != "ok":
             continue
@@ -219,7 +223,7 @@ def results_table(cases):
             wall_ratio = ratio(command.wall_median, peer.wall_median) if is_glmviz and peer else None
             rss_ratio = ratio(command.rss_median, peer.rss_median) if is_glmviz and peer else None
             spread = f"{seconds(min(command.wall))} – {seconds(max(command.wall))}" if command.wall else "—"
-            rows.append(f"| {case.name} | {command.label} | {seconds(command.wall_median)} | {spread} | "
+            rows.append(f"| {case.name} | {command.label} | {len(command.wall)} | {seconds(command.wall_median)} | {spread} | "
                         f"{mebibytes(command.rss_median)} | {show_ratio(wall_ratio)} | {show_ratio(rss_ratio)} |")
     return rows
 
@@ -326,6 +330,12 @@ def write(args):
     lines += ["## Machine", "", "| | |", "|---|---|"]
     lines += [f"| {key} | {value} |" for key, value in machine_facts(args.glmviz, args.python, raw)]
     lines += ["", "## Results", ""] + results_table(cases)
+    failures = [f"- {name}: {line}" for name, case in cases.items() for line in case.failures]
+    if failures:
+        lines += ["", "## Failures during the run", "",
+                  "Each round below crashed or failed and was run again; a crash of glmviz is a bug to "
+                  "fix before any ratio counts (GNU time names the command; hyperfine does not).", ""]
+        lines += failures
     fit_case = cases.get("fit-1e6")
     if fit_case is not None and fit_case.status == "ok":
         lines += ["", "## The fit itself", ""] + fit_itself_table(fit_case)

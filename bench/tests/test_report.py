@@ -130,8 +130,20 @@ class ReportTests(unittest.TestCase):
         text = output.read_text()
         self.assertIn("all-lessons, glmviz: failed its untimed first try", text)
         self.assertIn("scatter-1e6 (10⁶-point scatter to PNG): skipped: no spec yet", text)
-        self.assertIn("| all-lessons | matplotlib | 3.00 s |", text)
+        self.assertIn("| all-lessons | matplotlib | 1 | 3.00 s |", text)
+        self.assertNotIn("Failures during the run", text)
         self.assertNotIn("Busy machine", text)
+
+    def test_crashed_rounds_are_listed(self):
+        folder = self.add_case("all-lessons", ["glmviz", "matplotlib"], {"glmviz": [0.2], "matplotlib": [3.0]},
+                               {"glmviz": [50 * 1024], "matplotlib": [250 * 1024]})
+        (folder / "failures.txt").write_text("round 1, memory run: glmviz Command terminated by signal 11\n")
+        output = self.raw / "RESULTS.md"
+        report.write(type("Args", (), {
+            "raw": str(self.raw), "glmviz": "/bin/true", "python": "/nonexistent", "runs": "1",
+            "warmup": "0", "invocation": "bench/run", "out": str(output)})())
+        self.assertIn("- all-lessons: round 1, memory run: glmviz Command terminated by signal 11",
+                      output.read_text())
 
     def test_a_busy_machine_is_flagged(self):
         self.add_case("startup", ["glmviz"], {"glmviz": [0.015]}, {"glmviz": [20 * 1024]})
