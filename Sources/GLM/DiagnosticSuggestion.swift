@@ -1,10 +1,10 @@
 /// "Did you mean …?" support: the closest candidate by edit distance, so a typo in a
 /// column or level name gets a concrete fix instead of a bare "unknown name".
-enum DiagnosticSuggestion {
+public enum DiagnosticSuggestion {
     /// Edit distance over Unicode scalars counting insertions, deletions,
     /// substitutions and swaps of neighbours (optimal string alignment), since
     /// swapped letters (`dsoe` for `dose`) are the most common typo.
-    static func editDistance(_ a: String, _ b: String) -> Int {
+    public static func editDistance(_ a: String, _ b: String) -> Int {
         let s = Array(a.unicodeScalars), t = Array(b.unicodeScalars)
         if s.isEmpty { return t.count }
         if t.isEmpty { return s.count }

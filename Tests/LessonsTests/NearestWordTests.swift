@@ -1,12 +1,13 @@
+import GLM
 import XCTest
 @testable import Lessons
 
 final class NearestWordTests: XCTestCase {
     func testEditDistance() {
-        XCTAssertEqual(NearestWord.editDistance("kitten", "sitting"), 3)
-        XCTAssertEqual(NearestWord.editDistance("scater-fit", "scatter-fit"), 1)
-        XCTAssertEqual(NearestWord.editDistance("tilte", "title"), 1, "a swap of neighbours costs one edit")
-        XCTAssertEqual(NearestWord.editDistance("", "abc"), 3)
+        XCTAssertEqual(DiagnosticSuggestion.editDistance("kitten", "sitting"), 3)
+        XCTAssertEqual(DiagnosticSuggestion.editDistance("scater-fit", "scatter-fit"), 1)
+        XCTAssertEqual(DiagnosticSuggestion.editDistance("tilte", "title"), 1, "a swap of neighbours costs one edit")
+        XCTAssertEqual(DiagnosticSuggestion.editDistance("", "abc"), 3)
     }
 
     func testSuggestionOnlyForPlausibleTypos() {
