@@ -5,7 +5,7 @@ SWIFT ?= swift
 CONFIG ?= release
 BIN = .build/$(CONFIG)/glmviz
 
-.PHONY: demo test deps build clean
+.PHONY: demo test deps build clean bench
 
 deps:
 	@scripts/install-deps
@@ -26,3 +26,8 @@ test: deps
 
 clean:
 	rm -rf .build
+
+# glmviz beside the Python stack it replaces; writes bench/RESULTS.md (bench/README.md).
+bench: deps
+	bench/setup
+	bench/run
