@@ -5,7 +5,7 @@ SWIFT ?= swift
 CONFIG ?= release
 BIN = .build/$(CONFIG)/glmviz
 
-.PHONY: demo test deps build clean
+.PHONY: demo test deps build clean bench
 
 deps:
 	@scripts/install-deps
@@ -18,11 +18,19 @@ demo: build
 
 # The suites are XCTest; Swift Testing is switched off so its empty run does not
 # print a misleading "0 tests" summary after XCTest's. Then `glmviz check` proves
-# the committed output/ is what lessons/ makes (docs/checking.md).
+# the committed output/ is what lessons/ makes (docs/checking.md), and one tiny
+# benchmark case keeps the benchmark runner from rotting (bench/README.md).
 test: deps
 	$(SWIFT) build
 	$(SWIFT) test --disable-swift-testing
 	.build/debug/glmviz check
+	bench/setup --tools
+	bench/run --quick --glmviz .build/debug/glmviz
 
 clean:
 	rm -rf .build
+
+# glmviz beside the Python stack it replaces; writes bench/RESULTS.md (bench/README.md).
+bench: deps
+	bench/setup
+	bench/run

@@ -76,7 +76,7 @@ struct CSVReader: @unchecked Sendable {
         }
         let textColumns = (0..<width).filter { numbers[$0] == nil }
         let text = textColumns.isEmpty
-            ? [:] : try readLabels(base, width: width, columns: textColumns, from: dataStart, rows: rows)
+            ? [:] : try readLabels(base, names: names, columns: textColumns, from: dataStart, line: dataLine, rows: rows)
 
         var columns: [(name: String, column: Column)] = []
         columns.reserveCapacity(width)
@@ -142,9 +142,19 @@ struct CSVReader: @unchecked Sendable {
     }
 
     /// Pass two: the labels of the text columns, as first-seen codes.
+    ///
+    /// A column whose cells are mostly numbers but which holds a few words is almost
+    /// always a typo ("12,5", "n/a", "abc"), not a categorical variable with one
+    /// level per number; reading it as categorical would silently turn a slope into
+    /// dozens of dummy columns. Such a column is refused at its first word unless
+    /// it was declared categorical.
     private func readLabels(
-        _ base: UnsafePointer<UInt8>, width: Int, columns textColumns: [Int], from dataStart: Int, rows: Int
+        _ base: UnsafePointer<UInt8>, names: [String], columns textColumns: [Int], from dataStart: Int,
+        line dataLine: Int, rows: Int
     ) throws -> [Int: (codes: [Int32], labels: [String])] {
+        let width = names.count
+        var numberCells = [Int](repeating: 0, count: width), filledCells = numberCells
+        var firstWord = [(line: Int, text: String)?](repeating: nil, count: width)
         var isText = [Bool](repeating: false, count: width)
         var codes = [Int: [Int32]]()
         var labels = [Int: [String]]()
@@ -158,6 +168,7 @@ struct CSVReader: @unchecked Sendable {
         }
         var scanner = CSVScanner(bytes: base, count: buffer.count, start: dataStart, source: source)
         while scanner.skipBlankLines() {
+            let line = scanner.line + dataLine - 1
             for c in 0..<width {
                 let field = try scanner.next()
                 guard isText[c] else { continue }
@@ -168,6 +179,12 @@ struct CSVReader: @unchecked Sendable {
                     continue
                 }
                 let label = scanner.text(of: field)
+                filledCells[c] += 1
+                if CSVNumber.parse(base, s, e) != nil {
+                    numberCells[c] += 1
+                } else if firstWord[c] == nil {
+                    firstWord[c] = (line, label)
+                }
                 if let code = lookup[c]![label] {
                     codes[c]!.append(code)
                 } else {
@@ -177,6 +194,16 @@ struct CSVReader: @unchecked Sendable {
                     codes[c]!.append(code)
                 }
             }
+        }
+        for c in textColumns where !options.categorical.contains(names[c])
+            && numberCells[c] >= 2 && 2 * numberCells[c] > filledCells[c] {
+            guard let word = firstWord[c] else { continue }
+            throw Diagnostic(
+                .badData,
+                "expected a number, found \"\(word.text)\" (\(numberCells[c]) of the column's \(filledCells[c]) values are numbers)",
+                location: .init(file: source, line: word.line, columnName: names[c]),
+                suggestion: "fix the cell, leave it empty or write NA for a missing value; "
+                    + "if the column really is categorical, declare it so (--categorical \(names[c]))")
         }
         var columns: [Int: (codes: [Int32], labels: [String])] = [:]
         for c in textColumns { columns[c] = (codes[c]!, labels[c]!) }

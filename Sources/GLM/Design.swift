@@ -114,6 +114,7 @@ public struct Design: Sendable {
             levels[name] = used
         }
 
+        try Design.checkSize(formula: formula, levels: levels, rows: rowsUsed.count, source: frame.source)
         let (names, terms, components) = try DesignCoding.columns(for: formula, levels: levels, resolver: resolver)
         if names.isEmpty {
             throw Diagnostic(

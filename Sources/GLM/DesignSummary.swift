@@ -147,8 +147,8 @@ public struct DesignSummary: Sendable {
 
     static func fixed(_ value: Double, _ decimals: Int) -> String {
         guard value.isFinite else { return value.isNaN ? "NaN" : (value > 0 ? "Inf" : "-Inf") }
-        if abs(value) >= 1e15 { return String(format: "%.3e", value) }
-        let text = String(format: "%.\(decimals)f", value)
+        if abs(value) >= 1e15 { return String(posixFormat: "%.3e", value) }
+        let text = String(posixFormat: "%.\(decimals)f", value)
         // No "-0.000": a value that rounds to zero prints without a sign.
         return text.hasPrefix("-") && Double(text) == 0 ? String(text.dropFirst()) : text
     }
@@ -158,7 +158,7 @@ public struct DesignSummary: Sendable {
         guard value.isFinite else { return value.isNaN ? "NaN" : (value > 0 ? "Inf" : "-Inf") }
         if value == 0 { return "0" }
         let magnitude = abs(value)
-        if magnitude >= 1e15 || magnitude < 1e-4 { return String(format: "%.\(digits - 1)e", value) }
+        if magnitude >= 1e15 || magnitude < 1e-4 { return String(posixFormat: "%.\(digits - 1)e", value) }
         return fixed(value, decimals(for: [value], significant: digits))
     }
 
@@ -171,14 +171,14 @@ public struct DesignSummary: Sendable {
         return values.map { p in
             guard let p else { return "NA" }
             if p < 2.2e-16 { return "<2e-16" }
-            if p >= 1e-4 { return String(format: "%.\(decimals)f", p) }
-            return String(format: "%.2e", p)
+            if p >= 1e-4 { return String(posixFormat: "%.\(decimals)f", p) }
+            return String(posixFormat: "%.2e", p)
         }
     }
 
     static func footerPValue(_ p: Double) -> String {
         if p < 2.2e-16 { return "< 2.2e-16" }
-        return p >= 1e-4 ? significant(p) : String(format: "%.3e", p)
+        return p >= 1e-4 ? significant(p) : String(posixFormat: "%.3e", p)
     }
 
     private static func percent(_ value: Double) -> String {

@@ -93,8 +93,9 @@ public struct Formula: Sendable, Equatable, CustomStringConvertible {
     /// Every column the model reads (response first), each once.
     public var variables: [String] {
         var out: [String] = []
+        var seen = Set<String>()
         for name in (response?.variables ?? []) + terms.flatMap({ $0.factors.flatMap(\.variables) })
-        where !out.contains(name) {
+        where seen.insert(name).inserted {
             out.append(name)
         }
         return out

@@ -87,7 +87,7 @@ public indirect enum FormulaArithmetic: Hashable, Sendable {
     /// R prints numbers with up to 15 significant digits and no trailing `.0`.
     static func numberLabel(_ value: Double) -> String {
         if value == value.rounded(), Swift.abs(value) < 1e15 { return String(Int64(value)) }
-        return String(format: "%.15g", value)
+        return String(posixFormat: "%.15g", value)
     }
 
     /// R wraps non-syntactic names in backticks when it prints them (`` `dose (mg)` ``).

@@ -7,14 +7,33 @@
 struct FormulaParser {
     /// Terms as factor sets (interaction is commutative) plus, for the literals
     /// `0` and `1`, an intercept setting.
+    /// Membership is kept in a set beside the ordered list, so `y ~ .` on a file
+    /// with thousands of columns is not quadratic.
     private struct TermList {
-        var terms: [Set<Formula.Factor>] = []
+        private(set) var terms: [Set<Formula.Factor>] = []
+        private var members: Set<Set<Formula.Factor>> = []
         var intercept: Bool?
         var isInterceptOnly: Bool { terms.isEmpty && intercept != nil }
 
+        init(terms: [Set<Formula.Factor>] = [], intercept: Bool? = nil) {
+            for term in terms { append(term) }
+            self.intercept = intercept
+        }
+
+        /// Appends `term` unless it is already listed.
+        mutating func append(_ term: Set<Formula.Factor>) {
+            if members.insert(term).inserted { terms.append(term) }
+        }
+
         mutating func add(_ other: TermList) {
-            for term in other.terms where !terms.contains(term) { terms.append(term) }
+            for term in other.terms { append(term) }
             if let setting = other.intercept { intercept = setting }
+        }
+
+        /// Removes every term `other` lists (`- term` in a formula).
+        mutating func remove(termsOf other: TermList) {
+            terms.removeAll { other.members.contains($0) }
+            members.subtract(other.members)
         }
     }
 
@@ -111,7 +130,7 @@ struct FormulaParser {
         while true {
             let operand = try parseProduct()
             if subtract {
-                result.terms.removeAll { operand.terms.contains($0) }
+                result.remove(termsOf: operand)
                 if let setting = operand.intercept { result.intercept = !setting }
             } else {
                 result.add(operand)
@@ -224,7 +243,7 @@ struct FormulaParser {
         for a in lhs.terms {
             for b in rhs.terms {
                 let joined = a.union(b)
-                if !result.terms.contains(joined) { result.terms.append(joined) }
+                result.append(joined)
             }
         }
         return result

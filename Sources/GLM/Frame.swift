@@ -9,6 +9,9 @@ public struct Frame: Sendable, Equatable {
     public let rowCount: Int
     /// Where the data came from (a file path), used to make messages specific.
     public var source: String?
+    /// Column index by name, so lookups stay constant-time on files with
+    /// thousands of columns (`y ~ .` looks every one of them up).
+    private let positions: [String: Int]
 
     /// Builds a frame from named columns. Names must be distinct and non-empty, and
     /// every column must have the same length.
@@ -33,6 +36,7 @@ public struct Frame: Sendable, Equatable {
                 location: source.map { .init(file: $0) })
         }
         self.names = named.map(\.name)
+        self.positions = Dictionary(uniqueKeysWithValues: named.enumerated().map { ($1.name, $0) })
         self.columns = named.map(\.column)
         self.rowCount = count
         self.source = source
@@ -45,7 +49,7 @@ public struct Frame: Sendable, Equatable {
     }
 
     public subscript(name: String) -> Column? {
-        guard let index = names.firstIndex(of: name) else { return nil }
+        guard let index = positions[name] else { return nil }
         return columns[index]
     }
 

@@ -92,7 +92,7 @@ public struct Rect: Hashable, Sendable, CustomStringConvertible {
     }
 
     public var description: String {
-        func f(_ v: Double) -> String { String(format: "%.1f", v) }
+        func f(_ v: Double) -> String { String(posixFormat: "%.1f", v) }
         return "(\(f(x)), \(f(y)), \(f(width))×\(f(height)))"
     }
 }

@@ -41,7 +41,7 @@ public struct TickFormatter: Sendable {
     /// Fixed-point text with the true minus sign; a value that rounds to zero
     /// prints without sign.
     public func fixed(_ v: Double, _ decimals: Int) -> String {
-        var s = String(format: "%.\(decimals)f", v)
+        var s = String(posixFormat: "%.\(decimals)f", v)
         if s.hasPrefix("-") {
             let digits = s.dropFirst()
             if digits.allSatisfy({ $0 == "0" || $0 == "." }) { s = String(digits) } else { s = TickFormatter.minus + digits }

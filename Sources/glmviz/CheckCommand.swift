@@ -44,6 +44,9 @@ struct CheckCommand: ParsableCommand {
     @Flag(name: .long, help: "Rewrite OUT from the specs instead of checking (the same as 'glmviz lesson').")
     var update = false
 
+    @Flag(name: .long, help: "Let specs read data outside their course root, as for 'glmviz lesson'. Only for specs you trust.")
+    var allowOutsideRoot = false
+
     func validate() throws {
         guard (0...255).contains(channelTolerance) else {
             throw ValidationError("--channel-tolerance must be 0–255, got \(channelTolerance)")
@@ -57,7 +60,8 @@ struct CheckCommand: ParsableCommand {
     }
 
     func run() throws {
-        let catalogue = LessonCatalogue()
+        var catalogue = LessonCatalogue()
+        catalogue.allowsPathsOutsideCourseRoot = allowOutsideRoot
         if update {
             let names = lessons.isEmpty ? catalogue.names : lessons
             let results = LessonRenderer(outputRoot: URL(fileURLWithPath: out)).render(names: names, from: catalogue)

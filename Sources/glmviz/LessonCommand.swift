@@ -31,6 +31,9 @@ struct LessonCommand: ParsableCommand {
     @Flag(name: .long, help: "Keep running and re-render the lesson whenever its spec or data changes.")
     var watch = false
 
+    @Flag(name: .long, help: "Let specs read data outside their course root (absolute paths, '../', links pointing out). Only for specs you trust.")
+    var allowOutsideRoot = false
+
     func run() throws {
         guard all != (lesson != nil) else {
             printError("glmviz lesson: give either a lesson name or path, or --all")
@@ -53,7 +56,8 @@ struct LessonCommand: ParsableCommand {
             formats = chosen.sorted()
         }
 
-        let catalogue = LessonCatalogue()
+        var catalogue = LessonCatalogue()
+        catalogue.allowsPathsOutsideCourseRoot = allowOutsideRoot
         let renderer = LessonRenderer(outputRoot: URL(fileURLWithPath: out), formats: formats)
         if watch { return try watchLesson(lesson!, renderer: renderer, catalogue: catalogue) }
         let names = all ? catalogue.names : [lesson!]

@@ -177,8 +177,13 @@ final class CSVReaderTests: XCTestCase {
         XCTAssertEqual(frame["v"]?.numericValues?[rows - 1], Double(rows - 1) * 0.25)
         XCTAssertEqual(frame["k"]?.numericValues?.reduce(0, +), Double(rows * (rows - 1) / 2))
 
-        // Text near the end turns the column categorical for every row.
-        let late = try read(text + "1,2,seven\n")
+        // A word near the end of a column of numbers is refused on its own line.
+        let word = diagnostic(text + "1,2,seven\n")
+        XCTAssertEqual(word?.location?.line, rows + 2)
+        XCTAssertEqual(word?.location?.columnName, "w")
+
+        // Declared categorical, text near the end makes every row a label.
+        let late = try read(text + "1,2,seven\n", CSVOptions(categorical: ["w"]))
         XCTAssertEqual(late["w"]?.kind, .categorical)
         XCTAssertEqual(late["w"]?.levels?.count, 8)
         XCTAssertEqual(late["w"]?.label(at: 8), "1")

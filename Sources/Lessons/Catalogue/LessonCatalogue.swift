@@ -6,6 +6,9 @@ import Foundation
 public struct LessonCatalogue: Sendable {
     /// The folder searched before the bundled lessons.
     public var localFolder: String
+    /// Whether the lessons found may read data outside their course root
+    /// (`--allow-outside-root`); see `CourseRoot`.
+    public var allowsPathsOutsideCourseRoot = false
 
     public init(workingDirectory: String = FileManager.default.currentDirectoryPath) {
         localFolder = URL(fileURLWithPath: workingDirectory).appendingPathComponent("lessons").path
@@ -24,6 +27,12 @@ public struct LessonCatalogue: Sendable {
     /// Resolves `nameOrPath`: a path when it contains `/` or ends in `.yaml`/`.yml`,
     /// otherwise a lesson name looked up locally and then among the bundled ones.
     public func source(for nameOrPath: String) throws -> LessonSource {
+        var source = try findSource(for: nameOrPath)
+        source.allowsPathsOutsideCourseRoot = allowsPathsOutsideCourseRoot
+        return source
+    }
+
+    private func findSource(for nameOrPath: String) throws -> LessonSource {
         if nameOrPath.contains("/") || nameOrPath.hasSuffix(".yaml") || nameOrPath.hasSuffix(".yml") {
             return try Self.readFile(nameOrPath)
         }
@@ -48,12 +57,21 @@ public struct LessonCatalogue: Sendable {
               let data = FileManager.default.contents(atPath: url.path) else {
             throw LessonError(.missingInput, file: path, message: "lesson spec not found")
         }
+        guard !data.contains(0) else {
+            throw LessonError(.badSpec, file: displayName ?? path, line: 1, column: 1,
+                              message: "the spec is binary, not YAML text")
+        }
         guard let text = String(data: data, encoding: .utf8) else {
             throw LessonError(.badSpec, file: displayName ?? path, line: 1, column: 1,
                               message: "the spec is not UTF-8 text", suggestion: "re-save it as UTF-8")
         }
         var name = url.lastPathComponent
         for suffix in [".yaml", ".yml"] where name.hasSuffix(suffix) { name = String(name.dropLast(suffix.count)) }
+        guard !name.isEmpty, name != ".", name != ".." else {
+            throw LessonError(.badSpec, file: displayName ?? path,
+                              message: "the file name leaves no usable lesson name (the name becomes the output folder)",
+                              suggestion: "rename the spec to something like 'my-lesson.yaml'")
+        }
         return LessonSource(name: name, file: displayName ?? path, text: text,
                             baseDirectory: url.deletingLastPathComponent().path, isBundled: false)
     }

@@ -9,8 +9,12 @@ public struct LessonSource: Sendable {
     /// Folder relative data paths are resolved against; nil for bundled lessons.
     public var baseDirectory: String?
     public var isBundled: Bool
+    /// Passed on to the spec: whether its data paths may leave the course root.
+    public var allowsPathsOutsideCourseRoot = false
 
     public func parse() throws -> LessonSpec {
-        try LessonSpecParser.parse(yaml: text, file: file, name: name, baseDirectory: baseDirectory)
+        var spec = try LessonSpecParser.parse(yaml: text, file: file, name: name, baseDirectory: baseDirectory)
+        spec.allowsPathsOutsideCourseRoot = allowsPathsOutsideCourseRoot
+        return spec
     }
 }

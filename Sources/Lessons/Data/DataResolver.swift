@@ -26,6 +26,20 @@ public enum DataResolver {
             let base = spec.baseDirectory ?? FileManager.default.currentDirectoryPath
             let url = path.hasPrefix("/") ? URL(fileURLWithPath: path)
                 : URL(fileURLWithPath: base).appendingPathComponent(path).standardizedFileURL
+            let root = CourseRoot(specDirectory: base)
+            guard spec.allowsPathsOutsideCourseRoot || root.contains(url) else {
+                throw LessonError(.badSpec, at: location,
+                                  message: "data file '\(path)' lies outside the course root '\(root.displayName)'",
+                                  suggestion: "keep data inside the course folder (paths are relative to the spec's folder), "
+                                      + "or pass --allow-outside-root if you trust this spec")
+            }
+            // A pipe or device would block or never end; a folder has no bytes to read.
+            var status = stat()
+            if stat(url.path, &status) == 0, status.st_mode & S_IFMT != S_IFREG {
+                throw LessonError(.badSpec, at: location,
+                                  message: "data file '\(path)' is not a regular file (a folder, pipe or device)",
+                                  suggestion: "point 'csv' at a CSV file")
+            }
             guard let bytes = FileManager.default.contents(atPath: url.path) else {
                 throw LessonError(.missingInput, at: location,
                                   message: "data file '\(path)' not found (looked at \(url.path))",

@@ -51,17 +51,30 @@ extension LessonError {
         case .badFormula, .usage: category = .badSpec
         }
         var message = diagnostic.message
+        let suggestion = Self.withoutCommandLineOptions(diagnostic.suggestion)
         if let name = diagnostic.location?.columnName { message = "column \"\(name)\": " + message }
         if let excerpt = diagnostic.excerpt {
             let location = model.formulaLocation.advanced(by: excerpt.offset)
             self.init(category, at: location, message: "in the formula of model '\(model.name)': \(message)",
-                      suggestion: diagnostic.suggestion)
+                      suggestion: suggestion)
         } else if let file = diagnostic.location?.file, diagnostic.category != .badFormula {
             self.init(category, file: file, line: diagnostic.location?.line, column: diagnostic.location?.column,
-                      message: message, suggestion: diagnostic.suggestion)
+                      message: message, suggestion: suggestion)
         } else {
             self.init(category, at: model.location, message: "model '\(model.name)': \(message)",
-                      suggestion: diagnostic.suggestion)
+                      suggestion: suggestion)
         }
+    }
+
+    /// GLM's hints may name `glmviz fit` options (`--numeric`, `--categorical`)
+    /// that a spec has no way to give; keep only the clause before them.
+    static func withoutCommandLineOptions(_ hint: String?) -> String? {
+        guard let hint, hint.contains(" --") || hint.contains("(--") else { return hint }
+        for separator in ["; ", ", or "] {
+            if let range = hint.range(of: separator), !hint[..<range.lowerBound].contains("--") {
+                return String(hint[..<range.lowerBound])
+            }
+        }
+        return nil
     }
 }

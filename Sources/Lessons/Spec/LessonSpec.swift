@@ -16,6 +16,9 @@ public struct LessonSpec: Sendable {
     public var baseDirectory: String?
     /// The file name used in messages.
     public var file: String
+    /// Whether CSV paths may leave the course root (see `CourseRoot`); off unless
+    /// the user asks, because specs are untrusted input.
+    public var allowsPathsOutsideCourseRoot = false
 
     /// The data a model is fitted to: its own, else the lesson's.
     public func dataSpec(for model: ModelSpec) -> DataSpec {

@@ -126,6 +126,7 @@ public enum LessonSpecParser {
                 if case .scalar(let s) = item.node, s.style == .plain { return SpecNode.parseNumber(s.string) }
                 return nil
             }
+            try checkInlineNumbers(items, numbers: numbers, column: entry.key)
             let values: InlineColumn.Values
             if numbers.allSatisfy({ $0 != nil }) {
                 values = .numeric(numbers.map { $0! })
@@ -141,6 +142,28 @@ public enum LessonSpecParser {
                               suggestion: "give every column the same number of values")
         }
         return .inline(columns: columns, location: node.location)
+    }
+
+    /// YAML's `.nan` and `.inf` (and numbers too large for a double) would otherwise
+    /// turn a numeric column into labels or poison the fit, and a single typo in a
+    /// column of numbers would turn it categorical; refuse both at the cell.
+    static func checkInlineNumbers(_ items: [SpecNode], numbers: [Double?], column: String) throws {
+        for (item, number) in zip(items, numbers) {
+            guard case .scalar(let s) = item.node, s.style == .plain else { continue }
+            let word = s.string.trimmingCharacters(in: .whitespaces)
+            let bare = word.lowercased().trimmingCharacters(in: CharacterSet(charactersIn: "+-."))
+            if number.map({ !$0.isFinite }) ?? ["nan", "inf", "infinity"].contains(bare) {
+                throw item.fail("column '\(column)' holds '\(word)', which is not a finite number",
+                                suggestion: "inline columns cannot mark missing values; leave the row out of every column, "
+                                    + "or use a CSV file, where an empty cell or NA drops the row")
+            }
+        }
+        let numeric = numbers.filter { $0 != nil }.count
+        if numeric >= 2, 2 * numeric > numbers.count,
+           let stray = zip(items, numbers).first(where: { $0.1 == nil })?.0 {
+            throw stray.fail("column '\(column)' holds numbers but this value is not one (\(numeric) of its \(numbers.count) values are numbers)",
+                             suggestion: "fix the value; a categorical column should hold only labels")
+        }
     }
 
     // MARK: models
