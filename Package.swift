@@ -44,8 +44,7 @@ let package = Package(
         .target(name: "Plot", dependencies: ["CCairo", "CGif", "CImageQuant"]),
         .target(
             name: "Lessons",
-            dependencies: ["GLM", "Plot", .product(name: "Yams", package: "Yams")],
-            resources: [.copy("Bundled")]),
+            dependencies: ["GLM", "Plot", .product(name: "Yams", package: "Yams")]),
         .executableTarget(
             name: "glmviz",
             dependencies: [

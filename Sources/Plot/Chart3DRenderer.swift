@@ -259,20 +259,9 @@ struct Chart3DRenderer {
     }
 
     func drawAnnotation(_ a: Annotation, area: Rect, obstacles: Obstacles) throws {
-        let style = TextStyle(size: a.size ?? theme.annotationSize, color: a.color ?? theme.foreground, family: theme.fontFamily)
-        let markups = try a.lines.map { try TeX.markup($0) }
-        let sizes = markups.map { canvas.measure(markup: $0, style: style) }
-        let inner = 6.0, gap = 3.0
-        let block = Size(width: (sizes.map(\.width).max() ?? 0) + 2 * inner,
-                         height: sizes.map(\.height).reduce(0, +) + gap * Double(max(0, sizes.count - 1)) + 2 * inner)
-        let box = PlacementSearch.place(block, candidates: a.candidates, in: area, obstacles: obstacles, canvas: canvas)
-        canvas.fill(box, theme.background.withAlpha(0.88))
-        var y = box.minY + inner
-        for (markup, s) in zip(markups, sizes) {
-            canvas.text(markup: markup, style: style, at: Point(box.minX + inner, y), anchor: .topLeft)
-            y += s.height + gap
-        }
-        canvas.placedBoxes.append(box)
+        let block = try AnnotationBlock(a, theme: theme, canvas: canvas)
+        let box = PlacementSearch.place(block.size, candidates: a.candidates, in: area, obstacles: obstacles, canvas: canvas)
+        block.draw(in: box, on: canvas, background: theme.background)
     }
 
     func makeLegend() throws -> Legend {

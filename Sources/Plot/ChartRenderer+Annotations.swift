@@ -1,35 +1,20 @@
 /// Annotations and the legend of a 2-D chart, placed where they hide no
 /// data and no text.
 extension ChartRenderer {
-    func annotationStyle(_ a: Annotation) -> TextStyle {
-        TextStyle(size: a.size ?? theme.annotationSize, color: a.color ?? theme.foreground, family: theme.fontFamily)
-    }
-
     func drawAnnotations(obstacles: Obstacles) throws {
-        let lineGap = 3.0, inner = 6.0
         for a in chart.annotations {
-            let style = annotationStyle(a)
-            let markups = try a.lines.map { try TeX.markup($0) }
-            let sizes = markups.map { canvas.measure(markup: $0, style: style) }
-            let block = Size(width: (sizes.map(\.width).max() ?? 0) + 2 * inner,
-                             height: sizes.map(\.height).reduce(0, +) + lineGap * Double(max(0, sizes.count - 1)) + 2 * inner)
-            var box = place(block, candidates: a.candidates, obstacles: obstacles)
+            let block = try AnnotationBlock(a, theme: theme, canvas: canvas)
+            var box = place(block.size, candidates: a.candidates, obstacles: obstacles)
             if let near = a.near {
                 // Closest first; crossing a reference rule is allowed here
                 // (cost below 10), crossing data is not.
-                let nearBoxes = [10.0, 28, 56].flatMap { PlacementSearch.around(screen(near), size: block, gap: $0) }
+                let nearBoxes = [10.0, 28, 56].flatMap { PlacementSearch.around(screen(near), size: block.size, gap: $0) }
                 let text = canvas.textBoxes.map(\.rect) + canvas.placedBoxes
                 if let best = PlacementSearch.best(nearBoxes, obstacles: obstacles, text: text, within: plot.insetBy(2)), best.1 < 10 {
                     box = best.0
                 }
             }
-            canvas.fill(box, theme.background.withAlpha(0.88))
-            var y = box.minY + inner
-            for (markup, s) in zip(markups, sizes) {
-                canvas.text(markup: markup, style: style, at: Point(box.minX + inner, y), anchor: .topLeft)
-                y += s.height + lineGap
-            }
-            canvas.placedBoxes.append(box)
+            block.draw(in: box, on: canvas, background: theme.background)
         }
     }
 

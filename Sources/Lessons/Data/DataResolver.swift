@@ -1,0 +1,49 @@
+import Foundation
+import GLM
+
+/// Turns a model's `data` block into a GLM `Frame`: CSV files (relative to the
+/// spec) and the bundled datasets go through GLM's CSV reader, inline columns
+/// and generated data are built in memory.
+public enum DataResolver {
+    /// The model's data, with the level orders the model asks for.
+    public static func frame(for model: ModelSpec, in spec: LessonSpec) throws -> Frame {
+        do {
+            return try rawFrame(for: spec.dataSpec(for: model), in: spec)
+                .reordered(levels: model.levelOrder, model: model)
+        } catch let diagnostic as Diagnostic {
+            throw LessonError(diagnostic, model: model)
+        }
+    }
+
+    static func rawFrame(for data: DataSpec, in spec: LessonSpec) throws -> Frame {
+        switch data {
+        case .builtin(let name, let location):
+            guard let bytes = BundledResources.dataset(named: name) else {
+                throw LessonError(.missingInput, at: location, message: "the built-in dataset '\(name)' is missing from this build")
+            }
+            return try Frame(csv: Array(bytes), source: "\(name).csv (built in)")
+        case .csv(let path, let location):
+            let base = spec.baseDirectory ?? FileManager.default.currentDirectoryPath
+            let url = path.hasPrefix("/") ? URL(fileURLWithPath: path)
+                : URL(fileURLWithPath: base).appendingPathComponent(path).standardizedFileURL
+            guard let bytes = FileManager.default.contents(atPath: url.path) else {
+                throw LessonError(.missingInput, at: location,
+                                  message: "data file '\(path)' not found (looked at \(url.path))",
+                                  suggestion: "paths are relative to the spec's folder")
+            }
+            return try Frame(csv: Array(bytes), source: path)
+        case .inline(let columns, _):
+            var table = DataTable()
+            for column in columns {
+                switch column.values {
+                case .numeric(let values): table.set(column.name, .numeric(values))
+                case .categorical(let labels):
+                    table.set(column.name, .categorical(labels: labels, levels: DataTable.levelsInOrder(labels)))
+                }
+            }
+            return try table.frame(source: spec.file)
+        case .generated(let generator):
+            return try DataGenerator.generate(generator).table.frame(source: spec.file)
+        }
+    }
+}

@@ -1,0 +1,48 @@
+import GLM
+import Plot
+
+/// `coefficient-table`: the fitted coefficients as a booktabs table — β̂, its
+/// standard error, t, p and the confidence interval — headed by σ̂, R² and the
+/// residual degrees of freedom, the numbers a lesson quotes.
+enum CoefficientTableFigure {
+    static func make(_ context: FigureContext) throws -> any Figure {
+        let model = context.model, fit = model.fit
+        let level = context.figure.number("level") ?? 0.95
+        let percent = NumberText.fixed(level * 100, level * 100 == (level * 100).rounded() ? 0 : 1)
+        let intervals = level == fit.confidenceLevel ? fit : try refit(model, level: level)
+        let rows = zip(fit.coefficients, intervals.coefficients).map { c, withInterval -> [String] in
+            [
+                texEscaped(c.term),
+                "$\(NumberText.estimate(c.estimate))$",
+                c.standardError.map { "$\(NumberText.estimate($0))$" } ?? "—",
+                c.t.map { "$\(NumberText.fixed($0, 3))$" } ?? "—",
+                c.p.map { "$\(NumberText.pValue($0).replacingOccurrences(of: "= ", with: ""))$" } ?? "—",
+                withInterval.confidenceInterval.map {
+                    "$[\(NumberText.estimate($0.lowerBound)), \(NumberText.estimate($0.upperBound))]$"
+                } ?? "—",
+            ]
+        }
+        var summary: [String] = []
+        if let sigma = fit.sigma { summary.append("$\\hat{\\sigma} = \(NumberText.estimate(sigma))$") }
+        if let r2 = fit.rSquared { summary.append("$R^2 = \(NumberText.fixed(r2, 3))$") }
+        summary.append("residual df = \(fit.dfResidual)")
+        let table = Table(title: context.figure.text("title") ?? summary.joined(separator: ",  "),
+                          header: ["Term", "$\\hat{\\beta}$", "SE", "$t$", "$p$", "\(percent)% CI"],
+                          rows: rows, alignments: [.left, .right, .right, .right, .right, .right])
+        var sized = try table.sized()
+        if let width = context.figure.integer("width") { sized.size.width = Double(width) }
+        if let height = context.figure.integer("height") { sized.size.height = Double(height) }
+        return sized
+    }
+
+    /// The same fit at another confidence level (only the intervals change).
+    static func refit(_ model: FittedModel, level: Double) throws -> Fit {
+        try Fit(x: model.design.x, y: model.design.y, columnNames: model.design.columnNames,
+                hasIntercept: model.design.hasIntercept, droppedRows: model.design.droppedRows, confidenceLevel: level)
+    }
+
+    /// Term names are plain text; only `$` and `\` mean something to the label parser.
+    static func texEscaped(_ text: String) -> String {
+        text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "$", with: "\\$")
+    }
+}

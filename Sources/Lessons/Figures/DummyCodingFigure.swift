@@ -1,0 +1,36 @@
+import GLM
+import Plot
+
+/// `dummy-coding`: the table that turns a categorical predictor's levels into
+/// 0/1 dummy columns, one row per level in the design's order, the reference
+/// level being the row of zeros. It is the table a lesson shows beside the
+/// design matrix.
+enum DummyCodingFigure {
+    static func make(_ context: FigureContext) throws -> any Figure {
+        let figure = context.figure, design = context.model.design
+        let variables = design.levels.keys.sorted()
+        guard let variable = figure.text("variable") ?? (variables.count == 1 ? variables[0] : nil) else {
+            throw context.fail("say which categorical predictor to tabulate with the option 'variable'",
+                               suggestion: variables.isEmpty ? "the model has no categorical predictor"
+                                   : "one of " + variables.map { "'\($0)'" }.joined(separator: ", "))
+        }
+        guard let designLevels = design.levels[variable], let column = context.model.frame[variable] else {
+            throw context.fail("'\(variable)' is not a categorical predictor of model '\(context.model.spec.name)'",
+                               suggestion: NearestWord.hint(for: variable, among: variables))
+        }
+        // Rows in the data's level order (the order the author listed), columns as the design has them.
+        let levels = (column.levels ?? designLevels).filter(designLevels.contains)
+        let dummies = design.columnNames.enumerated().filter { design.columnTerms[$0.offset] == variable }.map(\.element)
+        let rows = levels.map { level in
+            [CoefficientTableFigure.texEscaped(level) + (level == designLevels.first ? " (reference)" : "")]
+                + dummies.map { $0 == variable + level ? "1" : "0" }
+        }
+        let header = [CoefficientTableFigure.texEscaped(figure.text("x-label") ?? variable)]
+            + dummies.enumerated().map { "Dummy \($0.offset + 1): \(CoefficientTableFigure.texEscaped($0.element))" }
+        var table = try Table(title: figure.text("title"), header: header, rows: rows,
+                              alignments: [.left] + dummies.map { _ in .center }).sized()
+        if let width = figure.integer("width") { table.size.width = Double(width) }
+        if let height = figure.integer("height") { table.size.height = Double(height) }
+        return table
+    }
+}

@@ -1,0 +1,53 @@
+import GLM
+import Plot
+
+/// `regression-plane`: two numeric predictors in 3-D. The fitted means form a
+/// plane; points above and below it get different colours (and shapes, for
+/// readers who cannot tell the colours apart), and residual sticks join each
+/// point to the plane.
+enum RegressionPlaneFigure {
+    static func make(_ context: FigureContext) throws -> any Figure {
+        let figure = context.figure, model = context.model
+        let predictors = model.predictorColumns
+        guard predictors.count == 2,
+              predictors.allSatisfy({ model.frame[$0]?.numericValues != nil }) else {
+            throw context.fail("regression-plane draws a model with exactly two numeric predictors; model '\(model.spec.name)' has columns \(predictors)",
+                               suggestion: "use a formula like 'y ~ x1 + x2'")
+        }
+        guard let b0 = model.estimate("(Intercept)"), let b1 = model.estimate(predictors[0]),
+              let b2 = model.estimate(predictors[1]) else {
+            throw context.fail("the model needs an intercept and both slopes")
+        }
+        let x1 = try context.numericColumn(predictors[0]), x2 = try context.numericColumn(predictors[1])
+        let y = model.design.y, fitted = model.fit.fitted
+        let camera = Camera(azimuth: figure.number("azimuth") ?? -55, elevation: figure.number("elevation") ?? 22)
+
+        let xTitle = figure.text("x-label") ?? predictors[0]
+        let yTitle = figure.text("y-label") ?? predictors[1]
+        var chart = Chart3D(size: context.size.width == 760 && context.size.height == 520 ? Size(width: 760, height: 620) : context.size,
+                            title: figure.text("title"), camera: camera,
+                            x: Axis(xTitle), y: Axis(yTitle), z: Axis(model.design.responseName))
+        let palette = chart.theme.palette
+        var above: [Point3] = [], below: [Point3] = [], sticks: [Segment3] = []
+        for i in y.indices {
+            let point = Point3(x1[i], x2[i], y[i])
+            if y[i] >= fitted[i] { above.append(point) } else { below.append(point) }
+            sticks.append(Segment3(from: point, to: Point3(x1[i], x2[i], fitted[i])))
+        }
+        var marks: [Mark3D] = [
+            .plane(intercept: b0, slopeX: b1, slopeY: b2, x: x1.min()!...x1.max()!, y: x2.min()!...x2.max()!,
+                   divisions: 12, color: palette[5], alpha: 0.45, label: "Fitted plane"),
+        ]
+        if figure.flag("residuals") ?? true {
+            marks.append(.segments(sticks, color: Color(hex: 0x555555), width: 1.3, label: "Residual"))
+        }
+        marks.append(.points(above, color: palette[0], radius: 5, label: "Above the plane"))
+        marks.append(.points(below, shape: .triangle, color: palette[1], radius: 5.5, label: "Below the plane"))
+        chart.marks = marks
+        chart.annotations = [Annotation(lines: [
+            "$\\hat{Y} = \(NumberText.estimate(b0)) \(NumberText.signed(b1, digits: ScatterFitFigure.decimals(of: b1)))X_1 "
+                + "\(NumberText.signed(b2, digits: ScatterFitFigure.decimals(of: b2)))X_2$",
+        ])]
+        return chart
+    }
+}

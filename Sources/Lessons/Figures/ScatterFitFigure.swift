@@ -1,0 +1,148 @@
+import Foundation
+import GLM
+import Plot
+
+/// `scatter-fit`: the data, the least-squares line, and optionally residuals,
+/// confidence/prediction bands and the fitted equation.
+enum ScatterFitFigure {
+    static func make(_ context: FigureContext) throws -> any Figure {
+        let figure = context.figure, model = context.model
+        let xName = try context.singleNumericPredictor()
+        let x = try context.numericColumn(xName)
+        let y = model.design.y
+        guard let b0 = model.estimate("(Intercept)"), let b1 = model.estimate(xName) else {
+            throw context.fail("the model needs an intercept and a slope for '\(xName)'")
+        }
+        let (xTitle, yTitle) = context.axisTitles(x: xName, y: model.design.responseName)
+        var chart = Chart(size: context.size, title: figure.text("title"), x: Axis(xTitle), y: Axis(yTitle))
+        let palette = chart.theme.palette
+        let level = figure.number("level") ?? 0.95
+        let percent = NumberText.fixed(level * 100, level * 100 == (level * 100).rounded() ? 0 : 1)
+
+        var marks: [Mark] = []
+        let bands = figure.words("bands")
+        if !bands.isEmpty {
+            let grid = gridValues(over: x, count: 120)
+            let frame = try Frame(columns: [(name: xName, column: .numeric(grid))])
+            let rows = try model.design.rows(for: frame)
+            let predictions = try (0..<rows.rows).map { try model.fit.prediction(at: rows.row($0), level: level) }
+            if bands.contains("prediction") {
+                marks.append(.band(x: grid, lower: predictions.map { $0.predictionInterval?.lowerBound ?? $0.mean },
+                                   upper: predictions.map { $0.predictionInterval?.upperBound ?? $0.mean },
+                                   color: palette[5], alpha: 0.18, label: "\(percent)% prediction interval"))
+            }
+            if bands.contains("confidence") {
+                marks.append(.band(x: grid, lower: predictions.map { $0.confidenceInterval?.lowerBound ?? $0.mean },
+                                   upper: predictions.map { $0.confidenceInterval?.upperBound ?? $0.mean },
+                                   color: palette[0], alpha: 0.25, label: "\(percent)% confidence band"))
+            }
+        }
+        if figure.flag("residuals") == true {
+            let fitted = model.fit.fitted
+            marks.append(.segments(zip(x, zip(y, fitted)).map { Segment($0, $1.0, $0, $1.1) },
+                                   color: palette[1], width: 1.6, label: "Residual"))
+        }
+        marks.append(.line(intercept: b0, slope: b1, color: palette[0], label: "Fitted line"))
+        marks.append(.points(x: x, y: y, color: Color.ink, label: "Observed"))
+        if figure.words("annotate").contains("slope-triangle") {
+            marks += slopeTriangle(intercept: b0, slope: b1, over: x, y: y, color: palette[1])
+        }
+        chart.marks = marks
+
+        var lines: [String] = []
+        for item in figure.words("annotate") {
+            switch item {
+            case "equation":
+                lines.append("$\\hat{Y} = \(NumberText.estimate(b0)) \(NumberText.signed(b1, digits: decimals(of: b1)))X$")
+            case "slope":
+                lines.append("$\\hat{\\beta}_1 = \(NumberText.fixed(b1, 3))$")
+            case "r-squared":
+                if let r2 = model.fit.rSquared { lines.append("$R^2 = \(NumberText.fixed(r2, 3))$") }
+            case "sigma":
+                if let sigma = model.fit.sigma { lines.append("$\\hat{\\sigma} = \(NumberText.estimate(sigma))$") }
+            default:
+                break
+            }
+        }
+        if !lines.isEmpty { chart.annotations = [Annotation(lines: lines)] }
+        return chart
+    }
+
+    /// Rise over a run of one unit, drawn on the line, so "the outcome changes by
+    /// β̂₁ for each unit of x" can be seen rather than read. Of a few positions
+    /// along the middle of the data, the one farthest from every point is used,
+    /// so neither the triangle nor its labels hide data.
+    static func slopeTriangle(intercept b0: Double, slope b1: Double, over x: [Double], y: [Double],
+                              color: Color) -> [Mark] {
+        let low = x.min() ?? 0, high = x.max() ?? 1
+        let run = unitRun(for: high - low)
+        let xSpan = max(high - low, 1e-12)
+        let ySpan = max((y.max() ?? 1) - (y.min() ?? 0), abs(b1 * run), 1e-12)
+        /// The legs, their corner, and where the two labels go; `runFirst` puts
+        /// the corner on the side the line is heading away from.
+        struct Layout { var a: Point; var corner: Point; var b: Point; var runFirst: Bool }
+        func layout(_ start: Double, runFirst: Bool) -> Layout {
+            let a = Point(start, b0 + b1 * start), b = Point(start + run, b0 + b1 * (start + run))
+            return Layout(a: a, corner: runFirst ? Point(b.x, a.y) : Point(a.x, b.y), b: b, runFirst: runFirst)
+        }
+        func clearance(_ t: Layout) -> Double {
+            // Ink: both legs, the inside of the triangle, and the labels' footprints
+            // (about a tenth of the plot wide, a twentieth high) outside the legs.
+            var spots: [(Double, Double)] = []
+            let horizontalY = t.corner.y, verticalX = t.corner.x
+            let outward = (t.corner.y > (t.a.y + t.b.y) / 2 ? 1.0 : -1.0) * 0.05 * ySpan
+            for f in stride(from: 0.0, through: 1.0, by: 0.25) {
+                spots.append((t.a.x + f * run, horizontalY))
+                spots.append((t.a.x + f * run, horizontalY + outward))
+                spots.append((verticalX, t.a.y + f * (t.b.y - t.a.y)))
+            }
+            spots.append(((t.a.x + t.b.x + t.corner.x) / 3, (t.a.y + t.b.y + t.corner.y) / 3))
+            let side = t.runFirst ? 1.0 : -1.0
+            for f in stride(from: 0.02, through: 0.14, by: 0.03) {
+                spots.append((verticalX + side * f * xSpan, (t.a.y + t.b.y) / 2))
+            }
+            return zip(x, y).map { px, py in
+                spots.map { hypot((px - $0.0) / xSpan, (py - $0.1) / ySpan) }.min()!
+            }.min() ?? 1
+        }
+        let candidates = stride(from: 0.15, through: 0.7, by: 0.025).flatMap { f in
+            [layout(low + (high - low) * f, runFirst: true), layout(low + (high - low) * f, runFirst: false)]
+        }
+        let best = candidates.max { clearance($0) < clearance($1) }!
+        let runText = NumberText.fixed(run, run < 1 ? (run < 0.1 ? 2 : 1) : 0)
+        let riseText = NumberText.fixed(b1 * run, 3)
+        let runAbove = best.corner.y > (best.a.y + best.b.y) / 2
+        return [
+            .segments([Segment(from: best.a, to: best.corner), Segment(from: best.corner, to: best.b)],
+                      color: color, width: 2.2),
+            .text("$\(runText)$", at: Point((best.a.x + best.b.x) / 2, best.corner.y),
+                  anchor: TextAnchor(.center, runAbove ? .bottom : .top), offset: Point(0, runAbove ? -6 : 6),
+                  color: color),
+            .text("$\(riseText)$", at: Point(best.corner.x, (best.a.y + best.b.y) / 2),
+                  anchor: TextAnchor(best.runFirst ? .left : .right, .middle), offset: Point(best.runFirst ? 8 : -8, 0),
+                  color: color),
+        ]
+    }
+
+    /// One unit when the data span a few units; otherwise a round step that
+    /// stays visible (a tenth of the span, rounded to 1, 2 or 5 × 10ᵏ).
+    static func unitRun(for span: Double) -> Double {
+        guard span > 0, span < 2 || span > 40 else { return 1 }
+        let target = span / 10
+        let power = pow(10, floor(log10(target)))
+        let mantissa = target / power
+        return (mantissa < 1.5 ? 1 : mantissa < 3.5 ? 2 : 5) * power
+    }
+
+    static func decimals(of value: Double) -> Int {
+        let text = NumberText.estimate(value)
+        guard let dot = text.firstIndex(of: ".") else { return 0 }
+        return text.distance(from: dot, to: text.endIndex) - 1
+    }
+
+    /// `count` evenly spaced values spanning the data, for smooth bands.
+    static func gridValues(over values: [Double], count: Int) -> [Double] {
+        let low = values.min() ?? 0, high = values.max() ?? 1
+        return (0..<count).map { low + (high - low) * Double($0) / Double(count - 1) }
+    }
+}

@@ -1,0 +1,67 @@
+import GLM
+
+/// A lesson model made concrete: its data as a GLM `Frame`, the design its
+/// formula builds, and the least-squares fit. Figure kinds draw from this.
+public struct FittedModel: Sendable {
+    public let spec: ModelSpec
+    public let frame: Frame
+    public let design: Design
+    public let fit: Fit
+
+    /// Builds the frame, design and fit, turning any GLM diagnostic into an
+    /// error that points at the model in the spec (inside the formula for
+    /// formula problems).
+    public init(spec: ModelSpec, frame: Frame) throws {
+        self.spec = spec
+        self.frame = frame
+        do {
+            design = try Design(spec.formula, frame: frame, referenceLevels: spec.referenceLevels)
+            fit = try Fit(x: design.x, y: design.y, columnNames: design.columnNames,
+                          hasIntercept: design.hasIntercept, droppedRows: design.droppedRows)
+        } catch let diagnostic as Diagnostic {
+            throw LessonError(diagnostic, model: spec)
+        } catch let error as FitError {
+            throw LessonError(.badData, at: spec.location, message: "model '\(spec.name)' cannot be fitted: \(error)")
+        }
+    }
+
+    /// The estimate of a design column, by its R name.
+    public func estimate(_ column: String) -> Double? {
+        fit.coefficients.first { $0.term == column }?.estimate
+    }
+
+    public func coefficient(_ column: String) -> Coefficient? {
+        fit.coefficients.first { $0.term == column }
+    }
+
+    /// Design columns other than the intercept.
+    public var predictorColumns: [String] {
+        design.columnNames.filter { $0 != "(Intercept)" }
+    }
+}
+
+extension LessonError {
+    /// A GLM diagnostic re-expressed against the spec: formula problems get the
+    /// column inside the formula, data problems keep their file and row.
+    init(_ diagnostic: Diagnostic, model: ModelSpec) {
+        let category: Category
+        switch diagnostic.category {
+        case .missingFile: category = .missingInput
+        case .badData: category = .badData
+        case .badFormula, .usage: category = .badSpec
+        }
+        var message = diagnostic.message
+        if let name = diagnostic.location?.columnName { message = "column \"\(name)\": " + message }
+        if let excerpt = diagnostic.excerpt {
+            let location = model.formulaLocation.advanced(by: excerpt.offset)
+            self.init(category, at: location, message: "in the formula of model '\(model.name)': \(message)",
+                      suggestion: diagnostic.suggestion)
+        } else if let file = diagnostic.location?.file, diagnostic.category != .badFormula {
+            self.init(category, file: file, line: diagnostic.location?.line, column: diagnostic.location?.column,
+                      message: message, suggestion: diagnostic.suggestion)
+        } else {
+            self.init(category, at: model.location, message: "model '\(model.name)': \(message)",
+                      suggestion: diagnostic.suggestion)
+        }
+    }
+}

@@ -1,0 +1,116 @@
+import Dispatch
+import Foundation
+import GLM
+import Plot
+
+/// Renders lessons: fits every model, builds every figure, then writes the
+/// figures and `fits.json` into `OUT/NAME/`, swapping the folder into place
+/// only when everything succeeded.
+public struct LessonRenderer: Sendable {
+    public var outputRoot: URL
+    /// Formats to write instead of each spec's own; nil keeps the spec's.
+    public var formats: [OutputFormat]?
+    /// PNG pixel density: 1 gives the figure's logical size.
+    public var pngScale: Double = 1
+    /// Narrower figures (tables, small design matrices) get a higher density, so
+    /// every PNG is legible on a slide at this width without being upscaled.
+    public static let minimumPNGWidth = 700.0
+
+    public init(outputRoot: URL, formats: [OutputFormat]? = nil) {
+        self.outputRoot = outputRoot
+        self.formats = formats
+    }
+
+    /// Renders each named lesson (in parallel when there are several), returning
+    /// one result per name in the same order.
+    public func render(names: [String], from catalogue: LessonCatalogue) -> [Result<RenderedLesson, LessonError>] {
+        let results = ResultSlots<RenderedLesson>(count: names.count)
+        DispatchQueue.concurrentPerform(iterations: names.count) { index in
+            let result: Result<RenderedLesson, LessonError>
+            do {
+                result = .success(try render(try catalogue.source(for: names[index])))
+            } catch let error as LessonError {
+                result = .failure(error)
+            } catch {
+                result = .failure(LessonError(.badSpec, file: names[index], message: "\(error)"))
+            }
+            results.set(index, result)
+        }
+        return results.values
+    }
+
+    /// Renders one lesson.
+    public func render(_ source: LessonSource) throws -> RenderedLesson {
+        let lesson = try PreparedLesson(source.parse())
+        let spec = lesson.spec
+        let figures = try spec.figures.map { figure in
+            (figure, try FigureFactory.make(figure, model: lesson.model(for: figure)))
+        }
+        let fitsJSON = try lesson.fitsJSON()
+
+        let directory = try OutputDirectory(root: outputRoot, name: spec.name)
+        var files: [String] = []
+        do {
+            for (figure, drawing) in figures {
+                for format in formats ?? spec.formats {
+                    let name = "\(figure.id).\(format.rawValue)"
+                    let bytes: [UInt8]
+                    do {
+                        switch format {
+                        case .png: bytes = try drawing.pngData(scale: pngScale(for: drawing))
+                        case .svg: bytes = try drawing.svgData()
+                        case .pdf: bytes = try drawing.pdfData()
+                        }
+                    } catch {
+                        throw LessonError(.badSpec, at: figure.location,
+                                          message: "figure '\(figure.id)' cannot be drawn: \(error)")
+                    }
+                    try directory.write(Data(bytes), to: name)
+                    files.append(name)
+                }
+            }
+            try directory.write(fitsJSON, to: "fits.json")
+            files.append("fits.json")
+            try directory.commit()
+        } catch {
+            directory.discard()
+            throw error
+        }
+        return RenderedLesson(name: spec.name, directory: directory.final, files: files)
+    }
+}
+
+extension LessonRenderer {
+    /// The density for `figure`: at least `pngScale`, raised in quarter steps
+    /// until the PNG is `minimumPNGWidth` pixels wide.
+    func pngScale(for figure: any Figure) -> Double {
+        let needed = Self.minimumPNGWidth / max(1, figure.size.width)
+        return max(pngScale, (needed * 4).rounded(.up) / 4)
+    }
+}
+
+/// What one render produced.
+public struct RenderedLesson: Sendable {
+    public var name: String
+    public var directory: URL
+    /// File names inside `directory`, in the order written.
+    public var files: [String]
+}
+
+/// Result storage written from concurrent iterations, one slot each.
+final class ResultSlots<Value: Sendable>: @unchecked Sendable {
+    private var slots: [Result<Value, LessonError>?]
+    private let lock = NSLock()
+
+    init(count: Int) { slots = Array(repeating: nil, count: count) }
+
+    func set(_ index: Int, _ value: Result<Value, LessonError>) {
+        lock.lock(); defer { lock.unlock() }
+        slots[index] = value
+    }
+
+    var values: [Result<Value, LessonError>] {
+        lock.lock(); defer { lock.unlock() }
+        return slots.map { $0! }
+    }
+}

@@ -1,0 +1,64 @@
+/// A validated option value of a figure (the spec reader has already checked
+/// its type and range against the figure kind's table).
+public enum FigureOption: Sendable, Equatable {
+    case number(Double)
+    case integer(Int)
+    case bool(Bool)
+    case string(String)
+    case numbers([Double])
+    case strings([String])
+
+    /// The type and allowed range of an option, used to validate the spec.
+    enum ValueType: Sendable {
+        case number(ClosedRange<Double>)
+        case integer(ClosedRange<Int>)
+        case bool
+        case string
+        case numbers
+        /// One word from a fixed set.
+        case choice([String])
+        /// A list of words from a fixed set (also accepts a single word).
+        case choices([String])
+    }
+
+    static func read(_ node: SpecNode, as type: ValueType, name: String) throws -> FigureOption {
+        let what = "option '\(name)'"
+        switch type {
+        case .number(let range):
+            let value = try node.double(what)
+            guard range.contains(value) else {
+                throw node.fail("\(what) must be between \(range.lowerBound) and \(range.upperBound), found \(value)")
+            }
+            return .number(value)
+        case .integer(let range):
+            return .integer(try node.int(what, in: range))
+        case .bool:
+            return .bool(try node.bool(what))
+        case .string:
+            return .string(try node.string(what))
+        case .numbers:
+            let values = try node.doubles(what)
+            guard !values.isEmpty else { throw node.fail("\(what) needs at least one number") }
+            return .numbers(values)
+        case .choice(let words):
+            let word = try node.string(what)
+            guard words.contains(word) else {
+                throw node.fail("unknown value '\(word)' for \(what)", suggestion: NearestWord.hint(for: word, among: words))
+            }
+            return .string(word)
+        case .choices(let words):
+            let items: [SpecNode]
+            if case .sequence = node.node { items = try node.sequence(what) } else { items = [node] }
+            var chosen: [String] = []
+            for item in items {
+                let word = try item.string("each entry of \(what)")
+                guard words.contains(word) else {
+                    throw item.fail("unknown value '\(word)' for \(what)",
+                                    suggestion: NearestWord.hint(for: word, among: words))
+                }
+                if !chosen.contains(word) { chosen.append(word) }
+            }
+            return .strings(chosen)
+        }
+    }
+}

@@ -1,0 +1,56 @@
+/// A lesson spec after validation: everything needed to render a lesson, with
+/// the source location of each value kept for later error messages.
+public struct LessonSpec: Sendable {
+    /// The lesson's name: the spec's file name without `.yaml`.
+    public var name: String
+    public var title: String
+    /// The data every model uses unless it names its own.
+    public var data: DataSpec?
+    /// Models in the order the spec lists them (figures and `fits.json` keep it).
+    public var models: [ModelSpec]
+    /// Figures in the order the spec lists them.
+    public var figures: [FigureSpec]
+    /// Formats every figure is written in.
+    public var formats: [OutputFormat]
+    /// Directory that relative data paths are resolved against (nil for bundled lessons).
+    public var baseDirectory: String?
+    /// The file name used in messages.
+    public var file: String
+
+    /// The data a model is fitted to: its own, else the lesson's.
+    public func dataSpec(for model: ModelSpec) -> DataSpec {
+        model.data ?? data!
+    }
+
+    public func model(named name: String) -> ModelSpec? {
+        models.first { $0.name == name }
+    }
+}
+
+/// A named model: a formula in R notation plus choices about categorical coding.
+public struct ModelSpec: Sendable {
+    public var name: String
+    public var formula: String
+    /// Where the formula text starts, so a formula error can put a caret on the spec line.
+    public var formulaLocation: SourceLocation
+    /// Column → level used as the reference (coded 0 in every dummy column).
+    public var referenceLevels: [String: String]
+    /// Column → order of levels; dummy columns follow this order.
+    public var levelOrder: [String: [String]]
+    /// Data for this model alone, overriding the lesson's (so one lesson can
+    /// show designs built from different tables).
+    public var data: DataSpec?
+    public var location: SourceLocation
+}
+
+/// The output file formats a figure can be written in.
+public enum OutputFormat: String, CaseIterable, Sendable, Comparable {
+    case png, svg, pdf
+
+    public static func < (lhs: OutputFormat, rhs: OutputFormat) -> Bool {
+        allCases.firstIndex(of: lhs)! < allCases.firstIndex(of: rhs)!
+    }
+
+    /// PNG for slides, SVG for the web; PDF only when asked for.
+    public static let defaults: [OutputFormat] = [.png, .svg]
+}

@@ -1,0 +1,276 @@
+import Foundation
+import Yams
+
+/// Reads a lesson spec from YAML text into a validated `LessonSpec`.
+///
+/// The whole spec is checked before anything is loaded or drawn, so a bad spec
+/// never leaves half a lesson on disk. Every error points at a line and column.
+public enum LessonSpecParser {
+    /// Upper bounds that keep a spec from asking for absurd work.
+    public static let maximumRows = 100_000
+    public static let maximumFigures = 200
+
+    static let topLevelKeys = ["title", "description", "data", "models", "figures", "formats"]
+
+    /// Parses `yaml`; `file` is used in messages, `name` becomes the lesson name.
+    public static func parse(yaml: String, file: String, name: String, baseDirectory: String?) throws -> LessonSpec {
+        guard !yaml.contains("\u{0}") else {
+            throw LessonError(.badSpec, file: file, line: 1, column: 1,
+                              message: "the spec is binary, not YAML text")
+        }
+        let root: Node
+        do {
+            guard let node = try Yams.compose(yaml: yaml) else {
+                throw LessonError(.badSpec, file: file, line: 1, column: 1,
+                                  message: "the spec is empty; expected a mapping with 'title', 'data', 'models' and 'figures'")
+            }
+            root = node
+        } catch let error as YamlError {
+            throw yamlError(error, yaml: yaml, file: file)
+        }
+        let top = try SpecNode(node: root, file: file).mapping("the lesson spec")
+        try top.allowOnly(topLevelKeys)
+
+        let title = try top.required("title").string("'title'")
+        if let description = top["description"] { _ = try description.string("'description'") }
+        let data = try top["data"].map(parseData)
+        let models = try parseModels(try top.required("models"))
+        if data == nil, let orphan = models.first(where: { $0.data == nil }) {
+            throw LessonError(.badSpec, at: orphan.location,
+                              message: "model '\(orphan.name)' has no data: the spec has no top-level 'data' and the model no 'data' of its own",
+                              suggestion: "add a 'data' block (builtin, csv, columns or generate)")
+        }
+        let figures = try parseFigures(try top.required("figures"), models: models)
+        let formats = try top["formats"].map(parseFormats) ?? OutputFormat.defaults
+        return LessonSpec(name: name, title: title, data: data, models: models, figures: figures,
+                          formats: formats, baseDirectory: baseDirectory, file: file)
+    }
+
+    /// Turns a Yams error into one that names the file, line and column.
+    static func yamlError(_ error: YamlError, yaml: String, file: String) -> LessonError {
+        switch error {
+        case let .scanner(_, problem, mark, _), let .parser(_, problem, mark, _), let .composer(_, problem, mark, _):
+            return LessonError(.badSpec, file: file, line: mark.line, column: mark.column,
+                               message: "this is not valid YAML: \(problem)",
+                               suggestion: "check the indentation and that every 'key: value' has a space after the colon")
+        case let .duplicatedKeysInMapping(duplicates, context):
+            let key = duplicates.first ?? ""
+            let (first, second) = duplicateKeyLines(key, in: yaml, from: context.mark.line)
+            return LessonError(.badSpec, file: file, line: second?.line ?? context.mark.line,
+                               column: second?.column ?? context.mark.column,
+                               message: "duplicate key '\(key)'" + (first.map { " (first given at line \($0))" } ?? ""),
+                               suggestion: "keep only one")
+        case let .reader(problem, _, _, _):
+            return LessonError(.badSpec, file: file, line: 1, column: 1,
+                               message: "the spec cannot be read as UTF-8 text: \(problem)")
+        default:
+            return LessonError(.badSpec, file: file, line: 1, column: 1, message: "this is not valid YAML: \(error)")
+        }
+    }
+
+    /// Yams reports a duplicate key only with the enclosing mapping's position;
+    /// find the first and second block-style lines that start with that key at
+    /// the same indentation, so the message can point at the repeat.
+    static func duplicateKeyLines(_ key: String, in yaml: String, from line: Int) -> (Int?, (line: Int, column: Int)?) {
+        let lines = yaml.split(separator: "\n", omittingEmptySubsequences: false)
+        var first: (line: Int, indent: Int)?
+        for index in max(0, line - 1)..<lines.count {
+            let text = lines[index]
+            let indent = text.prefix { $0 == " " }.count
+            let rest = text.dropFirst(indent)
+            guard rest.hasPrefix("\(key):") || rest.hasPrefix("'\(key)':") || rest.hasPrefix("\"\(key)\":") else { continue }
+            if let first, first.indent == indent { return (first.line, (index + 1, indent + 1)) }
+            if first == nil { first = (index + 1, indent) }
+        }
+        return (first?.line, nil)
+    }
+
+    // MARK: data
+
+    static func parseData(_ node: SpecNode) throws -> DataSpec {
+        let map = try node.mapping("'data'")
+        let sources = ["builtin", "csv", "columns", "generate"]
+        try map.allowOnly(sources)
+        guard map.entries.count == 1, let entry = map.entries.first else {
+            throw node.fail("'data' needs exactly one of 'builtin', 'csv', 'columns' or 'generate'")
+        }
+        switch entry.key {
+        case "builtin":
+            let name = try entry.value.string("the name of a built-in dataset")
+            guard DataSpec.builtinNames.contains(name) else {
+                throw entry.value.fail("unknown built-in dataset '\(name)'",
+                                       suggestion: NearestWord.hint(for: name, among: DataSpec.builtinNames))
+            }
+            return .builtin(name: name, location: entry.value.location)
+        case "csv":
+            let path = try entry.value.string("a CSV path relative to the spec")
+            return .csv(path: path, location: entry.value.location)
+        case "columns":
+            return try parseInlineColumns(entry.value)
+        default:
+            return .generated(try GeneratorSpecParser.parse(entry.value))
+        }
+    }
+
+    static func parseInlineColumns(_ node: SpecNode) throws -> DataSpec {
+        let map = try node.mapping("'columns'")
+        guard !map.entries.isEmpty else { throw node.fail("'columns' needs at least one column") }
+        var columns: [InlineColumn] = []
+        for entry in map.entries {
+            let items = try entry.value.sequence("column '\(entry.key)'")
+            guard !items.isEmpty else { throw entry.value.fail("column '\(entry.key)' has no values") }
+            guard items.count <= maximumRows else {
+                throw entry.value.fail("column '\(entry.key)' has \(items.count) values; the limit is \(maximumRows)")
+            }
+            let numbers = items.map { item -> Double? in
+                if case .scalar(let s) = item.node, s.style == .plain { return SpecNode.parseNumber(s.string) }
+                return nil
+            }
+            let values: InlineColumn.Values
+            if numbers.allSatisfy({ $0 != nil }) {
+                values = .numeric(numbers.map { $0! })
+            } else {
+                values = .categorical(try items.map { try $0.string("each label of column '\(entry.key)'") })
+            }
+            columns.append(InlineColumn(name: entry.key, values: values, location: entry.keyNode.location))
+        }
+        let count = columns[0].count
+        if let ragged = columns.first(where: { $0.count != count }) {
+            throw LessonError(.badSpec, at: ragged.location,
+                              message: "column '\(ragged.name)' has \(ragged.count) values but '\(columns[0].name)' has \(count)",
+                              suggestion: "give every column the same number of values")
+        }
+        return .inline(columns: columns, location: node.location)
+    }
+
+    // MARK: models
+
+    static func parseModels(_ node: SpecNode) throws -> [ModelSpec] {
+        let map = try node.mapping("'models'")
+        guard !map.entries.isEmpty else { throw node.fail("'models' needs at least one model") }
+        return try map.entries.map { entry in
+            try checkIdentifier(entry.key, at: entry.keyNode, what: "model name")
+            if case .scalar = entry.value.node {
+                return ModelSpec(name: entry.key, formula: try entry.value.string("a formula such as 'y ~ x'"),
+                                 formulaLocation: formulaStart(entry.value), referenceLevels: [:], levelOrder: [:],
+                                 data: nil, location: entry.keyNode.location)
+            }
+            let model = try entry.value.mapping("model '\(entry.key)'")
+            try model.allowOnly(["formula", "reference", "levels", "data"])
+            let formulaNode = try model.required("formula")
+            let formula = try formulaNode.string("a formula such as 'y ~ x'")
+            guard formula.contains("~") else {
+                throw formulaNode.fail("expected a formula with '~' between response and predictors, found '\(formula)'",
+                                       suggestion: "write it like 'work_hours ~ lot_size'")
+            }
+            var references: [String: String] = [:]
+            if let node = model["reference"] {
+                for item in try node.mapping("'reference' (column: level)").entries {
+                    references[item.key] = try item.value.string("the reference level of '\(item.key)'")
+                }
+            }
+            var orders: [String: [String]] = [:]
+            if let node = model["levels"] {
+                for item in try node.mapping("'levels' (column: [level, …])").entries {
+                    let levels = try item.value.strings("the levels of '\(item.key)'")
+                    guard Set(levels).count == levels.count else {
+                        throw item.value.fail("the levels of '\(item.key)' repeat a level")
+                    }
+                    orders[item.key] = levels
+                }
+            }
+            for (column, level) in references {
+                if let order = orders[column], !order.contains(level) {
+                    throw (model["reference"] ?? formulaNode).fail(
+                        "reference level '\(level)' of '\(column)' is not among its levels \(order)",
+                        suggestion: NearestWord.hint(for: level, among: order))
+                }
+            }
+            return ModelSpec(name: entry.key, formula: formula, formulaLocation: formulaStart(formulaNode),
+                             referenceLevels: references, levelOrder: orders,
+                             data: try model["data"].map(parseData), location: entry.keyNode.location)
+        }
+    }
+
+    /// Where the formula's first character is (after an opening quote, if any).
+    static func formulaStart(_ node: SpecNode) -> SourceLocation {
+        if case .scalar(let s) = node.node, s.style == .singleQuoted || s.style == .doubleQuoted {
+            return node.location.advanced(by: 1)
+        }
+        return node.location
+    }
+
+    // MARK: figures
+
+    static func parseFigures(_ node: SpecNode, models: [ModelSpec]) throws -> [FigureSpec] {
+        let map = try node.mapping("'figures'")
+        guard !map.entries.isEmpty else { throw node.fail("'figures' needs at least one figure") }
+        guard map.entries.count <= maximumFigures else {
+            throw node.fail("a lesson may have at most \(maximumFigures) figures, found \(map.entries.count)")
+        }
+        let modelNames = models.map(\.name)
+        return try map.entries.map { entry in
+            try checkIdentifier(entry.key, at: entry.keyNode, what: "figure id")
+            let figure = try entry.value.mapping("figure '\(entry.key)'")
+            try figure.allowOnly(["kind", "model", "caption", "options"])
+            let kindNode = try figure.required("kind")
+            let kindName = try kindNode.string("a figure kind")
+            guard let kind = FigureKind(rawValue: kindName) else {
+                throw kindNode.fail("unknown figure kind '\(kindName)'",
+                                    suggestion: NearestWord.hint(for: kindName, among: FigureKind.names))
+            }
+            var model: String?
+            if let modelNode = figure["model"] {
+                let name = try modelNode.string("a model name")
+                guard modelNames.contains(name) else {
+                    throw modelNode.fail("figure '\(entry.key)' uses model '\(name)', which the spec does not define",
+                                         suggestion: NearestWord.hint(for: name, among: modelNames))
+                }
+                model = name
+            } else {
+                guard modelNames.count == 1 else {
+                    throw entry.value.fail("figure '\(entry.key)' must say which model it shows",
+                                           suggestion: "add 'model: \(modelNames[0])' (or another model name)")
+                }
+                model = modelNames[0]
+            }
+            var options: [String: FigureOption] = [:]
+            if let optionsNode = figure["options"] {
+                let table = kind.allOptions
+                let optionMap = try optionsNode.mapping("the options of '\(entry.key)'")
+                try optionMap.allowOnly(table.keys.sorted())
+                for option in optionMap.entries {
+                    options[option.key] = try FigureOption.read(option.value, as: table[option.key]!, name: option.key)
+                }
+            }
+            let caption = try figure["caption"].map { try $0.string("a caption") }
+            return FigureSpec(id: entry.key, kind: kind, model: model, options: options, caption: caption,
+                              location: entry.keyNode.location)
+        }
+    }
+
+    static func parseFormats(_ node: SpecNode) throws -> [OutputFormat] {
+        let items: [SpecNode]
+        if case .sequence = node.node { items = try node.sequence("'formats'") } else { items = [node] }
+        var formats: [OutputFormat] = []
+        for item in items {
+            let word = try item.string("an output format")
+            guard let format = OutputFormat(rawValue: word.lowercased()) else {
+                throw item.fail("unknown output format '\(word)'",
+                                suggestion: NearestWord.hint(for: word, among: OutputFormat.allCases.map(\.rawValue)))
+            }
+            if !formats.contains(format) { formats.append(format) }
+        }
+        guard !formats.isEmpty else { throw node.fail("'formats' needs at least one of png, svg, pdf") }
+        return formats.sorted()
+    }
+
+    /// Names that become file names must be plain: no path separators, no dots
+    /// that could climb out of the output folder.
+    static func checkIdentifier(_ name: String, at node: SpecNode, what: String) throws {
+        let allowed = CharacterSet(charactersIn: "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_")
+        guard !name.isEmpty, name.unicodeScalars.allSatisfy(allowed.contains), name.first != "-" else {
+            throw node.fail("\(what) '\(name)' may only use letters, digits, '-' and '_' (it becomes a file name)")
+        }
+    }
+}

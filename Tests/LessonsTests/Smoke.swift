@@ -1,2 +1,0 @@
-import XCTest
-final class LessonsSmokeTests: XCTestCase { func testNothing() {} }
