@@ -13,7 +13,8 @@ struct FormulaParser {
         var isInterceptOnly: Bool { terms.isEmpty && intercept != nil }
 
         mutating func add(_ other: TermList) {
-            for term in other.terms where !terms.contains(term) { terms.append(term) }
+            var present = Set(terms)
+            for term in other.terms where present.insert(term).inserted { terms.append(term) }
             if let setting = other.intercept { intercept = setting }
         }
     }
@@ -109,12 +110,15 @@ struct FormulaParser {
             advance()
         }
         while true {
+            let operandStart = current
             let operand = try parseProduct()
             if subtract {
-                result.terms.removeAll { operand.terms.contains($0) }
+                let removed = Set(operand.terms)
+                result.terms.removeAll { removed.contains($0) }
                 if let setting = operand.intercept { result.intercept = !setting }
             } else {
                 result.add(operand)
+                try checkSize(result, operandStart)
             }
             if current.kind == .symbol("+") {
                 subtract = false
@@ -137,12 +141,13 @@ struct FormulaParser {
             var combined = lhs
             if op.kind == .symbol("*") {
                 combined.add(rhs)
-                combined.add(interact(lhs, rhs))
+                combined.add(try interact(lhs, rhs, op))
             } else {
                 // a/b: a + a:b, where the nesting term holds every factor of a.
                 let all = lhs.terms.reduce(into: Set<Formula.Factor>()) { $0.formUnion($1) }
-                combined.add(interact(TermList(terms: [all]), rhs))
+                combined.add(try interact(TermList(terms: [all]), rhs, op))
             }
+            try checkSize(combined, op)
             lhs = combined
         }
         return lhs
@@ -155,7 +160,7 @@ struct FormulaParser {
             advance()
             let rhs = try parsePower()
             try checkNoIntercept(lhs, rhs, op)
-            lhs = interact(lhs, rhs)
+            lhs = try interact(lhs, rhs, op)
         }
         return lhs
     }
@@ -176,7 +181,8 @@ struct FormulaParser {
         for _ in 1..<Int(k) {
             var next = result
             next.add(base)
-            next.add(interact(result, base))
+            next.add(try interact(result, base, op))
+            try checkSize(next, op)
             result = next
         }
         return result
@@ -219,15 +225,32 @@ struct FormulaParser {
         }
     }
 
-    private func interact(_ lhs: TermList, _ rhs: TermList) -> TermList {
+    /// Every term of `lhs` joined with every term of `rhs`, each distinct set once.
+    /// Refused, with the caret on `op`, once it would pass `Formula.maximumTerms`.
+    private func interact(_ lhs: TermList, _ rhs: TermList, _ op: FormulaToken) throws -> TermList {
+        // Pairs that collapse into few distinct terms are cheap to count but not
+        // to form: bound the work as well as the result.
+        guard lhs.terms.count * rhs.terms.count <= Formula.maximumTerms * 256 else { throw tooManyTerms(at: op) }
         var result = TermList()
+        var present = Set<Set<Formula.Factor>>()
         for a in lhs.terms {
             for b in rhs.terms {
                 let joined = a.union(b)
-                if !result.terms.contains(joined) { result.terms.append(joined) }
+                if present.insert(joined).inserted { result.terms.append(joined) }
             }
+            try checkSize(result, op)
         }
         return result
+    }
+
+    private func checkSize(_ list: TermList, _ op: FormulaToken) throws {
+        guard list.terms.count <= Formula.maximumTerms else { throw tooManyTerms(at: op) }
+    }
+
+    private func tooManyTerms(at op: FormulaToken) -> Diagnostic {
+        error(
+            "the formula expands to more than \(Formula.maximumTerms) terms here", at: op,
+            suggestion: "cross fewer variables, or name the interactions you need with ':'")
     }
 
     private func checkNoIntercept(_ lhs: TermList, _ rhs: TermList, _ op: FormulaToken) throws {
