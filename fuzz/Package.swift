@@ -11,7 +11,8 @@ let root = URL(fileURLWithPath: #filePath)
     .deletingLastPathComponent().deletingLastPathComponent().lastPathComponent
 
 /// Instrumentation for coverage-guided fuzzing and memory errors. `fuzz/run` also
-/// passes these flags to the whole build so GLM and Plot are instrumented too.
+/// passes these flags to the whole build so GLM, Plot, Lessons and the YAML
+/// parser underneath are instrumented too.
 let fuzzerSwift: [SwiftSetting] = [.unsafeFlags(["-sanitize=fuzzer,address"])]
 let fuzzerLink: [LinkerSetting] = [.unsafeFlags(["-sanitize=fuzzer,address", "-use-ld=lld"])]
 
@@ -31,6 +32,7 @@ let package = Package(
         .executable(name: "fuzz-formula", targets: ["FuzzFormula"]),
         .executable(name: "fuzz-csv", targets: ["FuzzCSV"]),
         .executable(name: "fuzz-tex", targets: ["FuzzTeX"]),
+        .executable(name: "fuzz-spec", targets: ["FuzzSpec"]),
     ],
     dependencies: [.package(path: "..")],
     targets: [
@@ -39,5 +41,6 @@ let package = Package(
         fuzzTarget("FuzzFormula", ["GLM"]),
         fuzzTarget("FuzzCSV", ["GLM"]),
         fuzzTarget("FuzzTeX", ["Plot"]),
+        fuzzTarget("FuzzSpec", ["Lessons"]),
     ]
 )
