@@ -38,6 +38,25 @@ final class FuzzRegressionTests: XCTestCase {
         XCTAssertEqual(refused?.excerpt?.offset, fourteen.firstIndex(of: "^").map { fourteen.distance(from: fourteen.startIndex, to: $0) })
     }
 
+    /// Crossing a crossing with itself collapses a million pairs into a thousand
+    /// terms: cheap to describe, slow to form, so the pairs are budgeted too. Eight
+    /// variables to the 8th power (255 terms, every subset) stays well inside it.
+    func testSelfCrossingIsBoundedByThePairBudget() throws {
+        let ten = "(a*b*c*d*e*f*g*h*i*j)"
+        let text = "y ~ \(ten)*\(ten)"
+        let refused = diagnostic { _ = try Formula(text) }
+        XCTAssertEqual(refused?.category, .badFormula)
+        XCTAssertEqual(refused?.excerpt?.offset, 4 + ten.count)
+        XCTAssertTrue(refused?.message.contains("too large to expand") ?? false, refused?.message ?? "no error")
+        XCTAssertEqual(try Formula("y ~ (a+b+c+d+e+f+g+h)^8").terms.count, 255)
+    }
+
+    /// Removing and re-adding a term many times keeps the formula it started as.
+    func testRepeatedRemovalFromALargeExpansion() throws {
+        let text = "y ~ a*b*c*d*e*f*g*h*i*j*k*l" + String(repeating: " + x - x", count: 50)
+        XCTAssertEqual(try Formula(text).terms.map(\.label), try Formula("y ~ a*b*c*d*e*f*g*h*i*j*k*l").terms.map(\.label))
+    }
+
     /// Found by `fuzz/run formula` (a hang: `.` stands for six columns and every
     /// `*` doubled the expansion, which also compared each new term with all the
     /// earlier ones). Now refused with a message instead.
