@@ -1,11 +1,12 @@
 # glmviz — the two everyday commands:
 #   make demo   install what the build needs, build, render the default lesson
 #   make test   install what the build needs, build, run every test
+#   make fuzz-smoke  build the libFuzzer targets and run each 30 s on its corpus
 SWIFT ?= swift
 CONFIG ?= release
 BIN = .build/$(CONFIG)/glmviz
 
-.PHONY: demo test deps build clean bench
+.PHONY: demo test deps build clean bench fuzz-smoke
 
 deps:
 	@scripts/install-deps
@@ -26,6 +27,9 @@ test: deps
 	.build/debug/glmviz check
 	bench/setup --tools
 	bench/run --quick --glmviz .build/debug/glmviz
+
+fuzz-smoke: deps
+	SWIFT=$(SWIFT) fuzz/run --all 30
 
 clean:
 	rm -rf .build

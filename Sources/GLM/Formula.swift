@@ -55,6 +55,11 @@ public struct Formula: Sendable, Equatable, CustomStringConvertible {
     /// length), so unknown names get a caret too.
     public let positions: [String: Range<Int>]
 
+    /// The most terms a formula may expand to. Each crossed factor doubles the
+    /// count (`a*b*c*…` has 2^k − 1 terms), so a short formula can ask for millions
+    /// of design columns; past this limit it is refused instead of hanging.
+    public static let maximumTerms = 4096
+
     public init(_ text: String) throws {
         var parser = FormulaParser(text: text)
         self = try parser.parse()

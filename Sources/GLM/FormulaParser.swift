@@ -5,24 +5,26 @@
 /// expand by the same rules as in R: `a*b` is `a + b + a:b`, `a/b` is `a + a:b`,
 /// `A^k` is `A*A*…*A` (k times), and `-` removes terms (`- 1` the intercept).
 struct FormulaParser {
-    /// Terms as factor sets (interaction is commutative) plus, for the literals
-    /// `0` and `1`, an intercept setting.
-    /// Membership is kept in a set beside the ordered list, so `y ~ .` on a file
-    /// with thousands of columns is not quadratic.
+    /// Terms as sets of factor ranks (interaction is commutative) plus, for the
+    /// literals `0` and `1`, an intercept setting. Ranks rather than factors keep
+    /// hashing cheap: a computed factor hashes its whole expression.
+    ///
+    /// Membership is kept in a set alongside the ordered terms so that adding a
+    /// term costs the same however long the formula already is.
     private struct TermList {
-        private(set) var terms: [Set<Formula.Factor>] = []
-        private var members: Set<Set<Formula.Factor>> = []
+        private(set) var terms: [Set<Int>] = []
+        private var present: Set<Set<Int>> = []
         var intercept: Bool?
         var isInterceptOnly: Bool { terms.isEmpty && intercept != nil }
 
-        init(terms: [Set<Formula.Factor>] = [], intercept: Bool? = nil) {
-            for term in terms { append(term) }
+        init(terms: [Set<Int>] = [], intercept: Bool? = nil) {
             self.intercept = intercept
+            for term in terms { append(term) }
         }
 
-        /// Appends `term` unless it is already listed.
-        mutating func append(_ term: Set<Formula.Factor>) {
-            if members.insert(term).inserted { terms.append(term) }
+        /// Adds `term` unless it is already there (`a + a` is `a`).
+        mutating func append(_ term: Set<Int>) {
+            if present.insert(term).inserted { terms.append(term) }
         }
 
         mutating func add(_ other: TermList) {
@@ -30,10 +32,12 @@ struct FormulaParser {
             if let setting = other.intercept { intercept = setting }
         }
 
-        /// Removes every term `other` lists (`- term` in a formula).
-        mutating func remove(termsOf other: TermList) {
-            terms.removeAll { other.members.contains($0) }
-            members.subtract(other.members)
+        /// Drops every term of `other` (`- a`), scanning only when one is present.
+        mutating func remove(_ other: TermList) {
+            let removed = Set(other.terms.filter { present.contains($0) })
+            guard !removed.isEmpty else { return }
+            present.subtract(removed)
+            terms.removeAll { removed.contains($0) }
         }
     }
 
@@ -42,6 +46,12 @@ struct FormulaParser {
     private var index = 0
     /// First-appearance rank of every factor, R's order for factors inside a term.
     private var factorRank: [Formula.Factor: Int] = [:]
+    /// The factor of each rank.
+    private var factors: [Formula.Factor] = []
+    /// Term pairs the interactions may still form. Pairs that collapse into few
+    /// distinct terms do not grow the result, so the result limit alone would not
+    /// bound the work.
+    private var pairBudget = Formula.maximumTerms * 16
     private var positions: [String: Range<Int>] = [:]
 
     init(text: String) {
@@ -74,7 +84,7 @@ struct FormulaParser {
         }
         let ordered = rhs.terms.enumerated().sorted { a, b in
             a.element.count != b.element.count ? a.element.count < b.element.count : a.offset < b.offset
-        }.map { Formula.Term($0.element.sorted { factorRank[$0]! < factorRank[$1]! }) }
+        }.map { Formula.Term($0.element.sorted().map { factors[$0] }) }
         return Formula(
             text: text, response: response, terms: ordered, hasIntercept: rhs.intercept ?? true, positions: positions)
     }
@@ -93,8 +103,11 @@ struct FormulaParser {
             suggestion: suggestion)
     }
 
-    private mutating func note(_ factor: Formula.Factor) {
-        if factorRank[factor] == nil { factorRank[factor] = factorRank.count }
+    private mutating func rank(of factor: Formula.Factor) -> Int {
+        if let rank = factorRank[factor] { return rank }
+        factorRank[factor] = factors.count
+        factors.append(factor)
+        return factors.count - 1
     }
 
     private mutating func noteName(_ name: String, _ token: FormulaToken) {
@@ -128,12 +141,14 @@ struct FormulaParser {
             advance()
         }
         while true {
+            let operandStart = current
             let operand = try parseProduct()
             if subtract {
-                result.remove(termsOf: operand)
+                result.remove(operand)
                 if let setting = operand.intercept { result.intercept = !setting }
             } else {
                 result.add(operand)
+                try checkSize(result, operandStart)
             }
             if current.kind == .symbol("+") {
                 subtract = false
@@ -156,12 +171,13 @@ struct FormulaParser {
             var combined = lhs
             if op.kind == .symbol("*") {
                 combined.add(rhs)
-                combined.add(interact(lhs, rhs))
+                combined.add(try interact(lhs, rhs, op))
             } else {
                 // a/b: a + a:b, where the nesting term holds every factor of a.
-                let all = lhs.terms.reduce(into: Set<Formula.Factor>()) { $0.formUnion($1) }
-                combined.add(interact(TermList(terms: [all]), rhs))
+                let all = lhs.terms.reduce(into: Set<Int>()) { $0.formUnion($1) }
+                combined.add(try interact(TermList(terms: [all]), rhs, op))
             }
+            try checkSize(combined, op)
             lhs = combined
         }
         return lhs
@@ -174,7 +190,7 @@ struct FormulaParser {
             advance()
             let rhs = try parsePower()
             try checkNoIntercept(lhs, rhs, op)
-            lhs = interact(lhs, rhs)
+            lhs = try interact(lhs, rhs, op)
         }
         return lhs
     }
@@ -195,7 +211,8 @@ struct FormulaParser {
         for _ in 1..<Int(k) {
             var next = result
             next.add(base)
-            next.add(interact(result, base))
+            next.add(try interact(result, base, op))
+            try checkSize(next, op)
             result = next
         }
         return result
@@ -208,13 +225,10 @@ struct FormulaParser {
             advance()
             if !quoted, current.kind == .symbol("(") {
                 let factor = Formula.Factor.computed(try parseCall(name, token))
-                note(factor)
-                return TermList(terms: [[factor]])
+                return TermList(terms: [[rank(of: factor)]])
             }
             noteName(name, token)
-            let factor = Formula.Factor.variable(name)
-            note(factor)
-            return TermList(terms: [[factor]])
+            return TermList(terms: [[rank(of: .variable(name))]])
         case .number(let value, _):
             guard value == 0 || value == 1 else {
                 throw error(
@@ -238,15 +252,33 @@ struct FormulaParser {
         }
     }
 
-    private func interact(_ lhs: TermList, _ rhs: TermList) -> TermList {
+    /// Every term of `lhs` joined with every term of `rhs`, each distinct set once.
+    /// Refused, with the caret on `op`, once it would pass `Formula.maximumTerms`
+    /// or the formula's budget of pairs.
+    private mutating func interact(_ lhs: TermList, _ rhs: TermList, _ op: FormulaToken) throws -> TermList {
+        let pairs = lhs.terms.count * rhs.terms.count
+        guard pairs <= pairBudget else {
+            throw error(
+                "the formula is too large to expand here: its interactions would join more than \(Formula.maximumTerms * 16) pairs of terms",
+                at: op, suggestion: "cross fewer variables, or name the interactions you need with ':'")
+        }
+        pairBudget -= pairs
         var result = TermList()
         for a in lhs.terms {
-            for b in rhs.terms {
-                let joined = a.union(b)
-                result.append(joined)
-            }
+            for b in rhs.terms { result.append(a.union(b)) }
+            try checkSize(result, op)
         }
         return result
+    }
+
+    private func checkSize(_ list: TermList, _ op: FormulaToken) throws {
+        guard list.terms.count <= Formula.maximumTerms else { throw tooManyTerms(at: op) }
+    }
+
+    private func tooManyTerms(at op: FormulaToken) -> Diagnostic {
+        error(
+            "the formula expands to more than \(Formula.maximumTerms) terms here", at: op,
+            suggestion: "cross fewer variables, or name the interactions you need with ':'")
     }
 
     private func checkNoIntercept(_ lhs: TermList, _ rhs: TermList, _ op: FormulaToken) throws {

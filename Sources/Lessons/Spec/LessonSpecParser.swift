@@ -72,9 +72,11 @@ public enum LessonSpecParser {
     /// find the first and second block-style lines that start with that key at
     /// the same indentation, so the message can point at the repeat.
     static func duplicateKeyLines(_ key: String, in yaml: String, from line: Int) -> (Int?, (line: Int, column: Int)?) {
-        let lines = yaml.split(separator: "\n", omittingEmptySubsequences: false)
+        // Lines as YAML counts them: LF, CRLF and a lone CR each end a line (a
+        // Swift Character holds CRLF whole, so splitting on "\n" alone would not).
+        let lines = yaml.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline)
         var first: (line: Int, indent: Int)?
-        for index in max(0, line - 1)..<lines.count {
+        for index in min(max(0, line - 1), lines.count)..<lines.count {
             let text = lines[index]
             let indent = text.prefix { $0 == " " }.count
             let rest = text.dropFirst(indent)

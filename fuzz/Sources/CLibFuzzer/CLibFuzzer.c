@@ -1,0 +1,2 @@
+/* Declarations only; the definitions come from the toolchain's libFuzzer. */
+#include "CLibFuzzer.h"
