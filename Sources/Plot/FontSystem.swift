@@ -1,23 +1,21 @@
 import CCairo
 import Foundation
 
-/// The process-wide Pango font map and a pool of Pango contexts configured
-/// for reproducible text: no hinting, no metric rounding, greyscale
-/// antialiasing, 72 dpi (so a size in points equals a size in logical pixels).
-/// Creating the font map loads fontconfig's configuration, which is the costly
-/// part of text set-up, so it happens once per process; contexts are reused
-/// across figures and handed to one renderer at a time, so parallel rendering
-/// never shares a context between threads.
+/// A pool of Pango contexts configured for reproducible text: no hinting, no
+/// metric rounding, greyscale antialiasing, 72 dpi (so a size in points equals
+/// a size in logical pixels). Contexts are reused across figures and handed to
+/// one renderer at a time. Each context has its own font map: Pango's font maps
+/// keep caches that are not safe to share between threads (a shared one
+/// corrupted its fontset cache when several figures were drawn at once), and
+/// fontconfig's configuration underneath is loaded once per process anyway.
 final class FontSystem: @unchecked Sendable {
     static let shared = FontSystem()
 
-    private let fontMap: UnsafeMutablePointer<PangoFontMap>
     private let fontOptions: OpaquePointer
     private var idle: [OpaquePointer] = []
     private let lock = NSLock()
 
     private init() {
-        fontMap = pango_cairo_font_map_new()
         let options = cairo_font_options_create()!
         cairo_font_options_set_antialias(options, CAIRO_ANTIALIAS_GRAY)
         cairo_font_options_set_hint_style(options, CAIRO_HINT_STYLE_NONE)
@@ -35,7 +33,10 @@ final class FontSystem: @unchecked Sendable {
     }
 
     private func makeContext() -> OpaquePointer {
+        let fontMap = pango_cairo_font_map_new()!
         let context = pango_font_map_create_context(fontMap)!
+        // The context keeps its font map alive.
+        g_object_unref(UnsafeMutableRawPointer(fontMap))
         pango_cairo_context_set_resolution(context, 72)
         pango_cairo_context_set_font_options(context, fontOptions)
         return context
@@ -57,7 +58,7 @@ final class FontSystem: @unchecked Sendable {
             pango_font_description_set_family(description, family)
             pango_font_description_set_style(description, italic ? PANGO_STYLE_ITALIC : PANGO_STYLE_NORMAL)
             pango_font_description_set_absolute_size(description, 12 * 1024)
-            guard let font = pango_font_map_load_font(fontMap, context, description) else { return nil }
+            guard let font = pango_font_map_load_font(pango_context_get_font_map(context), context, description) else { return nil }
             defer { g_object_unref(UnsafeMutableRawPointer(font)) }
             let loaded = pango_font_describe(font)!
             defer { pango_font_description_free(loaded) }
