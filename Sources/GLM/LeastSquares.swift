@@ -180,7 +180,7 @@ public enum LeastSquaresError: Error, Equatable, CustomStringConvertible {
         case let .nonFiniteResponse(row):
             return "response value in row \(row + 1) is not a finite number; remove or fix that observation"
         case let .lapackFailure(routine, info) where info == Int(GLMVIZ_LAPACK_UNAVAILABLE):
-            return "LAPACK routine \(routine) is not available: liblapacke.so.3 could not be loaded; install liblapacke (Debian: apt-get install liblapacke)"
+            return "LAPACK routine \(routine) is not available: neither libopenblas.so.0 nor liblapack.so.3 could be loaded; install OpenBLAS (Debian: apt-get install libopenblas0)"
         case let .lapackFailure(routine, info):
             return "LAPACK routine \(routine) failed (info = \(info)); the design may contain values too large to factor"
         }
