@@ -8,7 +8,9 @@ struct LessonCommand: ParsableCommand {
         commandName: "lesson",
         abstract: "Render a lesson's figures and fitted numbers.",
         discussion: """
-            Writes OUT/NAME/<figure>.png and .svg (and .pdf when asked) plus OUT/NAME/fits.json. \
+            Writes OUT/NAME/<figure>.png and .svg (and .pdf or .gif when asked) plus OUT/NAME/fits.json, \
+            a MyST snippet per figure (<figure>.myst.md), LaTeX for design matrices and coefficient \
+            tables (<figure>.tex), and OUT/index.html, a gallery of every lesson rendered under OUT. \
             NAME is looked up in ./lessons/ and then among the bundled lessons; a path to a \
             .yaml file also works. Exit status: 0 ok, 2 usage, 65 bad spec or data, \
             66 missing lesson or data file, 73 output cannot be written.
@@ -23,8 +25,11 @@ struct LessonCommand: ParsableCommand {
     @Flag(name: .long, help: "Render every lesson, in parallel.")
     var all = false
 
-    @Option(name: .long, help: "Comma-separated formats to write instead of the spec's (png, svg, pdf).")
+    @Option(name: .long, help: "Comma-separated formats to write instead of the spec's (png, svg, pdf, gif).")
     var format: String?
+
+    @Flag(name: .long, help: "Keep running and re-render the lesson whenever its spec or data changes.")
+    var watch = false
 
     @Flag(name: .long, help: "Let specs read data outside their course root (absolute paths, '../', links pointing out). Only for specs you trust.")
     var allowOutsideRoot = false
@@ -34,12 +39,16 @@ struct LessonCommand: ParsableCommand {
             printError("glmviz lesson: give either a lesson name or path, or --all")
             throw ExitCode(LessonExitStatus.usage)
         }
+        if watch, all {
+            printError("glmviz lesson: --watch follows one lesson; give its name or path instead of --all")
+            throw ExitCode(LessonExitStatus.usage)
+        }
         var formats: [OutputFormat]?
         if let format {
             var chosen: [OutputFormat] = []
             for word in format.split(separator: ",").map({ $0.trimmingCharacters(in: .whitespaces).lowercased() }) {
                 guard let value = OutputFormat(rawValue: word) else {
-                    printError("glmviz lesson: unknown format '\(word)' for --format; expected png, svg or pdf")
+                    printError("glmviz lesson: unknown format '\(word)' for --format; expected png, svg, pdf or gif")
                     throw ExitCode(LessonExitStatus.usage)
                 }
                 if !chosen.contains(value) { chosen.append(value) }
@@ -50,6 +59,7 @@ struct LessonCommand: ParsableCommand {
         var catalogue = LessonCatalogue()
         catalogue.allowsPathsOutsideCourseRoot = allowOutsideRoot
         let renderer = LessonRenderer(outputRoot: URL(fileURLWithPath: out), formats: formats)
+        if watch { return try watchLesson(lesson!, renderer: renderer, catalogue: catalogue) }
         let names = all ? catalogue.names : [lesson!]
         let results = renderer.render(names: names, from: catalogue)
         var status = LessonExitStatus.success
@@ -62,7 +72,76 @@ struct LessonCommand: ParsableCommand {
                 status = max(status, error.exitStatus)
             }
         }
+        if results.contains(where: { if case .success = $0 { return true } else { return false } }) {
+            do {
+                try writeGallery(names: names, catalogue: catalogue)
+            } catch let error as LessonError {
+                printError(error.description)
+                status = max(status, error.exitStatus)
+            }
+        }
         if status != LessonExitStatus.success { throw ExitCode(status) }
+    }
+
+    /// Rewrites OUT/index.html for every lesson with outputs under OUT.
+    private func writeGallery(names: [String], catalogue: LessonCatalogue) throws {
+        let root = URL(fileURLWithPath: out)
+        let rendered = names.compactMap { try? catalogue.source(for: $0).parse() }
+        try HTMLGallery(root: root, lessons: HTMLGallery.lessons(in: root, catalogue: catalogue, adding: rendered)).write()
+    }
+
+    /// Renders `name`, then again after every change to its spec or data,
+    /// until interrupted. Errors are printed and the watch goes on.
+    private func watchLesson(_ name: String, renderer: LessonRenderer, catalogue: LessonCatalogue) throws {
+        let watcher = LessonWatcher(
+            source: { try catalogue.source(for: name) },
+            render: {
+                let result = renderer.render(names: [name], from: catalogue)[0]
+                if case .success = result {
+                    do { try writeGallery(names: [name], catalogue: catalogue) } catch let error as LessonError {
+                        return .failure(error)
+                    } catch {
+                        return .failure(LessonError(.cannotCreateOutput, file: out, message: "\(error)"))
+                    }
+                }
+                return result
+            })
+        do {
+            let files = try watcher.watchedFiles()
+            printLine("watching \(files.paths.joined(separator: ", ")) (Ctrl-C to stop)")
+            try watcher.run { event in
+                let time = Self.clock.string(from: Date())
+                switch event {
+                case let .rendered(rendered, changed):
+                    let cause = changed.isEmpty ? "" : " after a change to \(changed.map(Self.shortPath).joined(separator: ", "))"
+                    printLine("[\(time)] rendered \(name)\(cause): \(rendered.files.count) files in \(rendered.directory.path)")
+                case let .failed(error, changed):
+                    let cause = changed.isEmpty ? "" : " after a change to \(changed.map(Self.shortPath).joined(separator: ", "))"
+                    printError("[\(time)] \(name) not rendered\(cause):\n\(error.description)\nwaiting for the next change")
+                }
+            }
+        } catch let error as LessonError {
+            printError(error.description)
+            throw ExitCode(error.exitStatus)
+        }
+    }
+
+    private static let clock: DateFormatter = {
+        let formatter = DateFormatter()
+        formatter.dateFormat = "HH:mm:ss"
+        formatter.locale = Locale(identifier: "en_US_POSIX")
+        return formatter
+    }()
+
+    /// A path relative to the working directory when it is inside it.
+    private static func shortPath(_ path: String) -> String {
+        let here = FileManager.default.currentDirectoryPath + "/"
+        return path.hasPrefix(here) ? String(path.dropFirst(here.count)) : path
+    }
+
+    /// Watch reports go out at once, not when a pipe's buffer fills.
+    private func printLine(_ text: String) {
+        FileHandle.standardOutput.write(Data((text + "\n").utf8))
     }
 
     private func printError(_ text: String) {

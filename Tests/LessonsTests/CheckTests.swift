@@ -62,13 +62,16 @@ final class CheckTests: XCTestCase {
             "differs toluca-local/scatter.svg [scatter]",
             "differs toluca-local/table.png [table]",
             "differs toluca-local/table.svg [table]",
+            // The table's LaTeX holds the numbers; its MyST snippet its width, which follows them.
+            "differs toluca-local/table.myst.md []",
+            "differs toluca-local/table.tex []",
             "differs toluca-local/fits.json [scatter,table]",
         ])
         XCTAssertTrue(result.problems[0].message.contains("lessons/toluca-local.yaml or its data changed"), result.problems[0].message)
         XCTAssertTrue(result.problems[1].message.contains("of pixels differ"), result.problems[1].message)
         // Kutner's b0 = 62.37 is what the committed numbers hold.
-        XCTAssertTrue(result.problems[5].message.hasPrefix("model 'hours' coefficients[(Intercept)].estimate is 62.3658"),
-                      result.problems[5].message)
+        XCTAssertTrue(result.problems[7].message.hasPrefix("model 'hours' coefficients[(Intercept)].estimate is 62.3658"),
+                      result.problems[7].message)
     }
 
     func testASpecEditThatChangesNoOutputIsStale() throws {
@@ -139,7 +142,8 @@ final class CheckTests: XCTestCase {
         try CheckReportWriter.write(result, outputRoot: "output", to: report)
 
         let written = try FileManager.default.contentsOfDirectory(atPath: report.appendingPathComponent("inference").path).sorted()
-        XCTAssertEqual(written, ["fits.json", "t-distribution.diff.png", "t-distribution.png", "t-distribution.svg"])
+        XCTAssertEqual(written, ["fits.json", "t-distribution.diff.png", "t-distribution.myst.md", "t-distribution.png",
+                                 "t-distribution.svg"])
         XCTAssertEqual(try Data(contentsOf: report.appendingPathComponent("inference/t-distribution.png")),
                        try Data(contentsOf: result.freshRoot.appendingPathComponent("inference/t-distribution.png")))
         let text = try String(contentsOf: report.appendingPathComponent("report.txt"), encoding: .utf8)

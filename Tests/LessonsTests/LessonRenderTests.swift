@@ -30,7 +30,14 @@ final class LessonRenderTests: XCTestCase {
         for (name, result) in zip(names, results) {
             let rendered = try result.get()
             let spec = try catalogue.source(for: name).parse()
-            let expected = spec.figures.flatMap { figure in spec.formats.map { "\(figure.id).\($0.rawValue)" } } + ["fits.json"]
+            // Images (a GIF only for kinds that animate), then the course exports.
+            let images = spec.figures.flatMap { figure in
+                spec.formats.filter { $0 != .gif || figure.kind.animates }.map { "\(figure.id).\($0.rawValue)" }
+            }
+            let exports = spec.figures.flatMap { figure in
+                ["\(figure.id).myst.md"] + ([.designMatrix, .coefficientTable].contains(figure.kind) ? ["\(figure.id).tex"] : [])
+            }
+            let expected = images + exports + ["fits.json"]
             XCTAssertEqual(rendered.files, expected, name)
             for file in expected {
                 let path = outputRoot.appendingPathComponent("\(name)/\(file)").path

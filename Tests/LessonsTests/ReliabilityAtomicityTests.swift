@@ -50,7 +50,8 @@ final class ReliabilityAtomicityTests: XCTestCase {
 
     func testAFigureFailingToDrawAfterOthersWereWrittenChangesNothing() throws {
         let first = try LessonRenderer(outputRoot: root).render(source(secondFigureSize: 400))
-        XCTAssertEqual(first.files, ["small.png", "small.svg", "large.png", "large.svg", "fits.json"])
+        XCTAssertEqual(first.files, ["small.png", "small.svg", "large.png", "large.svg", "small.myst.md", "large.myst.md",
+                                     "fits.json"])
         let before = try snapshot(first.directory)
         let manifest = try Data(contentsOf: root.appendingPathComponent("manifest.json"))
 

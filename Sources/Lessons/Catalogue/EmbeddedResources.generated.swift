@@ -170,11 +170,14 @@ figures:
       residuals: true
       x-label: $X_1$
       y-label: $X_2$
+      frames: 30
+      delay: 0.1
+      loop: forever
     caption: >-
       With two predictors the fitted means lie on a plane. Points above the plane
       and points below it are coloured differently, and the sticks are residuals.
       The slope along each edge is that predictor's effect with the other held fixed.
-formats: [png, svg]
+formats: [png, svg, gif]
 
 """#,
         "probability-model": #"""
@@ -193,11 +196,15 @@ figures:
       at: [30, 60, 90, 120]
       x-label: Lot size (units)
       y-label: Work hours
+      frames: 48
+      delay: 0.06
+      hold: 3
+      loop: forever
     caption: >-
       The population model read from the Toluca fit: at every lot size x the work
       hours are normal with mean E(Y) = β₀ + β₁x on the line and standard deviation
       σ. The curves are those normal densities, laid on their side at four lot sizes.
-formats: [png, svg]
+formats: [png, svg, gif]
 
 """#,
         "simple-regression": #"""

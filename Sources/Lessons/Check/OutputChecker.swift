@@ -178,7 +178,7 @@ public struct OutputChecker: Sendable {
     /// manifest entries for lessons that no longer exist.
     private func findOrphanedLessons(known: Set<String>, committed: OutputManifest?, into result: inout CheckResult) {
         for entry in (Self.visibleEntries(of: outputRoot) ?? []).sorted()
-        where entry != OutputManifest.fileName && !known.contains(entry) {
+        where entry != OutputManifest.fileName && entry != HTMLGallery.fileName && !known.contains(entry) {
             result.problems.append(CheckProblem(.orphaned, lesson: entry, file: entry,
                                                 message: "no lesson makes this any more; delete it"))
         }

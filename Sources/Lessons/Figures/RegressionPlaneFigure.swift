@@ -5,8 +5,41 @@ import Plot
 /// plane; points above and below it get different colours (and shapes, for
 /// readers who cannot tell the colours apart), and residual sticks join each
 /// point to the plane.
+///
+/// Animated, the same chart turns once about the vertical axis, starting from
+/// the still's azimuth, at a fixed scale so the box neither zooms nor drifts.
 enum RegressionPlaneFigure {
     static func make(_ context: FigureContext) throws -> any Figure {
+        try chart(context, azimuth: nil)
+    }
+
+    /// `count` frames of one full turn; the last frame stops one step short of
+    /// the first, so a looping GIF turns without a stutter.
+    static func frames(_ context: FigureContext, count: Int) throws -> [any Figure] {
+        let start = context.figure.number("azimuth") ?? defaultAzimuth
+        return try (0..<count).map { index in
+            var frame = try chart(context, azimuth: start + 360 * Double(index) / Double(count))
+            frame.sameScaleAtEveryAzimuth = true
+            // Room at the sides keeps the legend in its corner and the equation
+            // in the other at every azimuth, so neither jumps while the plane turns.
+            frame.size.width += turntableRoom.width
+            frame.size.height += turntableRoom.height
+            frame.annotations = frame.annotations.map { annotation in
+                var pinned = annotation
+                pinned.candidates = [.topLeft]
+                return pinned
+            }
+            return frame
+        }
+    }
+
+    static let defaultAzimuth = -55.0
+    /// Extra room in a turntable frame, in logical pixels: at the side for the
+    /// legend, below for axis titles that swing towards the viewer.
+    static let turntableRoom = Size(width: 340, height: 60)
+
+    /// The chart seen from `azimuth` (nil: the spec's, else the default).
+    static func chart(_ context: FigureContext, azimuth: Double?) throws -> Chart3D {
         let figure = context.figure, model = context.model
         let predictors = model.predictorColumns
         guard predictors.count == 2,
@@ -20,7 +53,7 @@ enum RegressionPlaneFigure {
         }
         let x1 = try context.numericColumn(predictors[0]), x2 = try context.numericColumn(predictors[1])
         let y = model.design.y, fitted = model.fit.fitted
-        let camera = Camera(azimuth: figure.number("azimuth") ?? -55, elevation: figure.number("elevation") ?? 22)
+        let camera = Camera(azimuth: azimuth ?? figure.number("azimuth") ?? defaultAzimuth, elevation: figure.number("elevation") ?? 22)
 
         let xTitle = figure.text("x-label") ?? predictors[0]
         let yTitle = figure.text("y-label") ?? predictors[1]

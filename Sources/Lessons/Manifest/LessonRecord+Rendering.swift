@@ -17,7 +17,8 @@ extension LessonRecord {
         for figure in lesson.spec.figures {
             let model = lesson.model(for: figure)
             var files: [String: String] = [:]
-            for format in formats {
+            // Only kinds that animate write a GIF.
+            for format in formats where format != .gif || figure.kind.animates {
                 let name = "\(figure.id).\(format.rawValue)"
                 files[name] = try hash(name)
             }

@@ -47,13 +47,16 @@ public struct LessonRenderer: Sendable {
             (figure, try FigureFactory.make(figure, model: lesson.model(for: figure)))
         }
         let fitsJSON = try lesson.fitsJSON()
+        let formats = formats ?? spec.formats
+        let exports = try LessonExports.files(for: lesson, drawings: figures.map(\.1), formats: formats)
 
         let directory = try OutputDirectory(root: outputRoot, name: spec.name)
         var files: [String] = []
         let record: LessonRecord
         do {
             for (figure, drawing) in figures {
-                for format in formats ?? spec.formats {
+                for format in formats {
+                    if format == .gif, !figure.kind.animates { continue }
                     let name = "\(figure.id).\(format.rawValue)"
                     let bytes: [UInt8]
                     do {
@@ -61,6 +64,7 @@ public struct LessonRenderer: Sendable {
                         case .png: bytes = try drawing.pngData(scale: pngScale(for: drawing))
                         case .svg: bytes = try drawing.svgData()
                         case .pdf: bytes = try drawing.pdfData()
+                        case .gif: bytes = try gifData(figure, model: lesson.model(for: figure), still: drawing)
                         }
                     } catch {
                         throw LessonError(.badSpec, at: figure.location,
@@ -70,9 +74,13 @@ public struct LessonRenderer: Sendable {
                     files.append(name)
                 }
             }
+            for (name, data) in exports {
+                try directory.write(data, to: name)
+                files.append(name)
+            }
             try directory.write(fitsJSON, to: "fits.json")
             files.append("fits.json")
-            record = try LessonRecord(lesson: lesson, specText: source.text, formats: formats ?? spec.formats,
+            record = try LessonRecord(lesson: lesson, specText: source.text, formats: formats,
                                       directory: directory.staging)
             try directory.commit()
         } catch {

@@ -51,5 +51,6 @@ public enum FigureKind: String, CaseIterable, Sendable {
 
     var allOptions: [String: FigureOption.ValueType] {
         FigureKind.commonOptions.merging(specificOptions) { a, _ in a }
+            .merging(animates ? FigureKind.animationOptions : [:]) { a, _ in a }
     }
 }

@@ -19,6 +19,8 @@ public enum FigureOption: Sendable, Equatable {
         case choice([String])
         /// A list of words from a fixed set (also accepts a single word).
         case choices([String])
+        /// A count in the range, or the word standing for "without end" (read as 0).
+        case countOrForever(ClosedRange<Int>, word: String)
     }
 
     static func read(_ node: SpecNode, as type: ValueType, name: String) throws -> FigureOption {
@@ -59,6 +61,16 @@ public enum FigureOption: Sendable, Equatable {
                 if !chosen.contains(word) { chosen.append(word) }
             }
             return .strings(chosen)
+        case .countOrForever(let range, let word):
+            if case .scalar(let scalar) = node.node, Int(scalar.string) == nil {
+                let text = scalar.string
+                guard text == word else {
+                    throw node.fail("\(what) must be '\(word)' or a whole number from \(range.lowerBound) to \(range.upperBound), found '\(text)'",
+                                    suggestion: NearestWord.hint(for: text, among: [word]))
+                }
+                return .integer(0)
+            }
+            return .integer(try node.int(what, in: range))
         }
     }
 }

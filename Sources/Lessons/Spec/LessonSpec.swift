@@ -46,9 +46,11 @@ public struct ModelSpec: Sendable {
     public var location: SourceLocation
 }
 
-/// The output file formats a figure can be written in.
+/// The output file formats a figure can be written in. `gif` is written only
+/// for figures whose kind animates (see `FigureKind.animates`); other figures
+/// of the lesson skip it.
 public enum OutputFormat: String, CaseIterable, Sendable, Comparable {
-    case png, svg, pdf
+    case png, svg, pdf, gif
 
     public static func < (lhs: OutputFormat, rhs: OutputFormat) -> Bool {
         allCases.firstIndex(of: lhs)! < allCases.firstIndex(of: rhs)!

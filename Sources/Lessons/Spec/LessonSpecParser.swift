@@ -288,7 +288,7 @@ public enum LessonSpecParser {
             }
             if !formats.contains(format) { formats.append(format) }
         }
-        guard !formats.isEmpty else { throw node.fail("'formats' needs at least one of png, svg, pdf") }
+        guard !formats.isEmpty else { throw node.fail("'formats' needs at least one of png, svg, pdf, gif") }
         return formats.sorted()
     }
 

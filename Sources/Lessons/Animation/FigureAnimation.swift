@@ -1,0 +1,59 @@
+import Dispatch
+import Foundation
+import Plot
+
+/// The frames of an animated figure and how they are played.
+public struct FigureAnimation: Sendable {
+    public var frames: [any Figure]
+    public var timing: AnimationTiming
+
+    /// The animation of `figure`, or nil when its kind does not animate.
+    static func make(_ figure: FigureSpec, model: FittedModel) throws -> FigureAnimation? {
+        guard figure.kind.animates else { return nil }
+        let context = FigureContext(figure: figure, model: model)
+        let timing = AnimationTiming(figure)
+        let frames: [any Figure]
+        switch figure.kind {
+        case .probabilityModel: frames = try ProbabilityModelFigure.frames(context, count: timing.frameCount)
+        case .regressionPlane: frames = try RegressionPlaneFigure.frames(context, count: timing.frameCount)
+        default: return nil
+        }
+        return FigureAnimation(frames: frames, timing: timing)
+    }
+
+    /// Draws every frame at `scale` and encodes them as one GIF with a palette
+    /// shared by all frames.
+    public func gifData(scale: Double) throws -> [UInt8] {
+        try GIFEncoder(options: timing.encoderOptions).encode(try rasterised(scale: scale))
+    }
+
+    /// Every frame as RGBA pixels, in order. Frames are independent, so they
+    /// are drawn in parallel (each renderer borrows its own Pango context and
+    /// font map).
+    public func rasterised(scale: Double) throws -> [RGBAImage] {
+        let frames = self.frames
+        let slots = FrameSlots(count: frames.count)
+        DispatchQueue.concurrentPerform(iterations: frames.count) { index in
+            slots.set(index, Result { try frames[index].rgba(scale: scale) })
+        }
+        return try slots.values.map { try $0.get() }
+    }
+}
+
+/// Frame images written from concurrent iterations, one slot each.
+private final class FrameSlots: @unchecked Sendable {
+    private var slots: [Result<RGBAImage, any Error>?]
+    private let lock = NSLock()
+
+    init(count: Int) { slots = Array(repeating: nil, count: count) }
+
+    func set(_ index: Int, _ value: Result<RGBAImage, any Error>) {
+        lock.lock(); defer { lock.unlock() }
+        slots[index] = value
+    }
+
+    var values: [Result<RGBAImage, any Error>] {
+        lock.lock(); defer { lock.unlock() }
+        return slots.map { $0! }
+    }
+}

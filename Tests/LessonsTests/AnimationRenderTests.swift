@@ -1,0 +1,113 @@
+import Foundation
+import Plot
+import XCTest
+@testable import Lessons
+
+/// The two animated figures of the course: the frames the lessons ask for,
+/// at slide width, within the size budget, and ending where the still is.
+final class AnimationRenderTests: XCTestCase {
+    let catalogue = LessonCatalogue(workingDirectory: "/nonexistent")
+    var outputRoot: URL!
+
+    override func setUpWithError() throws {
+        outputRoot = FileManager.default.temporaryDirectory
+            .appendingPathComponent("glmviz-animation-\(getpid())-\(UInt32.random(in: 0...UInt32.max))")
+    }
+
+    override func tearDownWithError() throws {
+        try? FileManager.default.removeItem(at: outputRoot)
+    }
+
+    /// Renders `lesson` and decodes `figure`.gif from what was written.
+    func renderedGIF(_ lesson: String, _ figure: String) throws -> (bytes: Int, animation: GIFDecoder.Animation) {
+        _ = try LessonRenderer(outputRoot: outputRoot).render(catalogue.source(for: lesson))
+        let bytes = try [UInt8](Data(contentsOf: outputRoot.appendingPathComponent("\(lesson)/\(figure).gif")))
+        return (bytes.count, try GIFDecoder().decode(bytes))
+    }
+
+    func still(_ lesson: String, _ figure: String) throws -> RGBAImage {
+        try RGBAImage(contentsOf: outputRoot.appendingPathComponent("\(lesson)/\(figure).png"))
+    }
+
+    func testProbabilityModelBuildsUpAndEndsOnTheStill() throws {
+        let (bytes, gif) = try renderedGIF("probability-model", "simple-reg-prob")
+        XCTAssertLessThan(bytes, 2_000_000)
+        XCTAssertGreaterThanOrEqual(gif.width, 700)
+        // lessons/probability-model.yaml: 48 frames, 0.06 s each, 3 s on the last, looping.
+        XCTAssertEqual(gif.frames.count, 48)
+        XCTAssertEqual(gif.delays, Array(repeating: 6, count: 47) + [300])
+        XCTAssertEqual(gif.loopCount, 0)
+
+        // The last frame is the full picture: the still, up to the palette.
+        let images = gif.images
+        let still = try still("probability-model", "simple-reg-prob")
+        let last = images.last!.difference(from: still, channelTolerance: 48)
+        XCTAssertTrue(last.passes(maximumFraction: 0.01), "last frame differs from the still in \(last.differingFraction)")
+        // The first frame is not: three of the four densities are still to come.
+        let first = images[0].difference(from: still, channelTolerance: 48)
+        XCTAssertGreaterThan(first.differingFraction, 0.02)
+        // And it moves: every frame differs from the one before.
+        for index in 1..<images.count {
+            XCTAssertNotEqual(images[index].pixels, images[index - 1].pixels, "frame \(index) repeats the previous one")
+        }
+    }
+
+    func testProbabilityModelFramesKeepTheirAxesStill() throws {
+        // Every frame shares the still's axis labels and annotation: only the
+        // densities change, so the text in each frame's layout is the still's
+        // plus at most the travelling density's x.
+        let lesson = try PreparedLesson(catalogue.source(for: "probability-model").parse())
+        let figure = lesson.spec.figures[0]
+        let model = lesson.model(for: figure)
+        let stillText = Set(try FigureFactory.make(figure, model: model).layout().textBoxes.map(\.text))
+        let animation = try XCTUnwrap(FigureAnimation.make(figure, model: model))
+        for (index, frame) in animation.frames.enumerated() {
+            let layout = try frame.layout()
+            let extra = Set(layout.textBoxes.map(\.text)).subtracting(stillText)
+            XCTAssertLessThanOrEqual(extra.count, 1, "frame \(index): \(extra)")
+            XCTAssertEqual(layout.overlappingText().count, 0, "frame \(index)")
+            XCTAssertEqual(layout.textOutsideCanvas().map(\.text), [], "frame \(index)")
+        }
+    }
+
+    func testRegressionPlaneTurnsOnceWithoutAStutter() throws {
+        let (bytes, gif) = try renderedGIF("multiple-regression", "reg-plane")
+        XCTAssertLessThan(bytes, 2_000_000)
+        XCTAssertGreaterThanOrEqual(gif.width, 700)
+        // lessons/multiple-regression.yaml: 30 frames of 12°, 0.1 s each, the last no longer.
+        XCTAssertEqual(gif.frames.count, 30)
+        XCTAssertEqual(Set(gif.delays), [10])
+        XCTAssertEqual(gif.loopCount, 0)
+        let images = gif.images
+        for index in 1..<images.count {
+            XCTAssertNotEqual(images[index].pixels, images[index - 1].pixels, "frame \(index) repeats the previous one")
+        }
+    }
+
+    func testPlaneFramesKeepLegendAndEquationInPlace() throws {
+        let lesson = try PreparedLesson(catalogue.source(for: "multiple-regression").parse())
+        let figure = lesson.spec.figures[0]
+        let animation = try XCTUnwrap(FigureAnimation.make(figure, model: lesson.model(for: figure)))
+        let pinned = ["Fitted plane", "Residual", "Above the plane", "Below the plane"]
+        var firstPlaces: [String: Rect] = [:]
+        for (index, frame) in animation.frames.enumerated() {
+            let layout = try frame.layout()
+            XCTAssertEqual(layout.textOutsideCanvas().map(\.text), [], "frame \(index)")
+            for box in layout.textBoxes where pinned.contains(box.text) || box.text.contains("5.000") {
+                if let place = firstPlaces[box.text] {
+                    XCTAssertEqual(place, box.rect, "'\(box.text)' moved in frame \(index)")
+                } else {
+                    firstPlaces[box.text] = box.rect
+                }
+            }
+        }
+        XCTAssertEqual(firstPlaces.count, pinned.count + 1, "the legend entries and the equation")
+    }
+
+    func testStillKindsWriteNoGIF() throws {
+        let rendered = try LessonRenderer(outputRoot: outputRoot, formats: [.png, .gif])
+            .render(catalogue.source(for: "simple-regression"))
+        XCTAssertFalse(rendered.files.contains { $0.hasSuffix(".gif") })
+        XCTAssertTrue(rendered.files.contains("simple-reg.png"))
+    }
+}

@@ -1,0 +1,95 @@
+import Foundation
+import XCTest
+@testable import Lessons
+
+/// The files an author pastes into a course: MyST figure directives for every
+/// figure, LaTeX for design matrices and coefficient tables, with the numbers
+/// the lesson text quotes (Toluca: Kutner et al., Table 1.1 and §2.1).
+final class ExportTests: XCTestCase {
+    let catalogue = LessonCatalogue(workingDirectory: "/nonexistent")
+
+    func exports(_ lesson: String) throws -> [String: String] {
+        let prepared = try PreparedLesson(catalogue.source(for: lesson).parse())
+        let drawings = try prepared.spec.figures.map { try FigureFactory.make($0, model: prepared.model(for: $0)) }
+        let files = try LessonExports.files(for: prepared, drawings: drawings, formats: prepared.spec.formats)
+        return Dictionary(uniqueKeysWithValues: files.map { ($0.0, String(decoding: $0.1, as: UTF8.self)) })
+    }
+
+    func testEveryFigureOfEveryLessonHasAMySTSnippet() throws {
+        for name in catalogue.names {
+            let spec = try catalogue.source(for: name).parse()
+            let files = try exports(name)
+            for figure in spec.figures {
+                let snippet = try XCTUnwrap(files["\(figure.id).myst.md"], "\(name)/\(figure.id)")
+                XCTAssertTrue(snippet.hasPrefix("```{figure} \(figure.id)."), snippet)
+                XCTAssertTrue(snippet.contains("\n:name: \(figure.id)\n"), snippet)
+                XCTAssertTrue(snippet.hasSuffix("\n```\n"), snippet)
+            }
+        }
+    }
+
+    func testMySTSnippetPointsAtTheAnimationAndCarriesTheCaption() throws {
+        let snippet = try XCTUnwrap(try exports("probability-model")["simple-reg-prob.myst.md"])
+        let caption = try XCTUnwrap(try catalogue.source(for: "probability-model").parse().figures[0].caption)
+        XCTAssertEqual(snippet, """
+            ```{figure} simple-reg-prob.gif
+            :name: simple-reg-prob
+            :width: 760px
+            :alt: \(caption)
+
+            \(caption)
+            ```
+
+            """)
+    }
+
+    func testMySTEscapesMarkupInCaptions() {
+        let snippet = MySTFigure(image: "a.png", name: "a", width: 700, caption: "costs $5 *each* [see] <b>")
+        XCTAssertTrue(snippet.text.contains("\ncosts \\$5 \\*each\\* \\[see\\] \\<b\\>\n"), snippet.text)
+        XCTAssertEqual(MySTFigure(image: "a.png", name: "a", width: 700, caption: nil).text,
+                       "```{figure} a.png\n:name: a\n:width: 700px\n```\n")
+    }
+
+    func testTolucaCoefficientTableIsBooktabsWithKutnersNumbers() throws {
+        let tex = try XCTUnwrap(try exports("simple-regression")["simple-reg-table.tex"])
+        XCTAssertTrue(tex.contains("\\begin{tabular}{lrrrrr}\n\\toprule\n"), tex)
+        // b0 = 62.37 (s = 26.18), b1 = 3.5702 (s = 0.3470), t = 10.29, MSE = 2384 → σ̂ = 48.82.
+        XCTAssertTrue(tex.contains("\n(Intercept) & $62.37$ & $26.18$ & $2.382$ & $0.026$ & $[8.214, 116.52]$ \\\\\n"), tex)
+        XCTAssertTrue(tex.contains("\nlot\\_size & $3.570$ & $0.3470$ & $10.290$ & $<0.0001$ & $[2.852, 4.288]$ \\\\\n"), tex)
+        XCTAssertTrue(tex.contains("$\\hat{\\sigma} = 48.82$, $R^2 = 0.822$, residual df $= 23$"), tex)
+        XCTAssertTrue(tex.hasSuffix("\\bottomrule\n\\multicolumn{6}{l}{\\footnotesize $\\hat{\\sigma} = 48.82$, $R^2 = 0.822$, residual df $= 23$} \\\\\n\\end{tabular}\n"), tex)
+    }
+
+    func testDiagnosisDesignIsTheTextsBmatrix() throws {
+        let tex = try XCTUnwrap(try exports("categorical-predictors")["design-diagnosis.tex"])
+        XCTAssertTrue(tex.contains("% 6 rows; columns: (Intercept), diagnosispatient\n"), tex)
+        // Three patients (dummy 1) then three controls (the reference, 0).
+        XCTAssertTrue(tex.contains("""
+            \\begin{bmatrix}
+            1 & 1 \\\\
+            1 & 1 \\\\
+            1 & 1 \\\\
+            1 & 0 \\\\
+            1 & 0 \\\\
+            1 & 0
+            \\end{bmatrix}
+            """), tex)
+    }
+
+    func testOnlyMatricesAndTablesGetLaTeX() throws {
+        let files = try exports("categorical-predictors")
+        XCTAssertEqual(files.keys.filter { $0.hasSuffix(".tex") }.sorted(),
+                       ["design-blood-type.tex", "design-diagnosis.tex"])
+    }
+
+    func testLaTeXEscapingAndNumbers() {
+        XCTAssertEqual(LaTeXText.escaped("group_b 50% & $x #1 {a} ~^\\"),
+                       "group\\_b 50\\% \\& \\$x \\#1 \\{a\\} \\textasciitilde{}\\textasciicircum{}\\textbackslash{}")
+        XCTAssertEqual(LaTeXText.entry(1), "1")
+        XCTAssertEqual(LaTeXText.entry(-2), "-2")
+        XCTAssertEqual(LaTeXText.entry(0.125), "0.125")
+        XCTAssertEqual(LaTeXText.entry(1.0 / 3), "0.333333")
+        XCTAssertEqual(LaTeXText.entry(1.5e-7), "1.5 \\times 10^{-7}")
+        XCTAssertEqual(LaTeXText.entry(.nan), "\\text{NA}")
+    }
+}
