@@ -5,6 +5,10 @@
 SWIFT ?= swift
 CONFIG ?= release
 BIN = .build/$(CONFIG)/glmviz
+# The release binary carries the Swift runtime and Foundation inside it: resolving
+# their symbols across dozens of shared libraries was most of a 20 ms start-up.
+RELEASE_FLAGS = --static-swift-stdlib
+BUILD_FLAGS = $(if $(filter release,$(CONFIG)),$(RELEASE_FLAGS))
 
 .PHONY: demo test deps build clean bench fuzz-smoke
 
@@ -12,7 +16,7 @@ deps:
 	@scripts/install-deps
 
 build: deps
-	$(SWIFT) build -c $(CONFIG)
+	$(SWIFT) build -c $(CONFIG) $(BUILD_FLAGS)
 
 demo: build
 	$(BIN) lesson simple-regression

@@ -25,7 +25,7 @@ let package = Package(
     ],
     targets: [
         .systemLibrary(
-            name: "CLapack", path: "Sources/CLapack", pkgConfig: "lapacke",
+            name: "CLapack", path: "Sources/CLapack",
             providers: [.apt(["liblapacke-dev", "libopenblas-dev"])]),
         .systemLibrary(
             name: "CRmath", path: "Sources/CRmath", pkgConfig: "libRmath",

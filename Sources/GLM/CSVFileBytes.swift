@@ -65,6 +65,14 @@ final class CSVFileBytes {
     private static let mapFlags = MAP_PRIVATE
     #endif
 
+    /// Lets the kernel drop the mapped pages once a pass over them is done. They
+    /// are clean copies of the file, so any later read faults them back in from
+    /// the page cache; meanwhile they no longer count against the process while
+    /// the columns are assembled. A no-op for bytes read into memory.
+    func releaseResidentPages() {
+        if let mapped { _ = madvise(mapped, buffer.count, MADV_DONTNEED) }
+    }
+
     deinit {
         if let mapped { munmap(mapped, buffer.count) }
         owned?.deallocate()

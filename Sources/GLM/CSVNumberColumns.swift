@@ -41,6 +41,15 @@ final class CSVNumberColumns {
         counts[column] = 0
     }
 
+    /// Frees a column's storage once it has been copied out, so that for a large
+    /// file the chunks' numbers and the merged columns are not all held at once.
+    func release(_ column: Int) {
+        bases[column].deallocate()
+        bases[column] = .allocate(capacity: 1)
+        counts[column] = 0
+        capacities[column] = 1
+    }
+
     func count(of column: Int) -> Int { counts[column] }
 
     /// The numbers of `column`, for copying into the frame.

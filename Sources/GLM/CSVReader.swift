@@ -25,7 +25,8 @@ extension Frame {
     public static func read(csv path: String, options: CSVOptions = CSVOptions()) throws -> Frame {
         let file = try CSVFileBytes(path: path)
         return try withExtendedLifetime(file) {
-            try CSVReader(buffer: file.buffer, source: path, options: options).read()
+            try CSVReader(buffer: file.buffer, source: path, options: options,
+                          afterScanning: file.releaseResidentPages).read()
         }
     }
 
@@ -55,6 +56,9 @@ struct CSVReader: @unchecked Sendable {
     let buffer: UnsafeBufferPointer<UInt8>
     let source: String
     let options: CSVOptions
+    /// Called once every chunk has been scanned, before the columns are merged:
+    /// a memory-mapped file releases its pages here.
+    var afterScanning: (() -> Void)? = nil
 
     func read() throws -> Frame {
         guard let base = buffer.baseAddress, buffer.count > 0 else { throw emptyFile() }
@@ -110,6 +114,7 @@ struct CSVReader: @unchecked Sendable {
         } else {
             DispatchQueue.concurrentPerform(iterations: ranges.count, execute: scan)
         }
+        afterScanning?()
         // Merge in file order; the first error in the file wins, its line made absolute.
         let results = chunks.results.map { $0! }
         chunks.clear()
@@ -136,6 +141,7 @@ struct CSVReader: @unchecked Sendable {
                     offset += part.count
                 }
                 initialized = offset
+                for result in results { result.values.release(c) }
             }
         }
         return (numbers, rows)

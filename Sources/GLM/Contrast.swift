@@ -82,7 +82,7 @@ extension Fit {
         }
         var eigen = middle.storage
         var values = [Double](repeating: 0, count: q)
-        let info = LAPACKE_dsyev(
+        let info = glmviz_dsyev(
             LAPACK_COL_MAJOR, Int8(UInt8(ascii: "V")), Int8(UInt8(ascii: "U")), Int32(q), &eigen, Int32(q), &values)
         guard info == 0 else { throw ContrastError.zeroVariance }
         let largest = values.max() ?? 0

@@ -89,8 +89,8 @@ public enum LeastSquares {
         var qty = y
         if m > 0 {
             var tau = [Double](repeating: 0, count: m)
-            try check("dgeqrf", LAPACKE_dgeqrf(LAPACK_COL_MAJOR, Int32(n), Int32(p), &a, Int32(n), &tau))
-            try check("dormqr", LAPACKE_dormqr(
+            try check("dgeqrf", glmviz_dgeqrf(LAPACK_COL_MAJOR, Int32(n), Int32(p), &a, Int32(n), &tau))
+            try check("dormqr", glmviz_dormqr(
                 LAPACK_COL_MAJOR, Int8(UInt8(ascii: "L")), Int8(UInt8(ascii: "T")),
                 Int32(n), 1, Int32(m), &a, Int32(n), &tau, &qty, Int32(max(n, 1))))
         }
@@ -179,6 +179,8 @@ public enum LeastSquaresError: Error, Equatable, CustomStringConvertible {
             return "design matrix entry at row \(row + 1), column \(column + 1) is not a finite number; remove or fix that observation"
         case let .nonFiniteResponse(row):
             return "response value in row \(row + 1) is not a finite number; remove or fix that observation"
+        case let .lapackFailure(routine, info) where info == Int(GLMVIZ_LAPACK_UNAVAILABLE):
+            return "LAPACK routine \(routine) is not available: neither libopenblas.so.0 nor liblapack.so.3 could be loaded; install OpenBLAS (Debian: apt-get install libopenblas0)"
         case let .lapackFailure(routine, info):
             return "LAPACK routine \(routine) failed (info = \(info)); the design may contain values too large to factor"
         }

@@ -25,7 +25,7 @@ struct SingularValueDecomposition {
         var s = [Double](repeating: 0, count: k)
         var uStorage = [Double](repeating: 0, count: m * k)
         var vtStorage = [Double](repeating: 0, count: k * n)
-        let info = LAPACKE_dgesdd(
+        let info = glmviz_dgesdd(
             LAPACK_COL_MAJOR, Int8(UInt8(ascii: "S")), Int32(m), Int32(n), &a, Int32(m), &s,
             &uStorage, Int32(m), &vtStorage, Int32(k))
         try LeastSquares.check("dgesdd", info)

@@ -184,6 +184,10 @@ struct ChartRenderer {
         case .points(let ps, let shape):
             let r = mark.size ?? theme.pointRadius
             let fill = color.withAlpha(mark.alpha ?? theme.pointAlpha)
+            if ps.count > PointDensity.pointThreshold {
+                canvas.draw(density(of: ps), color: color.withAlpha(mark.alpha ?? 1))
+                return
+            }
             for p in ps where p.x.isFinite && p.y.isFinite {
                 canvas.marker(shape, at: screen(p), radius: r, fill: fill, outline: theme.pointOutline, outlineWidth: 1)
             }
@@ -213,6 +217,11 @@ struct ChartRenderer {
         case .verticalRule(let x):
             canvas.line(from: Point(sx(x), plot.minY), to: Point(sx(x), plot.maxY), color: color, width: mark.size ?? 1.2, dash: mark.dash)
         }
+    }
+
+    /// Many points counted into device-pixel cells over the plot area.
+    func density(of points: [Point]) -> PointDensity {
+        PointDensity(points: points, plot: plot, cellsPerPixel: canvas.densityCellsPerPixel, screen: screen)
     }
 
     func drawArrow(from a: Point, to b: Point, color: Color, width: Double) {
@@ -264,6 +273,8 @@ struct ChartRenderer {
         func addPath(_ ps: [Point]) { for i in 1..<max(1, ps.count) { o.add(ps[i - 1], ps[i]) } }
         for mark in chart.marks {
             switch mark.geometry {
+            case .points(let ps, _) where ps.count > PointDensity.pointThreshold:
+                for block in density(of: ps).occupiedBlocks() { o.add(block) }
             case .points(let ps, _):
                 let r = (mark.size ?? theme.pointRadius) + 2
                 for p in ps.map(screen) where p.x.isFinite && p.y.isFinite { o.add(Rect(x: p.x - r, y: p.y - r, width: 2 * r, height: 2 * r)) }

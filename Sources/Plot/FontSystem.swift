@@ -16,11 +16,34 @@ final class FontSystem: @unchecked Sendable {
     private let lock = NSLock()
 
     private init() {
+        // Pango starts fontconfig on a thread of its own ("[pango] FcInit") and
+        // only waits for it when a font is first loaded. A figure drawn on
+        // another thread meanwhile reached fontconfig while it was still being
+        // set up, which corrupted the heap about once in a hundred
+        // `lesson --all` runs. So fontconfig is initialised here, on the calling
+        // thread, and a first context loads a font before anybody gets one: by
+        // then Pango's thread has finished and fontconfig is only read.
+        FcInit()
         let options = cairo_font_options_create()!
         cairo_font_options_set_antialias(options, CAIRO_ANTIALIAS_GRAY)
         cairo_font_options_set_hint_style(options, CAIRO_HINT_STYLE_NONE)
         cairo_font_options_set_hint_metrics(options, CAIRO_HINT_METRICS_OFF)
         fontOptions = options
+        idle.append(warmedUpContext())
+    }
+
+    /// A context that has loaded the theme's font, which blocks until Pango's
+    /// fontconfig thread is done.
+    private func warmedUpContext() -> OpaquePointer {
+        let context = makeContext()
+        let description = pango_font_description_new()!
+        defer { pango_font_description_free(description) }
+        pango_font_description_set_family(description, Theme.textbook.fontFamily)
+        pango_font_description_set_absolute_size(description, 12 * 1024)
+        if let font = pango_font_map_load_font(pango_context_get_font_map(context), context, description) {
+            g_object_unref(UnsafeMutableRawPointer(font))
+        }
+        return context
     }
 
     /// Runs `body` with a context nobody else is using, then returns it to the pool.

@@ -78,10 +78,16 @@ struct FitCommand: ParsableCommand {
         let parsed = try Formula(formula)
         let clock = ContinuousClock()
         let started = clock.now
-        let frame = try Frame.read(
-            csv: file, options: CSVOptions(categorical: Set(categorical), numeric: Set(numeric)))
-        let read = clock.now
-        let design = try Design(formula: parsed, frame: frame, referenceLevels: references)
+        // The frame lives only while the design is built: for a large file its
+        // columns are as big as the design matrix, and the solver needs room for
+        // its own copy of the matrix, so holding both would raise peak memory.
+        let (design, read, shape) = try {
+            let frame = try Frame.read(
+                csv: file, options: CSVOptions(categorical: Set(categorical), numeric: Set(numeric)))
+            let read = clock.now
+            let design = try Design(formula: parsed, frame: frame, referenceLevels: references)
+            return (design, read, (rows: frame.rowCount, columns: frame.names.count))
+        }()
         let designed = clock.now
         let fit: Fit
         do {
@@ -91,7 +97,7 @@ struct FitCommand: ParsableCommand {
         }
         if timing {
             func seconds(_ d: Duration) -> String { String(format: "%.3f s", Double(d.components.attoseconds) / 1e18 + Double(d.components.seconds)) }
-            let message = "timing: read \(frame.rowCount) × \(frame.names.count) CSV \(seconds(read - started)), "
+            let message = "timing: read \(shape.rows) × \(shape.columns) CSV \(seconds(read - started)), "
                 + "design \(design.x.rows) × \(design.x.columns) \(seconds(designed - read)), "
                 + "fit \(seconds(clock.now - designed))\n"
             FileHandle.standardError.write(Data(message.utf8))
