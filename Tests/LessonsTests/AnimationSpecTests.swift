@@ -22,19 +22,11 @@ final class AnimationSpecTests: XCTestCase {
         """
 
     func parse(_ yaml: String) throws -> LessonSpec {
-        try LessonSpecParser.parse(yaml: yaml, file: "demo.yaml", name: "demo", baseDirectory: nil)
+        try InlineSpec.parse(yaml)
     }
 
     func refusal(_ yaml: String, file: StaticString = #filePath, line: UInt = #line) -> LessonError? {
-        do {
-            _ = try parse(yaml)
-            XCTFail("expected the spec to be refused", file: file, line: line)
-        } catch let error as LessonError {
-            return error
-        } catch {
-            XCTFail("unexpected error \(error)", file: file, line: line)
-        }
-        return nil
+        InlineSpec.refusal(yaml, file: file, line: line)
     }
 
     func testOptionsBecomeGIFTiming() throws {

@@ -18,20 +18,11 @@ final class SpecErrorTests: XCTestCase {
         """
 
     func parse(_ yaml: String) throws -> LessonSpec {
-        try LessonSpecParser.parse(yaml: yaml, file: "demo.yaml", name: "demo", baseDirectory: nil)
+        try InlineSpec.parse(yaml)
     }
 
     func error(_ yaml: String, file: StaticString = #filePath, line: UInt = #line) -> LessonError? {
-        do {
-            _ = try parse(yaml)
-            XCTFail("expected the spec to be refused", file: file, line: line)
-            return nil
-        } catch let error as LessonError {
-            return error
-        } catch {
-            XCTFail("unexpected error type \(error)", file: file, line: line)
-            return nil
-        }
+        InlineSpec.refusal(yaml, file: file, line: line)
     }
 
     func testValidSpecParses() throws {
