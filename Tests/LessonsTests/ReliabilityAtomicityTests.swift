@@ -72,11 +72,13 @@ final class ReliabilityAtomicityTests: XCTestCase {
 
     func testASuccessfulRenderReplacesEveryFileAndLeavesNothingElse() throws {
         let renderer = LessonRenderer(outputRoot: root)
-        let first = try renderer.render(source(secondFigureSize: 400))
-        try Data("stale".utf8).write(to: first.directory.appendingPathComponent("removed-figure.png"))
+        var withExtraFigure = source(secondFigureSize: 400)
+        withExtraFigure.text += "\n  removed-figure:\n    kind: scatter-fit\n"
+        let first = try renderer.render(withExtraFigure)
+        XCTAssertTrue(first.files.contains("removed-figure.png"))
         let second = try renderer.render(source(secondFigureSize: 500))
         XCTAssertEqual(Set(try FileManager.default.contentsOfDirectory(atPath: second.directory.path)),
-                       Set(second.files), "a figure dropped from the spec must not linger")
+                       Set(second.files + [".glmviz-output.json"]), "a figure dropped from the spec must not linger")
         XCTAssertEqual(Set(try FileManager.default.contentsOfDirectory(atPath: root.path)), ["atomic", "manifest.json"])
     }
 
@@ -119,15 +121,15 @@ final class ReliabilityAtomicityTests: XCTestCase {
 
         _ = try LessonRenderer(outputRoot: root).render(source(secondFigureSize: 400))
         XCTAssertEqual(Set(try FileManager.default.contentsOfDirectory(atPath: root.path)),
-                       ["atomic", "manifest.json", ".atomic.partial-\(getpid())-7", ".other.partial-\(deadPID)-7"],
-                       "only this lesson's leftovers of dead runs go; a running render's and other lessons' stay")
+                       ["atomic", "manifest.json", ".atomic.partial-\(getpid())-7"],
+                       "leftovers of dead runs go, whichever lesson they belong to; a running render's stay")
     }
 
     func testAKillBetweenTheTwoRenamesIsUndone() throws {
         let retired = root.appendingPathComponent(".atomic.retired-\(deadPID)-3")
         try FileManager.default.createDirectory(at: retired, withIntermediateDirectories: true)
         try Data("previous".utf8).write(to: retired.appendingPathComponent("fits.json"))
-        OutputDirectory.recoverLeftovers(root: root, name: "atomic")
+        OutputRecovery.repair(root: root)
         XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: root.path), ["atomic"])
         XCTAssertEqual(try Data(contentsOf: root.appendingPathComponent("atomic/fits.json")), Data("previous".utf8))
     }

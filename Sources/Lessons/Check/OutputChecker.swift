@@ -20,6 +20,11 @@ public struct OutputChecker: Sendable {
     /// Fresh renders go to `scratch`, which must be an empty or missing folder.
     public func check(names: [String]?, catalogue: LessonCatalogue, scratch: URL) -> CheckResult {
         var result = CheckResult(freshRoot: scratch)
+        // A render killed part-way is finished or undone first, so the check
+        // sees the outputs of one whole render, never half of one.
+        if OutputRecovery.exists(outputRoot) {
+            try? OutputRootLock.withExclusiveLock(on: outputRoot) { OutputRecovery.repair(root: outputRoot) }
+        }
         let store = ManifestStore(root: outputRoot)
         var committed: OutputManifest?
         if FileManager.default.fileExists(atPath: store.url.path) {

@@ -36,14 +36,26 @@ public struct HTMLGallery {
     @discardableResult
     public func write() throws -> URL {
         let url = root.appendingPathComponent(Self.fileName)
+        // An index.html at the output root that glmviz did not write (a course
+        // site's own home page, when --out is the site folder) is left alone.
+        if case .bytes(let existing) = ManifestStore.contents(of: url),
+           !String(decoding: existing.prefix(4096), as: UTF8.self).contains(Self.generatorTag) {
+            throw LessonError(.cannotCreateOutput, file: url.path,
+                              message: "this index.html was not written by glmviz, so the gallery does not replace it",
+                              suggestion: "move it elsewhere, or choose another output folder with --out")
+        }
         do {
-            try Data(html.utf8).write(to: url, options: .atomic)
+            try OutputTransaction.writeDurably(Data(html.utf8), to: url, atomically: true)
         } catch {
             throw LessonError(.cannotCreateOutput, file: url.path,
-                              message: "cannot write the gallery: \(error.localizedDescription)")
+                              message: "cannot write the gallery: \(OutputTransaction.describe(error))")
         }
         return url
     }
+
+    /// What marks a gallery as glmviz's; galleries written before the meta
+    /// element existed carry the title.
+    static let generatorTag = "<title>glmviz lessons</title>"
 
     var shown: [LessonSpec] {
         lessons.filter { FileManager.default.fileExists(atPath: root.appendingPathComponent($0.name).path) }

@@ -41,13 +41,21 @@ public struct LessonRenderer: Sendable {
 
     /// Renders one lesson.
     public func render(_ source: LessonSource) throws -> RenderedLesson {
-        let lesson = try PreparedLesson(source.parse())
+        let parsed = try source.parse()
+        try OutputOwnership.refuseCollisions(final: outputRoot.appendingPathComponent(parsed.name, isDirectory: true),
+                                             spec: parsed, specFile: source.isBundled ? nil : source.file)
+        // The transaction checks again under its lock; this spares a long render
+        // that could only be refused at the end.
+        try OutputOwnership.refuseForeign(outputRoot.appendingPathComponent(parsed.name, isDirectory: true), lesson: parsed.name,
+                                          record: try ManifestStore(root: outputRoot).read().lessons[parsed.name])
+        let formats = formats ?? parsed.formats
+        try Self.refuseFiguresWithoutImages(parsed, formats: formats, fromCommandLine: self.formats != nil)
+        let lesson = try PreparedLesson(parsed)
         let spec = lesson.spec
         let figures = try spec.figures.map { figure in
             (figure, try FigureFactory.make(figure, model: lesson.model(for: figure)))
         }
         let fitsJSON = try lesson.fitsJSON()
-        let formats = formats ?? spec.formats
         let exports = try LessonExports.files(for: lesson, drawings: figures.map(\.1), formats: formats)
 
         let directory = try OutputDirectory(root: outputRoot, name: spec.name)
@@ -82,17 +90,29 @@ public struct LessonRenderer: Sendable {
             files.append("fits.json")
             record = try LessonRecord(lesson: lesson, specText: source.text, formats: formats,
                                       directory: directory.staging)
-            try directory.commit()
+            try directory.commit(files: files, record: record)
         } catch {
             directory.discard()
             throw error
         }
-        try ManifestStore(root: outputRoot).record(record, for: spec.name)
         return RenderedLesson(name: spec.name, directory: directory.final, files: files)
     }
 }
 
 extension LessonRenderer {
+    /// A figure whose kind does not animate writes nothing when `gif` is the
+    /// only format; that would be a lesson "rendered" without its image.
+    static func refuseFiguresWithoutImages(_ spec: LessonSpec, formats: [OutputFormat], fromCommandLine: Bool) throws {
+        guard !formats.contains(where: { $0 != .gif }) else { return }
+        guard let figure = spec.figures.first(where: { !$0.kind.animates }) else { return }
+        let animated = FigureKind.allCases.filter(\.animates).map(\.rawValue).joined(separator: ", ")
+        throw LessonError(.badSpec, at: figure.location,
+                          message: "figure '\(figure.id)' (\(figure.kind.rawValue)) does not animate, so the "
+                              + "format gif alone gives it no image; only \(animated) write a GIF",
+                          suggestion: fromCommandLine ? "add png or svg to --format, e.g. --format png,gif"
+                              : "add png or svg to the lesson's formats, e.g. formats: [png, gif]")
+    }
+
     /// The density for `figure`: at least `pngScale`, raised in quarter steps
     /// until the PNG is `minimumPNGWidth` pixels wide.
     func pngScale(for figure: any Figure) -> Double {

@@ -1,8 +1,9 @@
 import Foundation
 
-/// Writes one lesson's outputs into a fresh sibling folder and swaps it into
-/// place only when everything is written, so a failure part-way leaves the
-/// previous outputs untouched and no half-written files behind.
+/// Writes one lesson's outputs into a fresh hidden sibling folder; `commit`
+/// swaps it into place (see `OutputTransaction`) only when everything is
+/// written, so a failure part-way leaves the previous outputs untouched and no
+/// half-written files behind.
 struct OutputDirectory {
     let final: URL
     let staging: URL
@@ -24,7 +25,6 @@ struct OutputDirectory {
             throw LessonError(.cannotCreateOutput, file: root.path, message: "the output root is a file, not a folder",
                               suggestion: "choose a folder with --out")
         }
-        Self.recoverLeftovers(root: root, name: name)
         do {
             try FileManager.default.createDirectory(at: staging, withIntermediateDirectories: true)
         } catch {
@@ -49,7 +49,7 @@ struct OutputDirectory {
             }
             ancestor.deleteLastPathComponent()
         }
-        return error.localizedDescription
+        return OutputTransaction.describe(error)
     }
 
     func url(for fileName: String) -> URL {
@@ -58,57 +58,20 @@ struct OutputDirectory {
 
     func write(_ data: Data, to fileName: String) throws {
         do {
-            try data.write(to: url(for: fileName))
+            try OutputTransaction.writeDurably(data, to: url(for: fileName), flush: false)
         } catch {
             throw LessonError(.cannotCreateOutput, file: final.appendingPathComponent(fileName).path,
-                              message: "cannot write: \(error.localizedDescription)")
+                              message: OutputTransaction.describe(error),
+                              suggestion: "check the free space and permissions of '\(final.deletingLastPathComponent().path)'")
         }
     }
 
-    /// Replaces the previous outputs with the staged ones.
-    func commit() throws {
-        let manager = FileManager.default
-        let retired = final.deletingLastPathComponent()
-            .appendingPathComponent(".\(final.lastPathComponent).retired-\(getpid())-\(UInt32.random(in: 0...UInt32.max))")
-        do {
-            if manager.fileExists(atPath: final.path) { try manager.moveItem(at: final, to: retired) }
-            try manager.moveItem(at: staging, to: final)
-            try? manager.removeItem(at: retired)
-        } catch {
-            if !manager.fileExists(atPath: final.path), manager.fileExists(atPath: retired.path) {
-                try? manager.moveItem(at: retired, to: final)
-            }
-            discard()
-            throw LessonError(.cannotCreateOutput, file: final.path,
-                              message: "cannot move the new outputs into place: \(error.localizedDescription)")
-        }
-    }
-
-    /// Cleans up after a run that was killed part-way (the only way the folders
-    /// below can outlive their process): staging folders are deleted, and a retired
-    /// folder goes back into place if the kill fell between the two renames of
-    /// `commit()`. Folders of processes still running are left alone.
-    static func recoverLeftovers(root: URL, name: String) {
-        let manager = FileManager.default
-        guard let entries = try? manager.contentsOfDirectory(atPath: root.path) else { return }
-        let final = root.appendingPathComponent(name)
-        for entry in entries.sorted() {
-            for (marker, isStaging) in [(".\(name).partial-", true), (".\(name).retired-", false)]
-            where entry.hasPrefix(marker) {
-                let pidText = entry.dropFirst(marker.count).prefix { $0 != "-" }
-                guard let pid = pid_t(pidText), !isRunning(pid) else { continue }
-                let leftover = root.appendingPathComponent(entry)
-                if !isStaging, !manager.fileExists(atPath: final.path) {
-                    try? manager.moveItem(at: leftover, to: final)
-                } else {
-                    try? manager.removeItem(at: leftover)
-                }
-            }
-        }
-    }
-
-    private static func isRunning(_ pid: pid_t) -> Bool {
-        pid > 0 && (kill(pid, 0) == 0 || errno == EPERM)
+    /// Writes the marker listing `files`, then swaps the staged folder into
+    /// place and records `record` in the manifest, as one transaction.
+    func commit(files: [String], record: LessonRecord) throws {
+        try write(OutputMarker(lesson: final.lastPathComponent, files: files).encoded(), to: OutputMarker.fileName)
+        try OutputTransaction(root: final.deletingLastPathComponent(), lesson: final.lastPathComponent, staging: staging)
+            .commit(record)
     }
 
     /// Removes the staging folder after a failure.
