@@ -105,10 +105,11 @@ extension LessonRenderer {
     static func refuseFiguresWithoutImages(_ spec: LessonSpec, formats: [OutputFormat], fromCommandLine: Bool) throws {
         guard !formats.contains(where: { $0 != .gif }) else { return }
         guard let figure = spec.figures.first(where: { !$0.kind.animates }) else { return }
-        let animated = FigureKind.allCases.filter(\.animates).map(\.rawValue).joined(separator: ", ")
+        let kinds = FigureKind.allCases.filter(\.animates).map(\.rawValue)
+        let animated = kinds.count > 1 ? kinds.dropLast().joined(separator: ", ") + " and " + kinds.last! : kinds.joined()
         throw LessonError(.badSpec, at: figure.location,
                           message: "figure '\(figure.id)' (\(figure.kind.rawValue)) does not animate, so the "
-                              + "format gif alone gives it no image; only \(animated) write a GIF",
+                              + "format gif alone gives it no image; only \(animated) figures have a GIF",
                           suggestion: fromCommandLine ? "add png or svg to --format, e.g. --format png,gif"
                               : "add png or svg to the lesson's formats, e.g. formats: [png, gif]")
     }
