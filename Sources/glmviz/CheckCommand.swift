@@ -88,9 +88,11 @@ struct CheckCommand: ParsableCommand {
         let result = checker.check(names: lessons.isEmpty ? nil : lessons, catalogue: catalogue, scratch: scratch)
 
         var status = result.exitStatus
+        var reportWritten = false
         if !result.passed {
             do {
                 try CheckReportWriter.write(result, outputRoot: out, to: URL(fileURLWithPath: report))
+                reportWritten = true
             } catch let error as LessonError {
                 printError(error.description)
                 status = max(status, error.exitStatus)
@@ -99,7 +101,7 @@ struct CheckCommand: ParsableCommand {
         switch format {
         case .text:
             print(result.text(outputRoot: out), terminator: "")
-            if !result.passed { printError("glmviz check: fresh renders and diff images are in \(report)/") }
+            if reportWritten { printError("glmviz check: fresh renders and diff images are in \(report)/") }
         case .json:
             FileHandle.standardOutput.write(try result.json())
         }

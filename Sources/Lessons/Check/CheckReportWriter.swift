@@ -1,5 +1,8 @@
 import Foundation
 import Plot
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// Writes what a reviewer needs to see a failed check without re-running it:
 /// for every lesson with a problem, its fresh render and a picture of each
@@ -10,8 +13,10 @@ public enum CheckReportWriter {
     /// on and leaving anything else there alone.
     public static func write(_ result: CheckResult, outputRoot: String, to directory: URL) throws {
         let manager = FileManager.default
+        try refuseForeign(directory)
         do {
             try manager.createDirectory(at: directory, withIntermediateDirectories: true)
+            try Data("glmviz check report\n".utf8).write(to: directory.appendingPathComponent(markerName))
             for lesson in result.lessonsWithProblems {
                 let target = directory.appendingPathComponent(lesson, isDirectory: true)
                 try? manager.removeItem(at: target)
@@ -29,8 +34,35 @@ public enum CheckReportWriter {
         } catch let error as LessonError {
             throw error
         } catch {
-            throw LessonError(.cannotCreateOutput, file: directory.path, message: "cannot write the check report: \(error)",
+            throw LessonError(.cannotCreateOutput, file: directory.path,
+                              message: "cannot write the check report: \(OutputTransaction.describe(error))",
                               suggestion: "choose a writable folder with --report")
+        }
+    }
+
+    /// The hidden file that makes a report folder glmviz's to rewrite.
+    static let markerName = ".glmviz-check-report"
+
+    /// A report replaces lesson folders inside `directory`, so the folder must
+    /// be absent, empty, or a report folder glmviz made (`--report data` must
+    /// not delete a course's `data/lesson-name`).
+    static func refuseForeign(_ directory: URL) throws {
+        var info = stat()
+        guard lstat(directory.path, &info) == 0 else { return }
+        let foreign: String?
+        if info.st_mode & S_IFMT != S_IFDIR {
+            foreign = "is not a folder"
+        } else if let entries = try? FileManager.default.contentsOfDirectory(atPath: directory.path),
+                  // Reports written before the marker existed hold report.json.
+                  !entries.isEmpty, !entries.contains(markerName), !entries.contains("report.json") {
+            foreign = "is a folder glmviz did not make for a check report (it has no \(markerName))"
+        } else {
+            foreign = nil
+        }
+        if let foreign {
+            throw LessonError(.cannotCreateOutput, file: directory.path,
+                              message: "\(foreign); the report would replace folders in it, so nothing was written there",
+                              suggestion: "choose an empty or new folder with --report")
         }
     }
 }
