@@ -125,6 +125,15 @@ final class ReliabilityAtomicityTests: XCTestCase {
                        "leftovers of dead runs go, whichever lesson they belong to; a running render's stay")
     }
 
+    func testTemporaryFilesOfDeadRunsAreRemovedAndLiveOnesKept() throws {
+        let dead = ["..glmviz-journal-atomic.json.\(deadPID).tmp", ".manifest.json.\(deadPID).12345.tmp",
+                    ".manifest.json.pending-\(deadPID)-9"]
+        let live = [".index.html.\(getpid()).tmp", ".atomic.partial-\(getpid())-3"]
+        for name in dead + live { try Data("x".utf8).write(to: root.appendingPathComponent(name)) }
+        OutputRecovery.repair(root: root)
+        XCTAssertEqual(Set(try FileManager.default.contentsOfDirectory(atPath: root.path)), Set(live))
+    }
+
     func testAKillBetweenTheTwoRenamesIsUndone() throws {
         let retired = root.appendingPathComponent(".atomic.retired-\(deadPID)-3")
         try FileManager.default.createDirectory(at: retired, withIntermediateDirectories: true)

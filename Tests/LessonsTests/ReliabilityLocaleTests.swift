@@ -104,7 +104,7 @@ final class ReliabilityLocaleTests: XCTestCase {
         XCTAssertEqual(localized.status, 0, localized.standardError)
         let names = try FileManager.default.contentsOfDirectory(atPath: scratch.appendingPathComponent("c/locale").path)
         XCTAssertEqual(Set(names), ["scatter.png", "scatter.svg", "scatter.pdf", "table.png", "table.svg", "table.pdf",
-                                    "scatter.myst.md", "table.myst.md", "table.tex", "fits.json"])
+                                    "scatter.myst.md", "table.myst.md", "table.tex", "fits.json", ".glmviz-output.json"])
         for name in names {
             let a = try Data(contentsOf: scratch.appendingPathComponent("c/locale/\(name)"))
             let b = try Data(contentsOf: scratch.appendingPathComponent("de/locale/\(name)"))

@@ -18,11 +18,6 @@ enum OutputRecovery {
         var referenced: Set<String> = []
         for entry in entries.sorted() where entry.hasPrefix(OutputJournal.prefix) {
             let url = root.appendingPathComponent(entry)
-            if entry.hasSuffix(".tmp") {
-                // A journal killed while being written: its transaction never started.
-                unlink(url.path)
-                continue
-            }
             guard entry.hasSuffix(".json"), let data = manager.contents(atPath: url.path),
                   let journal = try? JSONDecoder().decode(OutputJournal.self, from: data) else { continue }
             referenced.formUnion([journal.staging, journal.retired, journal.pendingManifest])
@@ -39,7 +34,7 @@ enum OutputRecovery {
             guard let (kind, lesson, pid) = leftover(entry), !isRunning(pid) else { continue }
             let url = root.appendingPathComponent(entry)
             switch kind {
-            case "partial", "pending":
+            case "partial", "pending", "tmp":
                 try? manager.removeItem(at: url)
             default:
                 let final = root.appendingPathComponent(lesson)
@@ -79,9 +74,18 @@ enum OutputRecovery {
         OutputTransaction.syncFolder(root)
     }
 
-    /// `(kind, lesson, pid)` for `.NAME.partial-PID-N`, `.NAME.retired-PID-N` and
-    /// `.manifest.json.pending-PID-N`.
+    /// `(kind, lesson, pid)` for `.NAME.partial-PID-N`, `.NAME.retired-PID-N`,
+    /// `.manifest.json.pending-PID-N`, and the temporary files of atomic writes
+    /// at the root (`.FILE.PID.tmp` and `.FILE.PID.N.tmp`: the journal, the
+    /// manifest, the gallery).
     static func leftover(_ entry: String) -> (String, String, pid_t)? {
+        if entry.hasSuffix(".tmp") {
+            let parts = entry.dropLast(4).split(separator: ".", omittingEmptySubsequences: false)
+            guard parts.count >= 3 else { return nil }
+            let last = pid_t(parts[parts.count - 1]), previous = pid_t(parts[parts.count - 2])
+            guard let pid = (last != nil && previous != nil) ? previous : last else { return nil }
+            return ("tmp", "", pid)
+        }
         for kind in ["partial", "retired", "pending"] {
             guard let range = entry.range(of: ".\(kind)-", options: .backwards) else { continue }
             let lesson = String(entry[entry.index(after: entry.startIndex)..<range.lowerBound])
