@@ -114,7 +114,7 @@ struct LessonCommand: ParsableCommand {
                         return .failure(error)
                     } catch {
                         return .failure(LessonError(.cannotCreateOutput, file: out,
-                                                     message: "cannot write the gallery: \(SystemErrorText.words(writing: out, error: error))"))
+                                                     message: "cannot write the gallery: \(SystemErrorText.words(creatingFolder: out, error: error))"))
                     }
                 }
                 return result

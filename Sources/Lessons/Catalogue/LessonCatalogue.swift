@@ -65,7 +65,7 @@ public struct LessonCatalogue: Sendable {
         let shown = path.hasSuffix("/") ? path + first : (path as NSString).appendingPathComponent(first)
         return LessonError(.badSpec, file: path,
                            message: "is a folder of \(specs.count) lesson spec\(specs.count == 1 ? "" : "s"), not a lesson spec",
-                           suggestion: "name one of them, such as '\(shown)', or render every lesson with 'glmviz lesson --all'")
+                           suggestion: "name one of them, such as '\(shown)'; for every lesson, run 'glmviz lesson --all' (or 'glmviz check' with no name)")
     }
 
     static func readFile(_ path: String, displayName: String? = nil) throws -> LessonSource {

@@ -29,7 +29,7 @@ public enum CheckReportWriter {
         } catch let error as LessonError {
             throw error
         } catch {
-            throw LessonError(.cannotCreateOutput, file: directory.path, message: "cannot write the check report: \(SystemErrorText.words(writing: directory.path, error: error))",
+            throw LessonError(.cannotCreateOutput, file: directory.path, message: "cannot write the check report: \(SystemErrorText.words(creatingFolder: directory.path, error: error))",
                               suggestion: "choose a writable folder with --report")
         }
     }

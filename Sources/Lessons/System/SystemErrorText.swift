@@ -56,12 +56,12 @@ public enum SystemErrorText {
 }
 
 extension SystemErrorText {
-    /// Why `path` cannot be written or created, in words: a file standing where
-    /// a folder is needed is named (Foundation says only "Not a directory"),
-    /// otherwise the cause of `error`.
-    public static func words(writing path: String, error: Error) -> String {
+    /// Why the folder `path` cannot be created or written into, in words: a file
+    /// standing where a folder is needed is named (Foundation says only "File
+    /// exists" or "Not a directory"), otherwise the cause of `error`.
+    public static func words(creatingFolder path: String, error: Error) -> String {
         if let problem = PathLimits.problem(with: path) { return problem }
-        var ancestor = URL(fileURLWithPath: path).standardizedFileURL.deletingLastPathComponent()
+        var ancestor = URL(fileURLWithPath: path).standardizedFileURL
         while ancestor.path != "/" {
             var isDirectory: ObjCBool = false
             if FileManager.default.fileExists(atPath: ancestor.path, isDirectory: &isDirectory) {
