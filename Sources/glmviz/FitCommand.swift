@@ -63,6 +63,10 @@ struct FitCommand: ParsableCommand {
 
     func validate() throws {
         try OptionChecks.nonEmpty(file, "the CSV file name", what: "the path of a CSV file", shellExample: "glmviz fit \"$FILE\" …")
+        for (option, names) in [("--categorical", categorical), ("--numeric", numeric)]
+        where names.contains(where: { $0.trimmingCharacters(in: .whitespaces).isEmpty }) {
+            throw ValidationError("\(option) names an empty column; give a column name from the CSV's header (an unset shell variable is the usual cause)")
+        }
         guard level > 0, level < 1 else {
             throw ValidationError("--level must lie strictly between 0 and 1 (got \(level)); e.g. --level 0.95")
         }

@@ -106,6 +106,18 @@ final class CommandLinePathTests: XCTestCase {
         XCTAssertEqual(run.status, 66)
     }
 
+    /// A 250-byte spec name fits NAME_MAX, but its output folder's staging copy
+    /// (`.NAME.staging-PID-RANDOM`) did not, and the failure was blamed on
+    /// `--out` with Foundation's "The file name is invalid."
+    func testALessonNameTooLongForItsStagingFolderIsRefusedUpFront() throws {
+        let name = String(repeating: "n", count: 201)
+        try scratch.write(try Data(contentsOf: scratch.url.appendingPathComponent("lessons/demo.yaml")), to: "lessons/\(name).yaml")
+        let run = try glmviz(["lesson", name])
+        XCTAssertEqual(run.standardError, "lessons/\(name).yaml: the lesson name (the file name without .yaml) is 201 bytes long; glmviz allows at most 200, since it becomes the output folder and the folder's staging copy must stay within the file system's 255-byte limit on names — rename the spec to something shorter\n")
+        XCTAssertEqual(run.status, 65)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: scratch.url.appendingPathComponent("output").path))
+    }
+
     /// TMPDIR naming a file: the scratch folder of `glmviz check` cannot be
     /// made. It used to be reported seven times, once per lesson, as an output
     /// folder that cannot be created, with the advice to change --out.

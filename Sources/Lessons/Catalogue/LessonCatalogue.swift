@@ -68,6 +68,10 @@ public struct LessonCatalogue: Sendable {
                            suggestion: "name one of them, such as '\(shown)'; for every lesson, run 'glmviz lesson --all' (or 'glmviz check' with no name)")
     }
 
+    /// The longest lesson name: NAME_MAX (255) less room for the suffix of
+    /// the output folder's staging and retired copies (`.NAME.staging-PID-RANDOM`).
+    public static let maximumNameBytes = 200
+
     static func readFile(_ path: String, displayName: String? = nil) throws -> LessonSource {
         let url = URL(fileURLWithPath: path)
         let shown = displayName ?? path
@@ -117,6 +121,11 @@ public struct LessonCatalogue: Sendable {
             throw LessonError(.badSpec, file: displayName ?? path,
                               message: "the file name leaves no usable lesson name (the name becomes the output folder)",
                               suggestion: "rename the spec to something like 'my-lesson.yaml'")
+        }
+        guard name.utf8.count <= maximumNameBytes else {
+            throw LessonError(.badSpec, file: displayName ?? path,
+                              message: "the lesson name (the file name without .yaml) is \(name.utf8.count) bytes long; glmviz allows at most \(maximumNameBytes), since it becomes the output folder and the folder's staging copy must stay within the file system's \(PathLimits.maximumNameBytes)-byte limit on names",
+                              suggestion: "rename the spec to something shorter")
         }
         return LessonSource(name: name, file: displayName ?? path, text: text,
                             baseDirectory: url.deletingLastPathComponent().path, isBundled: false)
