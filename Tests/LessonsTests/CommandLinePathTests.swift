@@ -118,6 +118,30 @@ final class CommandLinePathTests: XCTestCase {
         XCTAssertFalse(FileManager.default.fileExists(atPath: scratch.url.appendingPathComponent("output").path))
     }
 
+    /// A read-only file system (EROFS) came out as "NSCocoaErrorDomain
+    /// Code=642". Mounting one needs root; elsewhere the test is skipped.
+    func testAReadOnlyFileSystemIsNamedInWords() throws {
+        let mountPoint = scratch.url.appendingPathComponent("readonly")
+        try FileManager.default.createDirectory(at: mountPoint, withIntermediateDirectories: true)
+        func tool(_ path: String, _ arguments: [String]) throws -> Int32 {
+            let process = Process()
+            process.executableURL = URL(fileURLWithPath: path)
+            process.arguments = arguments
+            process.standardError = FileHandle.nullDevice
+            try process.run()
+            process.waitUntilExit()
+            return process.terminationStatus
+        }
+        guard FileManager.default.isExecutableFile(atPath: "/bin/mount"),
+              try tool("/bin/mount", ["-t", "tmpfs", "-o", "ro,size=64k", "none", mountPoint.path]) == 0 else {
+            throw XCTSkip("cannot mount a read-only tmpfs here (needs root)")
+        }
+        defer { _ = try? tool("/bin/umount", [mountPoint.path]) }
+        let run = try glmviz(["check", "lessons/demo.yaml", "--report", "readonly/report"])
+        XCTAssertEqual(run.standardError, "readonly/report: cannot write the check report: Read-only file system — choose a writable folder with --report\n")
+        XCTAssertEqual(run.status, 73)
+    }
+
     /// TMPDIR naming a file: the scratch folder of `glmviz check` cannot be
     /// made. It used to be reported seven times, once per lesson, as an output
     /// folder that cannot be created, with the advice to change --out.
