@@ -89,6 +89,12 @@ struct CheckCommand: ParsableCommand {
             return
         }
 
+        // A committed output folder past the path limits cannot exist; say so
+        // rather than report its manifest and every lesson as missing.
+        if let problem = PathLimits.problem(with: URL(fileURLWithPath: out).standardizedFileURL.path) {
+            printError("\(out): cannot read the committed outputs: \(problem) — choose a shorter path with --out")
+            throw ExitCode(LessonExitStatus.missingInput)
+        }
         let scratch = try CheckScratchFolder.create()
         defer { try? FileManager.default.removeItem(at: scratch) }
         let checker = OutputChecker(

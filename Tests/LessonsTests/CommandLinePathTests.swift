@@ -92,6 +92,14 @@ final class CommandLinePathTests: XCTestCase {
         XCTAssertFalse(FileManager.default.fileExists(atPath: scratch.url.appendingPathComponent(String(repeating: "b", count: 200)).path))
     }
 
+    func testACheckedOutputFolderPastNameMaxIsNotReportedMissing() throws {
+        let name = String(repeating: "c", count: 256)
+        let run = try glmviz(["check", "--out", name])
+        XCTAssertEqual(run.standardError, "\(name): cannot read the committed outputs: the name 'cccccccccccccccccccccccc…' is 256 bytes long; Linux allows at most 255 bytes per name (NAME_MAX) — choose a shorter path with --out\n")
+        XCTAssertEqual(run.standardOutput, "")
+        XCTAssertEqual(run.status, 66)
+    }
+
     func testAnOutputNamePastNameMaxIsRefusedWithItsLength() throws {
         let name = String(repeating: "r", count: 300)
         let run = try glmviz(["lesson", "demo", "--out", name])
