@@ -25,6 +25,12 @@ final class CSVFileBytes {
         if (info.st_mode & S_IFMT) == S_IFDIR {
             throw Diagnostic(.missingFile, "is a directory, not a CSV file", location: .init(file: path))
         }
+        // /dev/zero or /dev/urandom would be read until memory runs out; a pipe
+        // (`<(…)`, /dev/stdin) ends and is still read.
+        if (info.st_mode & S_IFMT) == S_IFCHR || (info.st_mode & S_IFMT) == S_IFBLK {
+            throw Diagnostic(.badData, "is a device (a special file), not a CSV file", location: .init(file: path),
+                             suggestion: "give the path of a CSV file")
+        }
         let size = Int(info.st_size)
         if (info.st_mode & S_IFMT) == S_IFREG, size > 0,
             let address = mmap(nil, size, PROT_READ, Self.mapFlags, descriptor, 0),

@@ -64,6 +64,11 @@ struct CSVReader: @unchecked Sendable {
         guard let base = buffer.baseAddress, buffer.count > 0 else { throw emptyFile() }
         var start = 0
         if buffer.count >= 3 && base[0] == 0xEF && base[1] == 0xBB && base[2] == 0xBF { start = 3 }
+        if let utf16 = UTF16Signature.detect(buffer) {
+            throw Diagnostic(
+                .badData, "the file is \(utf16.name) text, not UTF-8", location: .init(file: source),
+                suggestion: "save it as UTF-8 (e.g. `iconv -f \(utf16.iconvName) -t UTF-8 in.csv > out.csv`)")
+        }
         try CSVUTF8.validate(base, from: start, count: buffer.count, source: source)
 
         var scanner = CSVScanner(bytes: base, count: buffer.count, start: start, source: source)

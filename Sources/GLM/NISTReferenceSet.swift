@@ -39,7 +39,13 @@ public struct NISTReferenceSet: Sendable {
         } catch let error as NISTDataError {
             throw error
         } catch {
-            throw NISTDataError(file: certifiedURL.path, message: "cannot be read as JSON (\(error.localizedDescription)); pass the nist-strd directory with --nist")
+            // Foundation's own text for these errors is a domain and a code number.
+            let nsError = error as NSError
+            let posix = (nsError.userInfo[NSUnderlyingErrorKey] as? NSError).flatMap {
+                $0.domain == NSPOSIXErrorDomain ? String(cString: strerror(Int32($0.code))) : nil
+            }
+            let reason = posix.map { "cannot be read: \($0)" } ?? "is not valid JSON"
+            throw NISTDataError(file: certifiedURL.path, message: "\(reason); pass the nist-strd directory with --nist")
         }
         return try names.map { name in
             guard let entry = certified[name] as? [String: Any] else {

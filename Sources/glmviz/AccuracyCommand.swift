@@ -28,6 +28,10 @@ struct AccuracyCommand: ParsableCommand {
     @Flag(name: .long, help: "Also time both solver paths on random designs (the measurement behind the size threshold).")
     var timing = false
 
+    func validate() throws {
+        if let nist { try OptionChecks.nonEmpty(nist, "--nist", what: "the folder with the NIST files, or leave --nist out", shellExample: "--nist \"$NIST\"") }
+    }
+
     func run() throws {
         try printAccuracy()
         if timing {
@@ -41,8 +45,10 @@ struct AccuracyCommand: ParsableCommand {
         let sets: [NISTReferenceSet]
         do {
             sets = try NISTReferenceSet.loadAll(from: directory)
-        } catch {
-            throw AccuracyDataError(message: "\(error)")
+        } catch let error as NISTDataError {
+            throw AccuracyDataError(message: error.description)
+        } catch let error as Diagnostic {
+            throw AccuracyDataError(message: error.description)
         }
         let strategy: LeastSquares.Strategy = lapackOnly ? .lapack : .automatic
         var rows: [[String]] = []

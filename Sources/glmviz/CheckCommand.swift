@@ -32,13 +32,15 @@ struct CheckCommand: ParsableCommand {
     @Option(name: .long, help: "Report format: text or json.")
     var format: Format = .text
 
-    @Option(name: .long, help: "A PNG pixel differs when a channel moves by more than this (0–255).")
+    // `.unconditional` so `--pixel-fraction -1` reads -1 as the value (and
+    // `validate()` refuses it) rather than as an unknown option.
+    @Option(name: .long, parsing: .unconditional, help: "A PNG pixel differs when a channel moves by more than this (0–255).")
     var channelTolerance: Int = CheckOptions.defaultChannelTolerance
 
-    @Option(name: .long, help: "Fraction of a PNG's pixels allowed to differ (0–1).")
+    @Option(name: .long, parsing: .unconditional, help: "Fraction of a PNG's pixels allowed to differ (0–1).")
     var pixelFraction: Double = CheckOptions.defaultPixelFraction
 
-    @Option(name: .long, help: "Relative tolerance for the numbers in fits.json.")
+    @Option(name: .long, parsing: .unconditional, help: "Relative tolerance for the numbers in fits.json (0 or more).")
     var relTolerance: Double = CheckOptions.defaultRelativeTolerance
 
     @Flag(name: .long, help: "Rewrite OUT from the specs instead of checking (the same as 'glmviz lesson').")
@@ -48,14 +50,19 @@ struct CheckCommand: ParsableCommand {
     var allowOutsideRoot = false
 
     func validate() throws {
+        try OptionChecks.nonEmpty(out, "--out", what: "the committed output folder (default 'output')", shellExample: "--out \"$OUT\"")
+        try OptionChecks.nonEmpty(report, "--report", what: "the folder for the check report (default 'check-report')", shellExample: "--report \"$REPORT\"")
+        for lesson in lessons where lesson.trimmingCharacters(in: .whitespaces).isEmpty {
+            throw ValidationError("a lesson name is empty; give lesson names or spec paths, or none to check every lesson")
+        }
         guard (0...255).contains(channelTolerance) else {
-            throw ValidationError("--channel-tolerance must be 0–255, got \(channelTolerance)")
+            throw ValidationError("--channel-tolerance must be a whole number from 0 to 255, got \(channelTolerance)")
         }
         guard (0...1).contains(pixelFraction) else {
             throw ValidationError("--pixel-fraction must be between 0 and 1, got \(pixelFraction)")
         }
         guard relTolerance >= 0, relTolerance.isFinite else {
-            throw ValidationError("--rel-tolerance must be a non-negative number, got \(relTolerance)")
+            throw ValidationError("--rel-tolerance must be a finite number of 0 or more, got \(relTolerance)")
         }
     }
 
@@ -63,6 +70,10 @@ struct CheckCommand: ParsableCommand {
         var catalogue = LessonCatalogue()
         catalogue.allowsPathsOutsideCourseRoot = allowOutsideRoot
         if update {
+            do { try OptionChecks.checkLength(ofOutput: out, option: "--out") } catch {
+                printError(error.description)
+                throw ExitCode(error.exitStatus)
+            }
             let names = lessons.isEmpty ? catalogue.names : lessons
             let results = LessonRenderer(outputRoot: URL(fileURLWithPath: out)).render(names: names, from: catalogue)
             var status = LessonExitStatus.success
@@ -78,8 +89,13 @@ struct CheckCommand: ParsableCommand {
             return
         }
 
-        let scratch = FileManager.default.temporaryDirectory
-            .appendingPathComponent("glmviz-check-\(getpid())-\(UInt32.random(in: 0...UInt32.max))", isDirectory: true)
+        // A committed output folder past the path limits cannot exist; say so
+        // rather than report its manifest and every lesson as missing.
+        if let problem = PathLimits.problem(with: URL(fileURLWithPath: out).standardizedFileURL.path) {
+            printError("\(out): cannot read the committed outputs: \(problem) — choose a shorter path with --out")
+            throw ExitCode(LessonExitStatus.missingInput)
+        }
+        let scratch = try CheckScratchFolder.create()
         defer { try? FileManager.default.removeItem(at: scratch) }
         let checker = OutputChecker(
             outputRoot: URL(fileURLWithPath: out),
@@ -91,6 +107,7 @@ struct CheckCommand: ParsableCommand {
         var reportWritten = false
         if !result.passed {
             do {
+                try OptionChecks.checkLength(ofOutput: report, option: "--report")
                 try CheckReportWriter.write(result, outputRoot: out, to: URL(fileURLWithPath: report))
                 reportWritten = true
             } catch let error as LessonError {

@@ -54,11 +54,23 @@ struct FitCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Require a column to be numeric. Repeatable.", valueName: "column"))
     var numeric: [String] = []
 
-    @Option(name: .long, help: "Confidence level of the coefficient intervals.")
+    // `.unconditional` so `--level -1` is read as a value and refused by `validate()`.
+    @Option(name: .long, parsing: .unconditional, help: "Confidence level of the coefficient intervals (between 0 and 1).")
     var level: Double = 0.95
 
     @Flag(name: .long, help: "Report the time spent reading, building the design and fitting (on stderr).")
     var timing = false
+
+    func validate() throws {
+        try OptionChecks.nonEmpty(file, "the CSV file name", what: "the path of a CSV file", shellExample: "glmviz fit \"$FILE\" …")
+        for (option, names) in [("--categorical", categorical), ("--numeric", numeric)]
+        where names.contains(where: { $0.trimmingCharacters(in: .whitespaces).isEmpty }) {
+            throw ValidationError("\(option) names an empty column; give a column name from the CSV's header (an unset shell variable is the usual cause)")
+        }
+        guard level > 0, level < 1 else {
+            throw ValidationError("--level must lie strictly between 0 and 1 (got \(level)); e.g. --level 0.95")
+        }
+    }
 
     func run() throws {
         do {
@@ -71,9 +83,6 @@ struct FitCommand: ParsableCommand {
 
     /// Everything the command prints on success; throws a `Diagnostic` otherwise.
     func output() throws -> String {
-        guard level > 0, level < 1 else {
-            throw Diagnostic(.usage, "--level must lie strictly between 0 and 1 (got \(level)); e.g. --level 0.95")
-        }
         let references = try parseReferences()
         let parsed = try Formula(formula)
         let clock = ContinuousClock()

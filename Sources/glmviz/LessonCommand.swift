@@ -34,6 +34,14 @@ struct LessonCommand: ParsableCommand {
     @Flag(name: .long, help: "Let specs read data outside their course root (absolute paths, '../', links pointing out). Only for specs you trust.")
     var allowOutsideRoot = false
 
+    func validate() throws {
+        try OptionChecks.nonEmpty(out, "--out", what: "the output root folder (default 'output')", shellExample: "--out \"$OUT\"")
+        if let lesson { try OptionChecks.nonEmpty(lesson, "the lesson name", what: "a lesson name or the path of a spec", shellExample: "glmviz lesson \"$LESSON\"") }
+        if let format, format.split(separator: ",").allSatisfy({ $0.trimmingCharacters(in: .whitespaces).isEmpty }) {
+            throw ValidationError("--format is empty; give png, svg, pdf or gif (comma-separated), or leave --format out to use the spec's formats")
+        }
+    }
+
     func run() throws {
         guard all != (lesson != nil) else {
             printError("glmviz lesson: give either a lesson name or path, or --all")
@@ -56,6 +64,10 @@ struct LessonCommand: ParsableCommand {
             formats = chosen.sorted()
         }
 
+        do { try OptionChecks.checkLength(ofOutput: out, option: "--out") } catch {
+            printError(error.description)
+            throw ExitCode(error.exitStatus)
+        }
         var catalogue = LessonCatalogue()
         catalogue.allowsPathsOutsideCourseRoot = allowOutsideRoot
         let renderer = LessonRenderer(outputRoot: URL(fileURLWithPath: out), formats: formats)
@@ -101,7 +113,8 @@ struct LessonCommand: ParsableCommand {
                     do { try writeGallery(names: [name], catalogue: catalogue) } catch let error as LessonError {
                         return .failure(error)
                     } catch {
-                        return .failure(LessonError(.cannotCreateOutput, file: out, message: "\(error)"))
+                        return .failure(LessonError(.cannotCreateOutput, file: out,
+                                                     message: "cannot write the gallery: \(SystemErrorText.words(creatingFolder: out, error: error))"))
                     }
                 }
                 return result

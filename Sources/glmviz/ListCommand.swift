@@ -21,7 +21,7 @@ struct ListCommand: ParsableCommand {
             case .success(let title):
                 print("\(name)  \(title)\(origin)")
             case .failure(let error):
-                print("\(name)  (cannot be read: \(error))\(origin)")
+                print("\(name)  (cannot be read: \(error.description))\(origin)")
                 firstProblem = firstProblem ?? error
             }
         }

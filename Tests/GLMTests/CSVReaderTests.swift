@@ -137,6 +137,46 @@ final class CSVReaderTests: XCTestCase {
         }
     }
 
+    /// The validator skips ASCII eight bytes at a time and finds a NUL inside a
+    /// word by a bit trick; put the NUL at every offset of the first three words
+    /// (header and data) so a word it misses would show as a wrong or no error.
+    func testANulByteIsFoundAtEveryOffsetWithItsLineAndColumn() {
+        let text = Array("alpha,beta,gamma\n1,2,3\n4,5,6\n".utf8)
+        for offset in 0..<24 where text[offset] != UInt8(ascii: "\n") {
+            var bytes = text
+            bytes[offset] = 0
+            let before = text[..<offset]
+            let line = before.filter { $0 == UInt8(ascii: "\n") }.count + 1
+            let column = offset - ((before.lastIndex(of: UInt8(ascii: "\n")) ?? -1) + 1) + 1
+            XCTAssertThrowsError(try Frame(csv: bytes, source: "nul.csv"), "offset \(offset)") { error in
+                let d = error as? Diagnostic
+                XCTAssertEqual(d?.location?.line, line, "offset \(offset)")
+                XCTAssertEqual(d?.location?.column, column, "offset \(offset)")
+                XCTAssertTrue(d?.message.hasPrefix("a NUL byte (0x00)") ?? false, "offset \(offset): \(String(describing: d))")
+            }
+        }
+    }
+
+    /// Files written by `iconv -t UTF-16LE`, `-t UTF-16BE` and `-t UTF-16` (with
+    /// the mark) of "x,y\n1,2\n": each is named as UTF-16 with the iconv name
+    /// that converts it.
+    func testUTF16FilesAreNamedWithTheirByteOrder() {
+        let ascii = Array("x,y\n1,2\n".utf8)
+        let le: [UInt8] = ascii.flatMap { [$0, 0] }, be: [UInt8] = ascii.flatMap { [0, $0] }
+        let cases: [([UInt8], String, String)] = [
+            (le, "UTF-16 (little-endian)", "UTF-16LE"), (be, "UTF-16 (big-endian)", "UTF-16BE"),
+            ([0xFF, 0xFE] + le, "UTF-16 (little-endian, with a byte-order mark)", "UTF-16"),
+            ([0xFE, 0xFF] + be, "UTF-16 (big-endian, with a byte-order mark)", "UTF-16"),
+        ]
+        for (bytes, name, iconv) in cases {
+            XCTAssertThrowsError(try Frame(csv: bytes, source: "u.csv")) { error in
+                let d = error as? Diagnostic
+                XCTAssertEqual(d?.message, "the file is \(name) text, not UTF-8")
+                XCTAssertEqual(d?.suggestion, "save it as UTF-8 (e.g. `iconv -f \(iconv) -t UTF-8 in.csv > out.csv`)")
+            }
+        }
+    }
+
     func testEmptyHeaderOnlyDuplicateAndUnterminated() {
         XCTAssertTrue(diagnostic("")?.message.contains("empty") ?? false)
         XCTAssertTrue(diagnostic("\n\n")?.message.contains("empty") ?? false)

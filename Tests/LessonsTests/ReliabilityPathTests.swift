@@ -117,11 +117,34 @@ final class ReliabilityPathTests: XCTestCase {
         XCTAssertEqual(mkfifo(pipe.path, 0o600), 0)
         // Reading the pipe would block this test forever; the refusal must come first.
         let error = try refusal(csv: "../data/pipe.csv")
-        XCTAssertEqual(error?.message, "data file '../data/pipe.csv' is not a regular file (a folder, pipe or device)")
+        XCTAssertEqual(error?.message, "data file '../data/pipe.csv' is a named pipe, not a regular file")
         XCTAssertEqual(error?.line, 3)
-        XCTAssertEqual(try refusal(csv: "../data")?.message, "data file '../data' is not a regular file (a folder, pipe or device)")
+        XCTAssertEqual(try refusal(csv: "../data")?.message, "data file '../data' is a folder, not a CSV file")
         let device = try PreparedLesson.refusal(source(csv: "/dev/zero", allowOutside: true))
-        XCTAssertEqual(device?.message, "data file '/dev/zero' is not a regular file (a folder, pipe or device)")
+        XCTAssertEqual(device?.message, "data file '/dev/zero' is a device (a special file), not a regular file")
+        XCTAssertEqual(device?.exitStatus, 65)
+    }
+
+    /// /proc/self/mem is listed as a regular file but fails on the first read
+    /// (EIO); it used to be reported as "not found".
+    func testAKernelFileIsNamedAsSuch() throws {
+        let error = try PreparedLesson.refusal(source(csv: "/proc/self/mem", allowOutside: true))
+        XCTAssertEqual(error?.message,
+                       "data file '/proc/self/mem' is a special file made by the kernel (as under /proc or /sys), not a regular file")
+        XCTAssertEqual(error?.exitStatus, 65)
+    }
+
+    /// Two links pointing at each other: stat(2) fails with ELOOP, which used to
+    /// come out as "not found".
+    func testASymbolicLinkLoopIsNamedAsSuch() throws {
+        let data = course.appendingPathComponent("data")
+        try FileManager.default.createSymbolicLink(atPath: data.appendingPathComponent("a.csv").path, withDestinationPath: "b.csv")
+        try FileManager.default.createSymbolicLink(atPath: data.appendingPathComponent("b.csv").path, withDestinationPath: "a.csv")
+        let error = try refusal(csv: "../data/a.csv")
+        XCTAssertEqual(error?.message,
+                       "data file '../data/a.csv' is a symbolic-link loop (the links lead back to each other and never reach a file)")
+        XCTAssertEqual(error?.suggestion, "point the link at the CSV file itself")
+        XCTAssertEqual(error?.exitStatus, 66)
     }
 
     func testAMissingFileInsideTheRootIsStillReportedMissing() throws {

@@ -20,7 +20,7 @@ public struct LessonListing: Sendable {
                 return LessonListing(name: name, origin: "?", title: .failure(error))
             } catch {
                 return LessonListing(name: name, origin: "?", title: .failure(
-                    LessonError(.badSpec, file: name, message: "\(error)")))
+                    LessonError(.badSpec, file: name, message: SystemErrorText.words(for: error))))
             }
         }
     }

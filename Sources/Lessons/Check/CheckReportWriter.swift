@@ -34,8 +34,7 @@ public enum CheckReportWriter {
         } catch let error as LessonError {
             throw error
         } catch {
-            throw LessonError(.cannotCreateOutput, file: directory.path,
-                              message: "cannot write the check report: \(OutputTransaction.describe(error))",
+            throw LessonError(.cannotCreateOutput, file: directory.path, message: "cannot write the check report: \(SystemErrorText.words(creatingFolder: directory.path, error: error))",
                               suggestion: "choose a writable folder with --report")
         }
     }
@@ -51,7 +50,8 @@ public enum CheckReportWriter {
         guard lstat(directory.path, &info) == 0 else { return }
         let foreign: String?
         if info.st_mode & S_IFMT != S_IFDIR {
-            foreign = "is not a folder"
+            // Not a folder: creating the report fails and says so in words.
+            foreign = nil
         } else if let entries = try? FileManager.default.contentsOfDirectory(atPath: directory.path),
                   // Reports written before the marker existed hold report.json.
                   !entries.isEmpty, !entries.contains(markerName), !entries.contains("report.json") {

@@ -30,7 +30,7 @@ public struct OutputChecker: Sendable {
         if FileManager.default.fileExists(atPath: store.url.path) {
             do { committed = try store.read() } catch {
                 result.problems.append(CheckProblem(.manifest, lesson: "", file: OutputManifest.fileName,
-                                                    message: (error as? LessonError)?.message ?? "\(error)"))
+                                                    message: SystemErrorText.words(for: error, path: store.url.path)))
             }
         } else {
             result.problems.append(CheckProblem(.manifest, lesson: "", file: OutputManifest.fileName,
@@ -69,7 +69,7 @@ public struct OutputChecker: Sendable {
             } catch let error as LessonError {
                 slots.set(index, .failure(error))
             } catch {
-                slots.set(index, .failure(LessonError(.badSpec, file: names[index], message: "\(error)")))
+                slots.set(index, .failure(LessonError(.badSpec, file: names[index], message: SystemErrorText.words(for: error))))
             }
         }
         return slots.values

@@ -34,17 +34,7 @@ public enum DataResolver {
                                       + "or pass --allow-outside-root if you trust this spec")
             }
             // A pipe or device would block or never end; a folder has no bytes to read.
-            var status = stat()
-            if stat(url.path, &status) == 0, status.st_mode & S_IFMT != S_IFREG {
-                throw LessonError(.badSpec, at: location,
-                                  message: "data file '\(path)' is not a regular file (a folder, pipe or device)",
-                                  suggestion: "point 'csv' at a CSV file")
-            }
-            guard let bytes = FileManager.default.contents(atPath: url.path) else {
-                throw LessonError(.missingInput, at: location,
-                                  message: "data file '\(path)' not found (looked at \(url.path))",
-                                  suggestion: "paths are relative to the spec's folder")
-            }
+            let bytes = try readCSV(at: url, path: path, location: location)
             return try Frame(csv: Array(bytes), source: path)
         case .inline(let columns, _):
             var table = DataTable()
@@ -58,6 +48,41 @@ public enum DataResolver {
             return try table.frame(source: spec.file)
         case .generated(let generator):
             return try DataGenerator.generate(generator).table.frame(source: spec.file)
+        }
+    }
+
+    /// The bytes of a spec's CSV file, or a message saying what the path really
+    /// names when it is not a readable regular file.
+    static func readCSV(at url: URL, path: String, location: SourceLocation) throws -> Data {
+        let kind = FileKind.of(url.path)
+        switch kind {
+        case .regularFile:
+            break
+        case .missing:
+            throw LessonError(.missingInput, at: location,
+                              message: "data file '\(path)' not found (looked at \(url.path))",
+                              suggestion: "paths are relative to the spec's folder")
+        case .folder:
+            throw LessonError(.badSpec, at: location, message: "data file '\(path)' is a folder, not a CSV file",
+                              suggestion: "point 'csv' at a CSV file in it")
+        case .namedPipe, .socket, .device, .kernelFile:
+            throw LessonError(.badSpec, at: location, message: "data file '\(path)' is \(kind.phrase)",
+                              suggestion: "point 'csv' at a CSV file")
+        case .symbolicLinkLoop:
+            throw LessonError(.missingInput, at: location, message: "data file '\(path)' is \(kind.phrase)",
+                              suggestion: "point the link at the CSV file itself")
+        case .tooLong(let problem):
+            throw LessonError(.missingInput, at: location, message: "data file '\(path)' cannot be opened: \(problem)",
+                              suggestion: "use a shorter path")
+        case .inaccessible(let code):
+            throw LessonError(.missingInput, at: location,
+                              message: "data file '\(path)' cannot be opened: \(SystemErrorText.words(errno: code))")
+        }
+        do {
+            return try Data(contentsOf: url)
+        } catch {
+            throw LessonError(.missingInput, at: location,
+                              message: "data file '\(path)' cannot be read: \(SystemErrorText.words(for: error, path: url.path))")
         }
     }
 }

@@ -28,7 +28,7 @@ public struct PreparedLesson: Sendable {
         do {
             return try encoder.encode(reports) + Data("\n".utf8)
         } catch {
-            throw LessonError(.badData, file: spec.file, message: "the fitted numbers cannot be written as JSON: \(error)")
+            throw LessonError(.badData, file: spec.file, message: "the fitted numbers cannot be written as JSON: \(SystemErrorText.words(for: error))")
         }
     }
 }

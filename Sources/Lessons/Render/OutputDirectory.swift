@@ -29,27 +29,9 @@ struct OutputDirectory {
             try FileManager.default.createDirectory(at: staging, withIntermediateDirectories: true)
         } catch {
             throw LessonError(.cannotCreateOutput, file: root.path,
-                              message: "cannot create the output folder: \(Self.reason(creating: root, error))",
+                              message: "cannot create the output folder: \(SystemErrorText.words(creatingFolder: root.path, error: error))",
                               suggestion: "check that the path is a writable directory or choose another with --out")
         }
-    }
-
-    /// Why `folder` cannot be created, in words: Foundation's own description of
-    /// the error is often just an error domain and number.
-    static func reason(creating folder: URL, _ error: Error) -> String {
-        var ancestor = folder.standardizedFileURL
-        while ancestor.path != "/" {
-            var isDirectory: ObjCBool = false
-            if FileManager.default.fileExists(atPath: ancestor.path, isDirectory: &isDirectory) {
-                if !isDirectory.boolValue { return "'\(ancestor.path)' is a file, not a folder" }
-                if !FileManager.default.isWritableFile(atPath: ancestor.path) {
-                    return "'\(ancestor.path)' is not writable"
-                }
-                break
-            }
-            ancestor.deleteLastPathComponent()
-        }
-        return OutputTransaction.describe(error)
     }
 
     func url(for fileName: String) -> URL {

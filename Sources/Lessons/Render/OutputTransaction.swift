@@ -80,18 +80,11 @@ struct OutputTransaction {
         }
     }
 
-    /// An error in words: the POSIX reason inside a Foundation error rather
-    /// than its domain and code.
+    /// An error in words (see `SystemErrorText`), including this file's own.
     static func describe(_ error: Error) -> String {
-        if let error = error as? LessonError { return error.message }
         if let error = error as? POSIXFailure { return error.description }
         if let error = error as? FaultInjection.InjectedFailure { return error.description }
-        var nsError = error as NSError
-        while nsError.domain != NSPOSIXErrorDomain, let underlying = nsError.userInfo[NSUnderlyingErrorKey] as? NSError {
-            nsError = underlying
-        }
-        if nsError.domain == NSPOSIXErrorDomain { return String(cString: strerror(Int32(nsError.code))) }
-        return "\(error)"
+        return SystemErrorText.words(for: error)
     }
 
     struct POSIXFailure: Error, CustomStringConvertible {

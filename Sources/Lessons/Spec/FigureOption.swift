@@ -62,7 +62,7 @@ public enum FigureOption: Sendable, Equatable {
             }
             return .strings(chosen)
         case .countOrForever(let range, let word):
-            if case .scalar(let scalar) = node.node, Int(scalar.string) == nil {
+            if case .scalar(let scalar) = node.node, SpecNode.parseNumber(scalar.string) == nil {
                 let text = scalar.string
                 guard text == word else {
                     throw node.fail("\(what) must be '\(word)' or a whole number from \(range.lowerBound) to \(range.upperBound), found '\(text)'",

@@ -76,7 +76,21 @@ struct SpecNode {
     }
 
     func int(_ what: String, in range: ClosedRange<Int>) throws -> Int {
-        guard let text = plainScalar, let value = Int(text) else {
+        guard let text = plainScalar else {
+            throw fail("expected \(what) (a whole number), found \(kindDescription)")
+        }
+        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        let value: Int
+        if let exact = Int(trimmed) {
+            value = exact
+        } else if let number = SpecNode.parseNumber(trimmed), number.isFinite, number == number.rounded() {
+            // `1e3` is a whole number; one too large for Int (`99999999999999999999`,
+            // `1e30`) is out of range, not "not a whole number".
+            guard let exact = Int(exactly: number) else {
+                throw fail("\(what) is too \(number > 0 ? "large" : "small"): '\(trimmed)' is not between \(range.lowerBound) and \(range.upperBound)")
+            }
+            value = exact
+        } else {
             throw fail("expected \(what) (a whole number), found \(kindDescription)")
         }
         guard range.contains(value) else {
