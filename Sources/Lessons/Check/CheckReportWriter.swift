@@ -1,5 +1,6 @@
 import Foundation
 import Plot
+import Support
 
 /// Writes what a reviewer needs to see a failed check without re-running it:
 /// for every lesson with a problem, its fresh render and a picture of each

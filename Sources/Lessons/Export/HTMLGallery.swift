@@ -1,4 +1,5 @@
 import Foundation
+import Support
 
 /// `index.html` at the output root: every rendered lesson with its figures,
 /// captions and fitted tables on one page that opens offline (relative links,
@@ -37,10 +38,9 @@ public struct HTMLGallery {
     public func write() throws -> URL {
         let url = root.appendingPathComponent(Self.fileName)
         do {
-            try Data(html.utf8).write(to: url, options: .atomic)
-        } catch {
-            throw LessonError(.cannotCreateOutput, file: url.path,
-                              message: "cannot write the gallery: \(error.localizedDescription)")
+            try AtomicFile.write(Array(html.utf8), to: url)
+        } catch let failure as AtomicFile.Failure {
+            throw LessonError(.cannotCreateOutput, file: url.path, message: "cannot write the gallery: \(failure.message)")
         }
         return url
     }
@@ -65,7 +65,7 @@ public struct HTMLGallery {
         ]
         let lessons = shown
         for lesson in lessons {
-            page.append("<li><a href=\"#\(HTMLText.escaped(lesson.name))\">\(HTMLText.escaped(lesson.title))</a></li>")
+            page.append("<li><a href=\"#\(HTMLText.link(lesson.name))\">\(HTMLText.escaped(lesson.title))</a></li>")
         }
         page.append("</ul></nav></header>")
         page.append("<main>")
