@@ -1,5 +1,7 @@
 import Foundation
 import GLM
+import Plot
+import Support
 import XCTest
 @testable import Lessons
 
@@ -96,6 +98,14 @@ final class HostileExportTests: XCTestCase {
             ```
 
             """)
+    }
+
+    /// Figure labels are Plot's TeX subset: a name must come out of it as typed
+    /// (Pango markup escaped), not as math and not with doubled backslashes.
+    func testNamesInFigureLabelsPrintAsTyped() throws {
+        for name in ["a\\b", "$x$", "\\$", "cost $5 \\input{x}", "a\\"] {
+            XCTAssertEqual(try TeX.markup(CoefficientTableFigure.texEscaped(name)), XMLText.escaped(name), name)
+        }
     }
 
     // MARK: with TeX Live
