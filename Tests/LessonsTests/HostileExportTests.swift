@@ -1,4 +1,7 @@
 import Foundation
+#if canImport(FoundationXML)
+import FoundationXML
+#endif
 import GLM
 import Plot
 import Support
@@ -106,6 +109,22 @@ final class HostileExportTests: XCTestCase {
         for name in ["a\\b", "$x$", "\\$", "cost $5 \\input{x}", "a\\"] {
             XCTAssertEqual(try TeX.markup(CoefficientTableFigure.texEscaped(name)), XMLText.escaped(name), name)
         }
+    }
+
+    /// cairo draws text in an SVG as glyph outlines, and glmviz writes nothing
+    /// into the SVG itself but renumbered ids: names never appear as text, and
+    /// the file stays well-formed XML.
+    func testSVGHoldsNoNameText() throws {
+        let name = "]]></svg><script>alert(1)</script>\u{0}&amp;"
+        let table = Table(title: CoefficientTableFigure.texEscaped(name), header: ["Term"],
+                          rows: [[CoefficientTableFigure.texEscaped(name)]])
+        let svg = try table.sized().svgData()
+        let text = String(decoding: svg, as: UTF8.self)
+        for fragment in ["script", "alert", "]]>", "&amp;amp;"] {
+            XCTAssertFalse(text.contains(fragment), fragment)
+        }
+        let parser = XMLParser(data: Data(svg))
+        XCTAssertTrue(parser.parse(), "\(parser.parserError.map { "\($0)" } ?? "")")
     }
 
     // MARK: with TeX Live
