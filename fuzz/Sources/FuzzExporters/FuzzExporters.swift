@@ -140,10 +140,12 @@ func write(_ data: Data, to path: String) -> Bool {
     return data.withUnsafeBytes { Glibc.write(fd, $0.baseAddress, $0.count) } == data.count
 }
 
-/// One scratch folder per process for the gallery's lesson folders.
+/// One scratch folder per process for the gallery's lesson folders, removed
+/// (empty by then) when libFuzzer exits.
 let galleryRoot: URL = {
     let url = FileManager.default.temporaryDirectory.appendingPathComponent("glmviz-fuzz-gallery-\(getpid())")
     try? FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+    atexit { rmdir(galleryRoot.path) }
     return url
 }()
 
