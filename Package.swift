@@ -4,6 +4,9 @@
 // Targets, one concern each; imports point one way:
 //   CLapack, CRmath, CCairo  system libraries (LAPACKE/OpenBLAS, R's standalone
 //   CGif, CImageQuant        math library, cairo + pangocairo, giflib, libimagequant)
+//   Support                  what GLM, Plot and Lessons share and none owns: escaping
+//                            user text for each output language, POSIX number
+//                            formatting, edit distance, atomic file writes
 //   GLM                      statistics only: frames, formulas, designs, fits
 //   Plot                     drawing only: canvas, scales, marks, encoders
 //   Lessons                  lesson specs, figure kinds, rendering, manifests
@@ -18,6 +21,7 @@ let package = Package(
         .library(name: "GLM", targets: ["GLM"]),
         .library(name: "Plot", targets: ["Plot"]),
         .library(name: "Lessons", targets: ["Lessons"]),
+        .library(name: "Support", targets: ["Support"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -43,12 +47,13 @@ let package = Package(
             name: "CCairo", path: "Sources/CCairo", pkgConfig: "pangocairo",
             providers: [.apt(["libcairo2-dev", "libpango1.0-dev"])]),
 
-        .target(name: "GLM", dependencies: ["CLapack", "CRmath"]),
-        .target(name: "Plot", dependencies: ["CCairo", "CGif", "CImageQuant"]),
+        .target(name: "Support"),
+        .target(name: "GLM", dependencies: ["Support", "CLapack", "CRmath"]),
+        .target(name: "Plot", dependencies: ["Support", "CCairo", "CGif", "CImageQuant"]),
         .target(
             name: "Lessons",
             dependencies: [
-                "GLM", "Plot", "CGLib", .product(name: "Yams", package: "Yams"),
+                "Support", "GLM", "Plot", "CGLib", .product(name: "Yams", package: "Yams"),
             ]),
         .executableTarget(
             name: "glmviz",
@@ -57,8 +62,9 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
 
+        .testTarget(name: "SupportTests", dependencies: ["Support"]),
         .testTarget(name: "GLMTests", dependencies: ["GLM"], resources: [.copy("Fixtures")]),
-        .testTarget(name: "PlotTests", dependencies: ["Plot"], resources: [.copy("Golden")]),
-        .testTarget(name: "LessonsTests", dependencies: ["Lessons", "GLM", "Plot"]),
+        .testTarget(name: "PlotTests", dependencies: ["Plot", "Support"], resources: [.copy("Golden")]),
+        .testTarget(name: "LessonsTests", dependencies: ["Lessons", "GLM", "Plot", "Support"]),
     ]
 )

@@ -1,5 +1,5 @@
 // swift-tools-version:6.0
-// libFuzzer targets for glmviz's parsers, kept in their own package so the
+// libFuzzer targets for glmviz's parsers and exporters, kept in their own package so the
 // fuzzer and address-sanitizer flags never reach `swift build` or `swift test`
 // of the main package. Build and run them with `fuzz/run` (see README.md).
 import Foundation
@@ -33,6 +33,7 @@ let package = Package(
         .executable(name: "fuzz-csv", targets: ["FuzzCSV"]),
         .executable(name: "fuzz-tex", targets: ["FuzzTeX"]),
         .executable(name: "fuzz-spec", targets: ["FuzzSpec"]),
+        .executable(name: "fuzz-exporters", targets: ["FuzzExporters"]),
     ],
     dependencies: [.package(path: "..")],
     targets: [
@@ -42,5 +43,6 @@ let package = Package(
         fuzzTarget("FuzzCSV", ["GLM"]),
         fuzzTarget("FuzzTeX", ["Plot"]),
         fuzzTarget("FuzzSpec", ["Lessons"]),
+        fuzzTarget("FuzzExporters", ["Lessons", "GLM", "Support"]),
     ]
 )

@@ -1,4 +1,5 @@
 import Foundation
+import Support
 
 /// The fitted model as text a statistician recognises: R's `summary(lm)` layout
 /// (Estimate, Std. Error, t value, Pr(>|t|) with significance stars, residual

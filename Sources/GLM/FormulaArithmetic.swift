@@ -1,4 +1,5 @@
 import Foundation
+import Support
 
 /// Arithmetic on numeric columns, as written inside `I(...)` or a function such as
 /// `log(x)`: the part of a formula that computes a new variable rather than

@@ -1,5 +1,6 @@
 import CCairo
 import Foundation
+import Support
 
 /// Encoded output together with the layout that produced it, so a caller
 /// can write a figure and know where its text and annotations went in one
@@ -56,7 +57,11 @@ extension Figure {
             throw PlotError.unsupportedFormat(path: url.path)
         }
         let rendered = try render(format, scale: scale)
-        try AtomicFile.write(rendered.bytes, to: url)
+        do {
+            try AtomicFile.write(rendered.bytes, to: url)
+        } catch let failure as AtomicFile.Failure {
+            throw PlotError.io(path: failure.path, message: failure.message)
+        }
         return rendered.layout
     }
 

@@ -1,3 +1,5 @@
+import Support
+
 /// A point in figure coordinates (logical pixels, y pointing down) or in data
 /// coordinates, depending on where it is used; marks take data points.
 public struct Point: Hashable, Sendable {

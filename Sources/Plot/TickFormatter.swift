@@ -1,4 +1,5 @@
 import Foundation
+import Support
 
 /// Formats a set of tick values as labels that read as a set: one number of
 /// decimals for all, a true minus sign (U+2212), never "−0", and a shared

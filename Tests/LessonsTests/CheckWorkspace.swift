@@ -1,6 +1,7 @@
 import Foundation
 import Plot
 import XCTest
+import Support
 @testable import Lessons
 
 /// A throwaway course folder: `lessons/`, a committed `output/` rendered from

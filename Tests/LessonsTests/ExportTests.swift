@@ -1,4 +1,5 @@
 import Foundation
+import Support
 import XCTest
 @testable import Lessons
 
@@ -28,6 +29,7 @@ final class ExportTests: XCTestCase {
         }
     }
 
+    /// The alt text is a quoted YAML string because the caption has `:`, `=` and `+`.
     func testMySTSnippetPointsAtTheAnimationAndCarriesTheCaption() throws {
         let snippet = try XCTUnwrap(try exports("probability-model")["simple-reg-prob.myst.md"])
         let caption = try XCTUnwrap(try catalogue.source(for: "probability-model").parse().figures[0].caption)
@@ -35,7 +37,7 @@ final class ExportTests: XCTestCase {
             ```{figure} simple-reg-prob.gif
             :name: simple-reg-prob
             :width: 760px
-            :alt: \(caption)
+            :alt: "\(caption)"
 
             \(caption)
             ```

@@ -1,4 +1,5 @@
 import Foundation
+import Support
 import Plot
 import XCTest
 @testable import Lessons

@@ -1,13 +1,14 @@
 import GLM
+import Support
 import XCTest
 @testable import Lessons
 
 final class NearestWordTests: XCTestCase {
     func testEditDistance() {
-        XCTAssertEqual(DiagnosticSuggestion.editDistance("kitten", "sitting"), 3)
-        XCTAssertEqual(DiagnosticSuggestion.editDistance("scater-fit", "scatter-fit"), 1)
-        XCTAssertEqual(DiagnosticSuggestion.editDistance("tilte", "title"), 1, "a swap of neighbours costs one edit")
-        XCTAssertEqual(DiagnosticSuggestion.editDistance("", "abc"), 3)
+        XCTAssertEqual(EditDistance.between("kitten", "sitting"), 3)
+        XCTAssertEqual(EditDistance.between("scater-fit", "scatter-fit"), 1)
+        XCTAssertEqual(EditDistance.between("tilte", "title"), 1, "a swap of neighbours costs one edit")
+        XCTAssertEqual(EditDistance.between("", "abc"), 3)
     }
 
     func testSuggestionOnlyForPlausibleTypos() {

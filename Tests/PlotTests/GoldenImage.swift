@@ -1,6 +1,7 @@
 import Foundation
 import Plot
 import XCTest
+import Support
 
 /// Compares a figure with its committed golden PNG. Set
 /// `GLMVIZ_UPDATE_GOLDEN=1` to rewrite the goldens from the current code. On a

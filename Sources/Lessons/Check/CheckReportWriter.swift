@@ -3,6 +3,7 @@ import Plot
 #if canImport(Glibc)
 import Glibc
 #endif
+import Support
 
 /// Writes what a reviewer needs to see a failed check without re-running it:
 /// for every lesson with a problem, its fresh render and a picture of each

@@ -1,3 +1,5 @@
+import Support
+
 /// A JSON document as plain values, so two `fits.json` files can be walked side
 /// by side and numbers told apart from text.
 indirect enum JSONValue: Decodable, Equatable {
@@ -24,7 +26,7 @@ indirect enum JSONValue: Decodable, Equatable {
         case .null: return "null"
         case .bool(let value): return "\(value)"
         case .number(let value): return "\(value)"
-        case .string(let value): return "\"\(value)\""
+        case .string(let value): return JSONText.quoted(value)
         case .array(let values): return "a list of \(values.count)"
         case .object(let values): return "an object with \(values.count) keys"
         }

@@ -1,4 +1,5 @@
 import Foundation
+import Support
 
 /// One model's fitted numbers as the gallery shows them, read back from the
 /// `fits.json` the lesson wrote (so the page shows exactly what is on disk).

@@ -1,4 +1,5 @@
 import Foundation
+import Support
 
 /// `index.html` at the output root: every rendered lesson with its figures,
 /// captions and fitted tables on one page that opens offline (relative links,
@@ -45,10 +46,9 @@ public struct HTMLGallery {
                               suggestion: "move it elsewhere, or choose another output folder with --out")
         }
         do {
-            try OutputTransaction.writeDurably(Data(html.utf8), to: url, atomically: true)
-        } catch {
-            throw LessonError(.cannotCreateOutput, file: url.path,
-                              message: "cannot write the gallery: \(OutputTransaction.describe(error))")
+            try AtomicFile.write(Array(html.utf8), to: url)
+        } catch let failure as AtomicFile.Failure {
+            throw LessonError(.cannotCreateOutput, file: url.path, message: "cannot write the gallery: \(failure.message)")
         }
         return url
     }
@@ -77,7 +77,7 @@ public struct HTMLGallery {
         ]
         let lessons = shown
         for lesson in lessons {
-            page.append("<li><a href=\"#\(HTMLText.escaped(lesson.name))\">\(HTMLText.escaped(lesson.title))</a></li>")
+            page.append("<li><a href=\"#\(HTMLText.link(lesson.name))\">\(HTMLText.escaped(lesson.title))</a></li>")
         }
         page.append("</ul></nav></header>")
         page.append("<main>")

@@ -1,21 +1,32 @@
 import GLM
+import Support
 
 /// The fitted coefficients as a booktabs `tabular` — the same numbers, to the
 /// same digits, as the `coefficient-table` figure — for `\input` in a LaTeX
 /// course.
-struct LaTeXCoefficientTable {
-    let modelName: String
-    let formula: String
-    let level: Double
+///
+/// Term names are printed through `LaTeXText.escaped` and the model name and
+/// formula sit in a comment through `LaTeXText.comment`, so no name can put
+/// TeX into the file.
+public struct LaTeXCoefficientTable {
+    public let modelName: String
+    public let formula: String
+    public let level: Double
     let rows: [[String]]
     let summary: String
 
     init(_ model: FittedModel, level: Double) throws {
-        modelName = model.spec.name
-        formula = model.spec.formula
-        self.level = level
         let fit = model.fit
         let intervals = level == fit.confidenceLevel ? fit : try CoefficientTableFigure.refit(model, level: level)
+        self.init(modelName: model.spec.name, formula: model.spec.formula, level: level, fit: fit, intervals: intervals)
+    }
+
+    /// The table of `fit`, with confidence intervals at `level` taken from
+    /// `intervals` (the same model fitted with that level).
+    public init(modelName: String, formula: String, level: Double, fit: Fit, intervals: Fit) {
+        self.modelName = modelName
+        self.formula = formula
+        self.level = level
         rows = zip(fit.coefficients, intervals.coefficients).map { c, withInterval in
             [
                 LaTeXText.escaped(c.term),
@@ -36,10 +47,10 @@ struct LaTeXCoefficientTable {
         summary = parts.joined(separator: ", ")
     }
 
-    var text: String {
+    public var text: String {
         let percent = NumberText.fixed(level * 100, level * 100 == (level * 100).rounded() ? 0 : 1)
         var lines = [
-            "% Fitted coefficients of model '\(modelName)': \(formula)",
+            "% Fitted coefficients of model '\(LaTeXText.comment(modelName))': \(LaTeXText.comment(formula))",
             "% Needs \\usepackage{booktabs}.",
             "\\begin{tabular}{lrrrrr}",
             "\\toprule",

@@ -1,39 +1,35 @@
 import Foundation
+import Support
 
 /// A MyST ```` ```{figure} ```` directive: the image, its width, a name to
-/// cross-reference with `{numref}`, and the caption as the directive's body.
-struct MySTFigure: Equatable {
-    var image: String
-    var name: String
+/// cross-reference with `{numref}`, and the caption as the directive's body
+/// (and, on one line, as the alt text).
+///
+/// Every value goes through `MySTText`, so a caption cannot add an option,
+/// close the fence or become markup.
+public struct MySTFigure: Equatable {
+    public var image: String
+    public var name: String
     /// Logical pixels: the size the figure was designed at.
-    var width: Int
-    var caption: String?
+    public var width: Int
+    public var caption: String?
 
-    var text: String {
-        var lines = ["```{figure} \(image)", ":name: \(name)", ":width: \(width)px"]
-        if let caption, !caption.isEmpty {
-            lines.append(":alt: \(Self.singleLine(caption))")
+    public init(image: String, name: String, width: Int, caption: String?) {
+        self.image = image
+        self.name = name
+        self.width = width
+        self.caption = caption
+    }
+
+    public var text: String {
+        var lines = ["```{figure} \(MySTText.argument(image))", ":name: \(MySTText.optionValue(name))", ":width: \(width)px"]
+        let body = caption.map(MySTText.paragraph) ?? ""
+        if !body.isEmpty {
+            lines.append(":alt: \(MySTText.optionValue(caption!))")
             lines.append("")
-            lines.append(Self.escaped(caption))
+            lines.append(body)
         }
         lines.append("```")
         return lines.joined(separator: "\n") + "\n"
-    }
-
-    /// Captions are plain text; characters that Markdown (and MyST's dollar
-    /// math) would read as markup are escaped so they print as written.
-    static func escaped(_ text: String) -> String {
-        var out = ""
-        for character in text {
-            if "\\`*_[]<>$#|".contains(character) { out.append("\\") }
-            out.append(character)
-        }
-        return out
-    }
-
-    /// Option values end at the line break, so the alt text is one line.
-    static func singleLine(_ text: String) -> String {
-        text.split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }
-            .joined(separator: " ")
     }
 }

@@ -41,8 +41,11 @@ enum CoefficientTableFigure {
                 hasIntercept: model.design.hasIntercept, droppedRows: model.design.droppedRows, confidenceLevel: level)
     }
 
-    /// Term names are plain text; only `$` and `\` mean something to the label parser.
+    /// Term and level names are plain text in a label. Outside `$…$` the label
+    /// language (Plot's `TeX`) gives meaning to `$` alone (`\$` prints a dollar;
+    /// any other backslash prints itself), so `$` is the one character to escape.
+    /// A doubled backslash would print twice.
     static func texEscaped(_ text: String) -> String {
-        text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "$", with: "\\$")
+        text.replacingOccurrences(of: "$", with: "\\$")
     }
 }

@@ -2,6 +2,7 @@ import Foundation
 import Plot
 #if canImport(Glibc)
 import Glibc
+import Support
 #endif
 
 /// Reads and updates `ROOT/manifest.json`. A render changes it only inside

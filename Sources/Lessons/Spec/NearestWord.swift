@@ -1,21 +1,15 @@
-import GLM
+import Support
 
 /// Suggests the valid word closest to a misspelt one, so an error can say
 /// "did you mean 'scatter-fit'?" instead of listing every choice. The distance
-/// is GLM's (`DiagnosticSuggestion.editDistance`); spec words are short, so the
+/// is `EditDistance`'s, compared without case; spec words are short, so the
 /// threshold here is a little more generous than for column names.
 public enum NearestWord {
     /// The candidate with the smallest edit distance to `word`, if it is close
     /// enough to be a plausible typo (at most a third of the word's length, and
     /// at least 1 edit allowed for very short words).
     public static func suggestion(for word: String, among candidates: [String]) -> String? {
-        let lowered = word.lowercased()
-        var best: (candidate: String, distance: Int)?
-        for candidate in candidates {
-            let distance = DiagnosticSuggestion.editDistance(lowered, candidate.lowercased())
-            if best == nil || distance < best!.distance { best = (candidate, distance) }
-        }
-        guard let best else { return nil }
+        guard let best = EditDistance.closest(to: word, among: candidates, ignoringCase: true) else { return nil }
         let allowed = max(2, (max(word.count, best.candidate.count) + 2) / 3)
         return best.distance <= allowed ? best.candidate : nil
     }

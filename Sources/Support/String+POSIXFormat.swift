@@ -7,9 +7,10 @@ extension String {
     /// `String(format:)` with a decimal point whatever locale the host process
     /// has set. On Linux, Foundation's formatting follows the C library's current
     /// locale, so a program that calls `setlocale` for German would otherwise get
-    /// "1,5" in labels and tables. The C locale is set for this thread only, for
-    /// the duration of the call.
-    init(posixFormat format: String, _ arguments: CVarArg...) {
+    /// "1,5" in labels, tables and LaTeX. The C locale is set for this thread
+    /// only, for the duration of the call. GLM, Plot and Lessons all print
+    /// numbers, so this lives here once rather than in each of them.
+    public init(posixFormat format: String, _ arguments: CVarArg...) {
         guard let posixLocale else {
             self.init(format: format, arguments: arguments)
             return
