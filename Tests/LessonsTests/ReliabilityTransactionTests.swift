@@ -1,4 +1,5 @@
 import Foundation
+import Lessons
 import XCTest
 
 /// The output folder and the manifest change together or not at all, and
@@ -113,7 +114,8 @@ final class ReliabilityTransactionTests: XCTestCase {
     /// `check` and to `lesson` in turn, then kills at random moments while each
     /// step pauses, so they fall between and inside steps.
     func testAKilledRenderIsRepairedOrRolledBackByTheNextCommand() throws {
-        var generator = SplitMix64(seed: 20261201)
+        // Seeded, so the random kill times are the same every run.
+        var generator = Xoshiro256StarStar(seed: 20261201)
         var points: [(fault: String, delay: Double?)] = []
         for step in Self.stepsBeforeCommit + Self.stepsAfterCommit {
             points.append(("\(step):kill", nil))
@@ -310,18 +312,5 @@ final class ReliabilityTransactionTests: XCTestCase {
                        "output/index.html: this index.html was not written by glmviz, so the gallery does not replace it "
                        + "— move it elsewhere, or choose another output folder with --out\n")
         XCTAssertEqual(try Data(contentsOf: page), Data("<html>my course</html>\n".utf8))
-    }
-}
-
-/// A small seeded generator, so the random kill times are the same every run.
-struct SplitMix64 {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE5_E4B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }

@@ -87,7 +87,7 @@ public struct ManifestStore: Sendable {
             var manifest = try read()
             change(&manifest)
             do {
-                try OutputTransaction.writeDurably(try manifest.encoded(), to: url, atomically: true)
+                try AtomicFile.write([UInt8](try manifest.encoded()), to: url)
             } catch {
                 throw LessonError(.cannotCreateOutput, file: url.path,
                                   message: "cannot write the manifest: \(OutputTransaction.describe(error))")

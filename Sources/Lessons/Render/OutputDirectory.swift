@@ -40,7 +40,7 @@ struct OutputDirectory {
 
     func write(_ data: Data, to fileName: String) throws {
         do {
-            try OutputTransaction.writeDurably(data, to: url(for: fileName), flush: false)
+            try OutputTransaction.writeNew(data, to: url(for: fileName), flush: false)
         } catch {
             throw LessonError(.cannotCreateOutput, file: final.appendingPathComponent(fileName).path,
                               message: OutputTransaction.describe(error),

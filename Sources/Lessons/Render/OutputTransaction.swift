@@ -1,4 +1,5 @@
 import Foundation
+import Support
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -49,10 +50,10 @@ struct OutputTransaction {
         let retired = root.appendingPathComponent(journal.retired)
         var committed = false
         do {
-            try Self.writeDurably(try manifest.encoded(), to: pending)
+            try Self.writeNew(try manifest.encoded(), to: pending)
             try FaultInjection.reach(.manifestStaged)
             journal.previousInode = try? Self.inode(of: final)
-            try Self.writeDurably(journal.encoded(), to: OutputJournal.url(in: root, lesson: lesson), atomically: true)
+            try AtomicFile.write([UInt8](journal.encoded()), to: OutputJournal.url(in: root, lesson: lesson))
             try FaultInjection.reach(.journalWritten)
             if journal.previousInode != nil {
                 try Self.rename(final, to: retired)
@@ -84,6 +85,7 @@ struct OutputTransaction {
     static func describe(_ error: Error) -> String {
         if let error = error as? POSIXFailure { return error.description }
         if let error = error as? FaultInjection.InjectedFailure { return error.description }
+        if let error = error as? AtomicFile.Failure { return error.message }
         return SystemErrorText.words(for: error)
     }
 
@@ -105,14 +107,12 @@ struct OutputTransaction {
         }
     }
 
-    /// Writes `bytes` to a new file and flushes it to disk (unless `flush` is
-    /// false: files inside a staged folder are flushed by the folder's swap
-    /// being journalled, not one by one), or, `atomically`, through a temporary
-    /// file renamed into place, so a reader sees all of it or none.
-    static func writeDurably(_ bytes: Data, to url: URL, atomically: Bool = false, flush: Bool = true) throws {
-        let target = atomically
-            ? url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).\(getpid()).tmp") : url
-        let descriptor = open(target.path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+    /// Writes `bytes` to a new file, flushed to disk unless `flush` is false
+    /// (files inside a staged folder: a kill keeps what the kernel holds, and
+    /// flushing each figure would slow every render). Atomic replacement of an
+    /// existing file goes through `AtomicFile` instead.
+    static func writeNew(_ bytes: Data, to url: URL, flush: Bool = true) throws {
+        let descriptor = open(url.path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         guard descriptor >= 0 else { throw POSIXFailure(what: "cannot create '\(url.lastPathComponent)'", code: errno) }
         var failure: Int32 = 0
         bytes.withUnsafeBytes { buffer in
@@ -129,9 +129,8 @@ struct OutputTransaction {
         }
         if failure == 0, flush, fsync(descriptor) != 0 { failure = errno }
         if close(descriptor) != 0, failure == 0 { failure = errno }
-        if failure == 0, atomically, Glibc.rename(target.path, url.path) != 0 { failure = errno }
         if failure != 0 {
-            unlink(target.path)
+            unlink(url.path)
             throw POSIXFailure(what: "cannot write '\(url.lastPathComponent)'", code: failure)
         }
     }
