@@ -95,6 +95,9 @@ final class ExportTests: XCTestCase {
         XCTAssertEqual(LaTeXText.entry(0.125), "0.125")
         XCTAssertEqual(LaTeXText.entry(1.0 / 3), "0.333333")
         XCTAssertEqual(LaTeXText.entry(1.5e-7), "1.5 \\times 10^{-7}")
-        XCTAssertEqual(LaTeXText.entry(.nan), "\\text{NA}")
+        XCTAssertEqual(LaTeXText.entry(.nan), "\\mathrm{NA}")
+        // Whole numbers are never rounded; others keep six significant digits.
+        XCTAssertEqual(LaTeXText.entry(1_234_567), "1\\,234\\,567")
+        XCTAssertEqual(LaTeXText.entry(-0.000123456789), "-1.23457 \\times 10^{-4}")
     }
 }
