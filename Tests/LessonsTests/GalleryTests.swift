@@ -44,10 +44,13 @@ final class GalleryTests: XCTestCase {
                 XCTAssertTrue(html.contains(HTMLText.escaped(figure.caption ?? "")), figure.id)
             }
         }
-        // The animation, not its still, and the fitted table (Kutner: b0 = 62.37, b1 = 3.570).
+        // The animation, not its still, and the fitted table as Kutner et al. print it
+        // (Figure 2.2: 62.37, 26.18, 2.38, 0.026; 3.5702, 0.3470, 10.29), the intercept's
+        // numbers padded with figure spaces (U+2007) to line up on the point.
         XCTAssertTrue(html.contains("<img src=\"probability-model/simple-reg-prob.gif\""))
-        XCTAssertTrue(html.contains("<tr><td>(Intercept)</td><td>62.37</td><td>26.18</td><td>2.382</td><td>0.026</td></tr>"))
-        XCTAssertTrue(html.contains("<tr><td>lot_size</td><td>3.570</td><td>0.3470</td><td>10.290</td><td>&lt; 0.0001</td></tr>"))
+        let pad = "\u{2007}\u{2007}"
+        XCTAssertTrue(html.contains("<tr><td>(Intercept)</td><td>62.37\(pad)</td><td>26.18\(pad)</td><td>2.38</td><td>0.026</td></tr>"))
+        XCTAssertTrue(html.contains("<tr><td>lot_size</td><td>3.5702</td><td>0.3470</td><td>10.29</td><td>&lt;\u{00A0}0.001</td></tr>"))
         // Lessons not rendered under this root are left out.
         XCTAssertFalse(html.contains("id=\"inference\""))
     }
