@@ -9,7 +9,8 @@
 /// - `padded`: the whole number with invisible padding after it, as wide as
 ///   the fraction it lacks, for a renderer with one right-aligned cell: figure
 ///   spaces (U+2007, a digit's width) and a punctuation space (U+2008, the
-///   point's width) in Unicode, `\phantom{…}` in TeX. This is exact for
+///   point's width) in Unicode, `\phantom{…}` in LaTeX (Plot's TeX subset
+///   has no `\phantom`; figures use the Unicode form). This is exact for
 ///   positional numbers in a font with tabular figures (as the gallery's
 ///   `font-variant-numeric: tabular-nums` and TeX's digits are).
 public enum DecimalAlignment {
