@@ -27,7 +27,8 @@ final class NumberFormatTests: XCTestCase {
     }
 
     func testTolucaStatisticAndSigma() {
-        // Kutner §2.1: t* = 10.29; Figure 2.2: T = 2.38 for the constant, S = 48.82.
+        // Kutner §2.1: t* = 10.29; Figure 2.2: T = 2.38 for the constant;
+        // σ̂ = √MSE = √2384 = 48.82 (§1.7).
         XCTAssertEqual(NumberFormat.statistic(t1).text(.unicode), "10.29")
         XCTAssertEqual(NumberFormat.statistic(2.3824282719291663).text(.unicode), "2.38")
         XCTAssertEqual(NumberFormat.label(sigma).text(.unicode), "48.82")
@@ -174,5 +175,20 @@ final class NumberFormatTests: XCTestCase {
             let text = NumberFormat.number(value, .significant(17)).text(.ascii)
             XCTAssertEqual(Double(text), value, text)
         }
+    }
+
+    func testMINITABTablesPrintEstimatesAtTheirStandardErrorsPlace() {
+        // MINITAB output in Penn State's STAT 415, §7.6 "Using Minitab to Lighten
+        // the Workload" (online.stat.psu.edu/stat415): Constant −266.53 (SE Coef
+        // 51.03, T −5.22), height 6.1376 (0.7353, T 8.35), S = 8.641. The inputs are
+        // the printed numbers, so this checks the decimal place each SE gives.
+        XCTAssertEqual(NumberFormat.estimate(-266.53, standardError: 51.03).text(.unicode), "\(minus)266.53")
+        XCTAssertEqual(NumberFormat.estimate(6.1376, standardError: 0.7353).text(.unicode), "6.1376")
+        XCTAssertEqual(NumberFormat.statistic(-5.22).text(.ascii), "-5.22")
+        XCTAssertEqual(NumberFormat.label(8.641).text(.unicode), "8.641")
+        // An SE in the thousands leaves no decimals: 2736 with SE 2174 (MINITAB
+        // output "MIM versus PMHS", ECO252 final exam, studylib.net/doc/8964646).
+        XCTAssertEqual(NumberFormat.estimate(2736, standardError: 2174).text(.unicode), "2736")
+        XCTAssertEqual(NumberFormat.estimate(180.08, standardError: 31.31).text(.unicode), "180.08")
     }
 }
