@@ -98,6 +98,25 @@ final class GalleryTests: XCTestCase {
         XCTAssertFalse(html.contains("<script"))
     }
 
+    func testFitTableAlignsColumnsAndLeavesMissingNumbersEmpty() {
+        // A large n is grouped, a coefficient with no SE (not estimable) gets
+        // four significant digits and dashes, and the others are padded with
+        // figure spaces (U+2007) and a punctuation space (U+2008) to the point;
+        // x's SE of 0.0412 is 0.04120 at four significant digits, so x has five decimals.
+        let table = GalleryFitTable(
+            model: "big",
+            rows: [.init(term: "(Intercept)", estimate: 2_500_000, standardError: 133_967, t: 18.66, p: 1e-20),
+                   .init(term: "x", estimate: -1.85, standardError: 0.0412, t: -44.9, p: 0.2),
+                   .init(term: "z", estimate: 0.333333, standardError: nil, t: nil, p: nil)],
+            n: 12_345, sigma: 250_000, rSquared: 0.8)
+        let html = table.html
+        XCTAssertTrue(html.contains("n = 12\u{2009}345, σ̂ = 250\u{2009}000, R² = 0.800</caption>"), html)
+        XCTAssertTrue(html.contains("<td>2\u{2009}500\u{2009}000\u{2008}\(String(repeating: "\u{2007}", count: 5))</td>"
+            + "<td>134\u{2009}000\u{2008}\(String(repeating: "\u{2007}", count: 5))</td><td>18.66</td><td>&lt;\u{00A0}0.001</td>"), html)
+        XCTAssertTrue(html.contains("<tr><td>x</td><td>\u{2212}1.85000</td><td>0.04120</td><td>\u{2212}44.90</td><td>0.2</td></tr>"), html)
+        XCTAssertTrue(html.contains("<tr><td>z</td><td>0.3333\u{2007}</td><td>—</td><td>—</td><td>—</td></tr>"), html)
+    }
+
     func testLinksPercentEncodeOddNames() {
         XCTAssertEqual(HTMLText.link("my lesson", "fig#1.png"), "my%20lesson/fig%231.png")
         XCTAssertEqual(HTMLText.link("β", "a.png"), "%CE%B2/a.png")

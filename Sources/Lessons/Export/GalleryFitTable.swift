@@ -41,7 +41,7 @@ struct GalleryFitTable: Equatable {
     /// The table as HTML, with digits from Support's `NumberFormat` as a
     /// regression table prints them (each estimate at its standard error's
     /// decimal place, t to two decimals, p to three with "< 0.001" below) in
-    /// display text: U+2212 minus, thin-space thousands. The β̂, SE and t
+    /// display text: U+2212 minus, thin-space thousands (n too). The β̂, SE and t
     /// columns are padded with figure spaces so that, right-aligned in the
     /// page's tabular figures, they line up on the decimal point.
     var html: String {
@@ -52,7 +52,7 @@ struct GalleryFitTable: Equatable {
         let statistics = Self.aligned(rows.map { $0.t.map(NumberFormat.statistic) })
         var lines = ["<table class=\"fit\">",
                      "<caption>Model <code>\(HTMLText.escaped(model))</code>"
-                        + (n.map { ", n = \($0)" } ?? "")
+                        + (n.map { ", n = \(NumberFormat.number(Double($0), .decimals(0)).text(.unicode))" } ?? "")
                         + (sigma.map { ", σ̂ = \(NumberFormat.label($0).text(.unicode))" } ?? "")
                         + (rSquared.map { ", R² = \(NumberFormat.number($0, .decimals(3)).text(.unicode))" } ?? "")
                         + "</caption>",
