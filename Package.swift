@@ -5,8 +5,9 @@
 //   CLapack, CRmath, CCairo  system libraries (LAPACKE/OpenBLAS, R's standalone
 //   CGif, CImageQuant        math library, cairo + pangocairo, giflib, libimagequant)
 //   Support                  what GLM, Plot and Lessons share and none owns: escaping
-//                            user text for each output language, POSIX number
-//                            formatting, edit distance, atomic file writes
+//                            user text for each output language, numbers as a
+//                            statistics text sets them, edit distance, atomic
+//                            file writes
 //   GLM                      statistics only: frames, formulas, designs, fits
 //   Plot                     drawing only: canvas, scales, marks, encoders
 //   Lessons                  lesson specs, figure kinds, rendering, manifests

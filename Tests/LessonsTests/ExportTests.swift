@@ -55,9 +55,12 @@ final class ExportTests: XCTestCase {
     func testTolucaCoefficientTableIsBooktabsWithKutnersNumbers() throws {
         let tex = try XCTUnwrap(try exports("simple-regression")["simple-reg-table.tex"])
         XCTAssertTrue(tex.contains("\\begin{tabular}{lrrrrr}\n\\toprule\n"), tex)
-        // b0 = 62.37 (s = 26.18), b1 = 3.5702 (s = 0.3470), t = 10.29, MSE = 2384 → σ̂ = 48.82.
-        XCTAssertTrue(tex.contains("\n(Intercept) & $62.37$ & $26.18$ & $2.382$ & $0.026$ & $[8.214, 116.52]$ \\\\\n"), tex)
-        XCTAssertTrue(tex.contains("\nlot\\_size & $3.570$ & $0.3470$ & $10.290$ & $<0.0001$ & $[2.852, 4.288]$ \\\\\n"), tex)
+        // Kutner et al., §2.1–2.2 and Figure 2.2: b0 = 62.37 (s = 26.18), b1 = 3.5702
+        // (s = 0.3470), T = 2.38 and 10.29, P = 0.026 and 0.000, MSE = 2384 → σ̂ = 48.82.
+        // Intervals at the estimate's decimals; 62.37 and 26.18 padded to line up
+        // on the point with 3.5702 and 0.3470.
+        XCTAssertTrue(tex.contains("\n(Intercept) & $62.37\\phantom{00}$ & $26.18\\phantom{00}$ & $2.38$ & $0.026$ & $[8.21, 116.52]$ \\\\\n"), tex)
+        XCTAssertTrue(tex.contains("\nlot\\_size & $3.5702$ & $0.3470$ & $10.29$ & $<0.001$ & $[2.8524, 4.2880]$ \\\\\n"), tex)
         XCTAssertTrue(tex.contains("$\\hat{\\sigma} = 48.82$, $R^2 = 0.822$, residual df $= 23$"), tex)
         XCTAssertTrue(tex.hasSuffix("\\bottomrule\n\\multicolumn{6}{l}{\\footnotesize $\\hat{\\sigma} = 48.82$, $R^2 = 0.822$, residual df $= 23$} \\\\\n\\end{tabular}\n"), tex)
     }
@@ -92,6 +95,9 @@ final class ExportTests: XCTestCase {
         XCTAssertEqual(LaTeXText.entry(0.125), "0.125")
         XCTAssertEqual(LaTeXText.entry(1.0 / 3), "0.333333")
         XCTAssertEqual(LaTeXText.entry(1.5e-7), "1.5 \\times 10^{-7}")
-        XCTAssertEqual(LaTeXText.entry(.nan), "\\text{NA}")
+        XCTAssertEqual(LaTeXText.entry(.nan), "\\mathrm{NA}")
+        // Whole numbers are never rounded; others keep six significant digits.
+        XCTAssertEqual(LaTeXText.entry(1_234_567), "1\\,234\\,567")
+        XCTAssertEqual(LaTeXText.entry(-0.000123456789), "-1.23457 \\times 10^{-4}")
     }
 }

@@ -44,10 +44,13 @@ final class GalleryTests: XCTestCase {
                 XCTAssertTrue(html.contains(HTMLText.escaped(figure.caption ?? "")), figure.id)
             }
         }
-        // The animation, not its still, and the fitted table (Kutner: b0 = 62.37, b1 = 3.570).
+        // The animation, not its still, and the fitted table as Kutner et al. print it
+        // (Figure 2.2: 62.37, 26.18, 2.38, 0.026; 3.5702, 0.3470, 10.29), the intercept's
+        // numbers padded with figure spaces (U+2007) to line up on the point.
         XCTAssertTrue(html.contains("<img src=\"probability-model/simple-reg-prob.gif\""))
-        XCTAssertTrue(html.contains("<tr><td>(Intercept)</td><td>62.37</td><td>26.18</td><td>2.382</td><td>0.026</td></tr>"))
-        XCTAssertTrue(html.contains("<tr><td>lot_size</td><td>3.570</td><td>0.3470</td><td>10.290</td><td>&lt; 0.0001</td></tr>"))
+        let pad = "\u{2007}\u{2007}"
+        XCTAssertTrue(html.contains("<tr><td>(Intercept)</td><td>62.37\(pad)</td><td>26.18\(pad)</td><td>2.38</td><td>0.026</td></tr>"))
+        XCTAssertTrue(html.contains("<tr><td>lot_size</td><td>3.5702</td><td>0.3470</td><td>10.29</td><td>&lt;\u{00A0}0.001</td></tr>"))
         // Lessons not rendered under this root are left out.
         XCTAssertFalse(html.contains("id=\"inference\""))
     }
@@ -93,6 +96,25 @@ final class GalleryTests: XCTestCase {
         XCTAssertTrue(html.contains("<h2>Scores &amp; &lt;b&gt;bold&lt;/b&gt; claims</h2>"), html)
         XCTAssertTrue(html.contains("A &quot;quoted&quot; caption with &lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;"))
         XCTAssertFalse(html.contains("<script"))
+    }
+
+    func testFitTableAlignsColumnsAndLeavesMissingNumbersEmpty() {
+        // A large n is grouped, a coefficient with no SE (not estimable) gets
+        // four significant digits and dashes, and the others are padded with
+        // figure spaces (U+2007) and a punctuation space (U+2008) to the point;
+        // x's SE of 0.0412 is 0.04120 at four significant digits, so x has five decimals.
+        let table = GalleryFitTable(
+            model: "big",
+            rows: [.init(term: "(Intercept)", estimate: 2_500_000, standardError: 133_967, t: 18.66, p: 1e-20),
+                   .init(term: "x", estimate: -1.85, standardError: 0.0412, t: -44.9, p: 0.2),
+                   .init(term: "z", estimate: 0.333333, standardError: nil, t: nil, p: nil)],
+            n: 12_345, sigma: 250_000, rSquared: 0.8)
+        let html = table.html
+        XCTAssertTrue(html.contains("n = 12\u{2009}345, σ̂ = 250\u{2009}000, R² = 0.800</caption>"), html)
+        XCTAssertTrue(html.contains("<td>2\u{2009}500\u{2009}000\u{2008}\(String(repeating: "\u{2007}", count: 5))</td>"
+            + "<td>134\u{2009}000\u{2008}\(String(repeating: "\u{2007}", count: 5))</td><td>18.66</td><td>&lt;\u{00A0}0.001</td>"), html)
+        XCTAssertTrue(html.contains("<tr><td>x</td><td>\u{2212}1.85000</td><td>0.04120</td><td>\u{2212}44.90</td><td>0.2</td></tr>"), html)
+        XCTAssertTrue(html.contains("<tr><td>z</td><td>0.3333\u{2007}</td><td>—</td><td>—</td><td>—</td></tr>"), html)
     }
 
     func testLinksPercentEncodeOddNames() {

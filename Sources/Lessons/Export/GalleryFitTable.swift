@@ -38,27 +38,39 @@ struct GalleryFitTable: Equatable {
         (value as? NSNumber)?.doubleValue
     }
 
-    /// The table as HTML, numbers to the digits the figures print.
+    /// The table as HTML, with digits from Support's `NumberFormat` as a
+    /// regression table prints them (each estimate at its standard error's
+    /// decimal place, t to two decimals, p to three with "< 0.001" below) in
+    /// display text: U+2212 minus, thin-space thousands (n too). The β̂, SE and t
+    /// columns are padded with figure spaces so that, right-aligned in the
+    /// page's tabular figures, they line up on the decimal point.
     var html: String {
-        func cell(_ value: Double?, _ format: (Double) -> String) -> String {
-            value.map(format) ?? "—"
-        }
+        let estimates = Self.aligned(rows.map { row in
+            row.estimate.map { NumberFormat.estimate($0, standardError: row.standardError) }
+        })
+        let errors = Self.aligned(rows.map { $0.standardError.map(NumberFormat.standardError) })
+        let statistics = Self.aligned(rows.map { $0.t.map(NumberFormat.statistic) })
         var lines = ["<table class=\"fit\">",
                      "<caption>Model <code>\(HTMLText.escaped(model))</code>"
-                        + (n.map { ", n = \($0)" } ?? "")
-                        + (sigma.map { ", σ̂ = \(NumberText.estimate($0))" } ?? "")
-                        + (rSquared.map { ", R² = \(NumberText.fixed($0, 3))" } ?? "") + "</caption>",
+                        + (n.map { ", n = \(NumberFormat.number(Double($0), .decimals(0)).text(.unicode))" } ?? "")
+                        + (sigma.map { ", σ̂ = \(NumberFormat.label($0).text(.unicode))" } ?? "")
+                        + (rSquared.map { ", R² = \(NumberFormat.number($0, .decimals(3)).text(.unicode))" } ?? "")
+                        + "</caption>",
                      "<thead><tr><th>Term</th><th>β̂</th><th>SE</th><th>t</th><th>p</th></tr></thead>",
                      "<tbody>"]
-        for row in rows {
-            let p = cell(row.p) { NumberText.pValue($0).replacingOccurrences(of: "= ", with: "") }
+        for (index, row) in rows.enumerated() {
+            let cells = [estimates[index], errors[index], statistics[index], row.p.map { NumberFormat.pValue($0) }]
             lines.append("<tr><td>\(HTMLText.escaped(row.term))</td>"
-                + "<td>\(cell(row.estimate, NumberText.estimate).replacingOccurrences(of: "-", with: "−"))</td>"
-                + "<td>\(cell(row.standardError, NumberText.estimate))</td>"
-                + "<td>\(cell(row.t) { NumberText.fixed($0, 3) }.replacingOccurrences(of: "-", with: "−"))</td>"
-                + "<td>\(HTMLText.escaped(p))</td></tr>")
+                + cells.map { "<td>\(HTMLText.escaped($0 ?? "—"))</td>" }.joined() + "</tr>")
         }
         lines.append("</tbody></table>")
         return lines.joined(separator: "\n")
+    }
+
+    /// A column's numbers padded to line up on the point; nil (no value in
+    /// fits.json) stays nil.
+    static func aligned(_ column: [FormattedNumber?]) -> [String?] {
+        var padded = DecimalAlignment.padded(column.compactMap { $0 }, style: .unicode).makeIterator()
+        return column.map { $0 == nil ? nil : padded.next() }
     }
 }

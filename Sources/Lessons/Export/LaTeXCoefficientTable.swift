@@ -1,9 +1,16 @@
 import GLM
 import Support
 
-/// The fitted coefficients as a booktabs `tabular` — the same numbers, to the
-/// same digits, as the `coefficient-table` figure — for `\input` in a LaTeX
+/// The fitted coefficients as a booktabs `tabular`, for `\input` in a LaTeX
 /// course.
+///
+/// Digits come from Support's `NumberFormat`, as a regression table prints
+/// them: each estimate and its interval at the decimal place of its standard
+/// error (four significant digits), t to two decimals, p to three with
+/// "<0.001" below. The β̂, SE and t columns are padded with `\phantom` so they
+/// line up on the decimal point in their right-aligned columns, without
+/// siunitx or dcolumn. Numbers are TeX math in plain `$…$`, where `-` is
+/// TeX's minus.
 ///
 /// Term names are printed through `LaTeXText.escaped` and the model name and
 /// formula sit in a comment through `LaTeXText.comment`, so no name can put
@@ -27,28 +34,40 @@ public struct LaTeXCoefficientTable {
         self.modelName = modelName
         self.formula = formula
         self.level = level
-        rows = zip(fit.coefficients, intervals.coefficients).map { c, withInterval in
-            [
+        let pairs = Array(zip(fit.coefficients, intervals.coefficients))
+        let estimates = Self.aligned(pairs.map { c, _ in NumberFormat.estimate(c.estimate, standardError: c.standardError) })
+        let errors = Self.aligned(pairs.map { c, _ in c.standardError.map(NumberFormat.standardError) })
+        let statistics = Self.aligned(pairs.map { c, _ in c.t.map(NumberFormat.statistic) })
+        rows = pairs.enumerated().map { index, pair in
+            let (c, withInterval) = pair
+            return [
                 LaTeXText.escaped(c.term),
-                "$\(NumberText.estimate(c.estimate))$",
-                c.standardError.map { "$\(NumberText.estimate($0))$" } ?? "---",
-                c.t.map { "$\(NumberText.fixed($0, 3))$" } ?? "---",
-                c.p.map { p in p < 0.0001 ? "$<0.0001$" : "$\(NumberText.pValue(p).replacingOccurrences(of: "= ", with: ""))$" }
-                    ?? "---",
+                estimates[index] ?? "---",
+                errors[index] ?? "---",
+                statistics[index] ?? "---",
+                c.p.map { NumberFormat.pValue($0, style: .latex) } ?? "---",
                 withInterval.confidenceInterval.map {
-                    "$[\(NumberText.estimate($0.lowerBound)), \(NumberText.estimate($0.upperBound))]$"
+                    NumberFormat.interval($0.lowerBound, $0.upperBound,
+                                          NumberFormat.precision(forStandardError: c.standardError), style: .latex)
                 } ?? "---",
             ]
         }
         var parts: [String] = []
-        if let sigma = fit.sigma { parts.append("$\\hat{\\sigma} = \(NumberText.estimate(sigma))$") }
-        if let r2 = fit.rSquared { parts.append("$R^2 = \(NumberText.fixed(r2, 3))$") }
+        if let sigma = fit.sigma { parts.append("$\\hat{\\sigma} = \(NumberFormat.label(sigma).text(.texMath))$") }
+        if let r2 = fit.rSquared { parts.append("$R^2 = \(NumberFormat.number(r2, .decimals(3)).text(.texMath))$") }
         parts.append("residual df $= \(fit.dfResidual)$")
         summary = parts.joined(separator: ", ")
     }
 
+    /// A column's numbers as LaTeX cells padded to line up on the point;
+    /// nil (a coefficient with no SE, t or p) stays nil.
+    static func aligned(_ column: [FormattedNumber?]) -> [String?] {
+        var padded = DecimalAlignment.padded(column.compactMap { $0 }, style: .latex).makeIterator()
+        return column.map { $0 == nil ? nil : padded.next() }
+    }
+
     public var text: String {
-        let percent = NumberText.fixed(level * 100, level * 100 == (level * 100).rounded() ? 0 : 1)
+        let percent = NumberFormat.label(level * 100).text(.texMath)
         var lines = [
             "% Fitted coefficients of model '\(LaTeXText.comment(modelName))': \(LaTeXText.comment(formula))",
             "% Needs \\usepackage{booktabs}.",

@@ -2,7 +2,9 @@ import Support
 
 /// A model's design matrix X as an amsmath `bmatrix`, with the column names
 /// (as R prints them) in a comment above, for a course that typesets the
-/// matrix the figure draws.
+/// matrix the figure draws. Entries are written by `LaTeXText.entry`
+/// through Support's `NumberFormat`: exact whole numbers, six significant
+/// digits otherwise, `-` for TeX's minus.
 ///
 /// Names and the formula are user text: they go through `LaTeXText.comment`,
 /// so a line break in a CSV header or a spec cannot end the comment and put
