@@ -33,6 +33,7 @@ let package = Package(
         .executable(name: "fuzz-csv", targets: ["FuzzCSV"]),
         .executable(name: "fuzz-tex", targets: ["FuzzTeX"]),
         .executable(name: "fuzz-spec", targets: ["FuzzSpec"]),
+        .executable(name: "fuzz-render", targets: ["FuzzRender"]),
     ],
     dependencies: [.package(path: "..")],
     targets: [
@@ -42,5 +43,6 @@ let package = Package(
         fuzzTarget("FuzzCSV", ["GLM"]),
         fuzzTarget("FuzzTeX", ["Plot"]),
         fuzzTarget("FuzzSpec", ["Lessons"]),
+        fuzzTarget("FuzzRender", ["Lessons", "Plot"]),
     ]
 )
