@@ -42,6 +42,31 @@ final class UndrawableFigureTests: XCTestCase {
         XCTAssertEqual(error?.suggestion, "rescale the data so the y values are moderate numbers (measure in other units, e.g. thousands or millionths, or subtract a constant such as the mean), and choose 'at' positions within the range of the data")
     }
 
+    /// Data near 10³⁰⁸ are drawable, and all four densities are drawn: their default
+    /// places were computed as (high − low)·k/5, which overflowed for k = 3 and 4 and
+    /// left those densities out of the plot without a word.
+    func testProbabilityModelOfDataNearTheLargestDoubleIsDrawnWhole() throws {
+        let lesson = try PreparedLesson(InlineSpec.parse("""
+            title: Far
+            data:
+              columns:
+                x: [1e308, 1.1e308, 1.2e308, 1.4e308, 1.7e308]
+                y: [1, 3, 2, 5, 4]
+            models:
+              m:
+                formula: y ~ x
+            figures:
+              prob:
+                kind: probability-model
+                model: m
+            """))
+        let figure = lesson.spec.figures[0]
+        let chart = try XCTUnwrap(FigureFactory.make(figure, model: lesson.model(for: figure)) as? Chart)
+        let diamonds = chart.marks.filter { if case .points(_, .diamond) = $0.geometry { return true } else { return false } }
+        XCTAssertEqual(diamonds.count, 4)
+        XCTAssertFalse(try chart.pngData().isEmpty)
+    }
+
     /// x values a few ulps apart: no axis can tell them apart.
     func testScatterOfIndistinguishableValuesIsRefused() throws {
         let error = try refusal("""
