@@ -36,7 +36,11 @@ struct AxisLayout {
             }
         }
         try SceneScales.check(domain: domain, axis: name)
-        try SceneScales.check(values: values, axis: name, domain: domain, extent: extent)
+        // An automatic domain holds every finite value; only a fixed one can leave
+        // values far outside it.
+        if axis.domain != nil {
+            try SceneScales.check(values: values, axis: name, domain: domain, extent: extent)
+        }
         let labels: [String]
         if let given = axis.tickLabels, given.count != ticks.count {
             throw PlotError.invalidData("axis '\(axis.title)' has \(given.count) tick labels for \(ticks.count) ticks")
