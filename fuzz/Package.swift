@@ -34,6 +34,7 @@ let package = Package(
         .executable(name: "fuzz-tex", targets: ["FuzzTeX"]),
         .executable(name: "fuzz-spec", targets: ["FuzzSpec"]),
         .executable(name: "fuzz-exporters", targets: ["FuzzExporters"]),
+        .executable(name: "fuzz-render", targets: ["FuzzRender"]),
     ],
     dependencies: [.package(path: "..")],
     targets: [
@@ -44,5 +45,6 @@ let package = Package(
         fuzzTarget("FuzzTeX", ["Plot"]),
         fuzzTarget("FuzzSpec", ["Lessons"]),
         fuzzTarget("FuzzExporters", ["Lessons", "GLM", "Support"]),
+        fuzzTarget("FuzzRender", ["Lessons", "Plot"]),
     ]
 )

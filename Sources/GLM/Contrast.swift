@@ -52,15 +52,19 @@ extension Fit {
     /// t test of c′β (one weight per design column), on the residual degrees of freedom.
     public func contrast(_ c: [Double]) throws -> TContrast {
         try validateContrastRow(c, index: 0)
-        guard let s2 = sigmaSquared else { throw ContrastError.noResidualDegreesOfFreedom }
+        guard let s2 = scaledSigmaSquared else { throw ContrastError.noResidualDegreesOfFreedom }
+        // In the solver's scaled units (see `LeastSquaresScaling`), so that c′(X′X)⁺c
+        // cannot overflow or underflow where the answer itself is representable.
+        let (weights, exponent) = scaledWeights(c)
         var estimate = 0.0
-        for j in c.indices { estimate += c[j] * solution.coefficients[j] }
-        let variance = s2 * Fit.quadraticForm(c, unscaledCovariance)
+        for j in c.indices { estimate += weights[j] * solution.scaledCoefficients[j] }
+        let variance = s2 * Fit.quadraticForm(weights, solution.scaledGram)
         guard variance > 0 else { throw ContrastError.zeroVariance }
         let se = variance.squareRoot()
         let t = estimate / se
         return TContrast(
-            estimate: estimate, standardError: se, t: t, degreesOfFreedom: dfResidual,
+            estimate: LeastSquaresScaling.times(estimate, powerOfTwo: exponent),
+            standardError: LeastSquaresScaling.times(se, powerOfTwo: exponent), t: t, degreesOfFreedom: dfResidual,
             p: StudentTDistribution(degreesOfFreedom: Double(dfResidual)).twoSidedPValue(t))
     }
 
@@ -69,12 +73,15 @@ extension Fit {
     public func contrast(_ c: Matrix) throws -> FContrast {
         guard c.rows > 0 else { throw ContrastError.empty }
         for i in 0..<c.rows { try validateContrastRow(c.row(i), index: i) }
-        guard let s2 = sigmaSquared else { throw ContrastError.noResidualDegreesOfFreedom }
+        guard let s2 = scaledSigmaSquared else { throw ContrastError.noResidualDegreesOfFreedom }
         let q = c.rows
-        var estimates = c.multiplied(by: solution.coefficients)
+        // F is the same whatever each row's scale, so every row is taken to the solver's
+        // scaled units (see `LeastSquaresScaling`) and normalised there.
+        let scaled = Matrix(rows: (0..<q).map { scaledWeights(c.row($0)).weights })
+        var estimates = scaled.multiplied(by: solution.scaledCoefficients)
         // Equilibrate C(X′X)⁺C′ symmetrically before the eigen-decomposition, so rows of
         // C on very different scales do not cost digits.
-        var middle = c.multiplied(by: unscaledCovariance).multiplied(by: c.transposed)
+        var middle = scaled.multiplied(by: solution.scaledGram).multiplied(by: scaled.transposed)
         let balance = (0..<q).map { middle[$0, $0] > 0 ? 1 / middle[$0, $0].squareRoot() : 1 }
         for i in 0..<q {
             estimates[i] *= balance[i]
@@ -100,6 +107,20 @@ extension Fit {
         return FContrast(
             f: f, numeratorDegreesOfFreedom: rank, denominatorDegreesOfFreedom: dfResidual,
             p: FDistribution(numerator: Double(rank), denominator: Double(dfResidual)).survival(f))
+    }
+
+    /// σ̂² of the solver's scaled problem (see `LeastSquaresScaling`); nil when n = rank.
+    var scaledSigmaSquared: Double? {
+        dfResidual > 0 ? solution.scaledResidualSumOfSquares / Double(dfResidual) : nil
+    }
+
+    /// Weights c on the design's columns as weights on the scaled columns, normalised:
+    /// c′β̂ = (weights′β̂_scaled)·2^exponent and c′(X′X)⁺c = weights′(X_s′X_s)⁺weights·4^exponent,
+    /// with the response's scale folded into `exponent`.
+    func scaledWeights(_ c: [Double]) -> (weights: [Double], exponent: Int) {
+        let scaling = solution.scaling
+        let (weights, exponent) = LeastSquaresScaling.normalized(c, exponents: scaling.columnExponents.map { -$0 })
+        return (weights, exponent + scaling.responseExponent)
     }
 
     private func validateContrastRow(_ row: [Double], index: Int) throws {

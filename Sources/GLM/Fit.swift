@@ -46,8 +46,9 @@ public struct Fit: Sendable {
     /// The underlying solution (rank tolerance, singular values, estimability tests).
     public let solution: LeastSquaresSolution
 
-    /// σ̂; nil when n = rank.
-    public var sigma: Double? { sigmaSquared.map { $0.squareRoot() } }
+    /// σ̂; nil when n = rank. Computed from the scaled fit, so it is finite even where
+    /// σ̂² in the data's units overflows (data near 10¹⁵⁴).
+    public let sigma: Double?
 
     /// Fits y on the columns of x.
     ///
@@ -84,8 +85,21 @@ public struct Fit: Sendable {
         let solution: LeastSquaresSolution
         do {
             solution = try LeastSquares.solve(x, y, strategy: strategy)
+        } catch let LeastSquaresError.coefficientOutOfRange(column) {
+            throw FitError.coefficientOutOfRange(column: columnNames[column])
         } catch let error as LeastSquaresError {
             throw FitError.numerical(error.description)
+        }
+
+        // Inference is computed on the scaled problem the solver worked in (powers of two,
+        // see `LeastSquaresScaling`) and unscaled last: t, p, R² and F are the same in
+        // either units, and σ̂, SE and the intervals are exact multiples of their scaled
+        // values, so nothing is lost when e′e or (X′X)⁻¹ in the data's own units would
+        // overflow or turn subnormal.
+        let scaling = solution.scaling
+        let ey = scaling.responseExponent
+        func inResponseUnits(_ v: Double, _ column: Int) -> Double {
+            LeastSquaresScaling.times(v, powerOfTwo: ey - scaling.columnExponents[column])
         }
 
         let n = x.rows
@@ -93,7 +107,12 @@ public struct Fit: Sendable {
         let dfResidual = n - rank
         let dfModel = hasIntercept ? max(rank - 1, 0) : rank
         let rss = solution.residualSumOfSquares
-        let sigmaSquared: Double? = dfResidual > 0 ? rss / Double(dfResidual) : nil
+        let scaledRSS = solution.scaledResidualSumOfSquares
+        let scaledSigmaSquared: Double? = dfResidual > 0 ? scaledRSS / Double(dfResidual) : nil
+        let scaledSigma = scaledSigmaSquared.map { $0.squareRoot() }
+        let sigma = scaledSigma.map { LeastSquaresScaling.times($0, powerOfTwo: ey) }
+        if let sigma, !sigma.isFinite { throw FitError.residualScaleOutOfRange }
+        let sigmaSquared = scaledSigmaSquared.map { LeastSquaresScaling.times($0, powerOfTwo: 2 * ey) }
         let estimable = solution.estimable
 
         var warnings: [String] = []
@@ -110,10 +129,14 @@ public struct Fit: Sendable {
                 "no residual degrees of freedom (n = \(n), rank = \(rank)): σ̂, standard errors, t, p and F are undefined")
         }
 
-        let totalSumOfSquares = Fit.totalSumOfSquares(y, centred: hasIntercept)
+        let totalSumOfSquares = Fit.totalSumOfSquares(scaling.scaled(y), centred: hasIntercept)
         var meanSquareFitted = ExtendedSum.zero
-        for f in solution.fitted { meanSquareFitted.add(square: f) }
-        let perfectFit = sigmaSquared.map { $0 <= 1e-30 * meanSquareFitted.value / Double(n) } ?? false
+        if ey == 0 {
+            for f in solution.fitted { meanSquareFitted.add(square: f) }
+        } else {
+            for f in solution.fitted { meanSquareFitted.add(square: LeastSquaresScaling.times(f, powerOfTwo: -ey)) }
+        }
+        let perfectFit = scaledSigmaSquared.map { $0 <= 1e-30 * meanSquareFitted.value / Double(n) } ?? false
         if perfectFit {
             warnings.append(
                 "essentially perfect fit: the residual variance is negligible next to the fitted values, so t, p and F are unreliable or undefined")
@@ -122,15 +145,17 @@ public struct Fit: Sendable {
         let tDistribution = StudentTDistribution(degreesOfFreedom: Double(dfResidual))
         let criticalT = dfResidual > 0 ? tDistribution.quantile(1 - (1 - confidenceLevel) / 2) : .nan
         let gram = solution.pseudoInverseGram
+        let scaledGram = solution.scaledGram
         coefficients = columnNames.indices.map { j in
             let estimate = solution.coefficients[j]
-            guard estimable[j], let s2 = sigmaSquared else {
+            guard estimable[j], let s2 = scaledSigmaSquared else {
                 return Coefficient(
                     term: columnNames[j], estimate: estimate, standardError: nil, t: nil, p: nil,
                     ciLow: nil, ciHigh: nil, estimable: estimable[j])
             }
-            let se = (s2 * max(gram[j, j], 0)).squareRoot()
-            let t: Double? = se > 0 ? estimate / se : nil
+            let scaledSE = (s2 * max(scaledGram[j, j], 0)).squareRoot()
+            let se = inResponseUnits(scaledSE, j)
+            let t: Double? = scaledSE > 0 ? solution.scaledCoefficients[j] / scaledSE : nil
             let p = t.map { tDistribution.twoSidedPValue($0) }
             return Coefficient(
                 term: columnNames[j], estimate: estimate, standardError: se, t: t, p: p,
@@ -139,8 +164,8 @@ public struct Fit: Sendable {
 
         var fStatistic: Double?
         var fPValue: Double?
-        if let s2 = sigmaSquared, s2 > 0, dfModel > 0 {
-            let explained = max(totalSumOfSquares - rss, 0)
+        if let s2 = scaledSigmaSquared, s2 > 0, dfModel > 0 {
+            let explained = max(totalSumOfSquares - scaledRSS, 0)
             let f = (explained / Double(dfModel)) / s2
             if f.isFinite {
                 fStatistic = f
@@ -151,7 +176,7 @@ public struct Fit: Sendable {
         var rSquared: Double?
         var adjustedRSquared: Double?
         if totalSumOfSquares > 0 {
-            let r2 = 1 - rss / totalSumOfSquares
+            let r2 = 1 - scaledRSS / totalSumOfSquares
             rSquared = r2
             if dfResidual > 0 {
                 let interceptCount = hasIntercept ? 1 : 0
@@ -167,8 +192,16 @@ public struct Fit: Sendable {
         self.dfResidual = dfResidual
         self.dfModel = dfModel
         self.sigmaSquared = sigmaSquared
-        self.covariance = sigmaSquared.map { s2 in
-            Matrix(rows: gram.rows, columns: gram.columns, columnMajor: gram.storage.map { $0 * s2 })
+        self.sigma = sigma
+        self.covariance = scaledSigmaSquared.map { s2 in
+            var covariance = scaledGram
+            for k in 0..<covariance.columns {
+                for j in 0..<covariance.rows {
+                    covariance[j, k] = LeastSquaresScaling.times(
+                        scaledGram[j, k] * s2, powerOfTwo: 2 * ey - scaling.columnExponents[j] - scaling.columnExponents[k])
+                }
+            }
+            return covariance
         }
         self.unscaledCovariance = gram
         self.rSquared = rSquared

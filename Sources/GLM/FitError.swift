@@ -9,6 +9,8 @@ public enum FitError: Error, Equatable, CustomStringConvertible {
     case invalidDroppedRows(Int)
     case invalidConfidenceLevel(Double)
     case numerical(String)
+    case coefficientOutOfRange(column: String)
+    case residualScaleOutOfRange
 
     public var description: String {
         switch self {
@@ -28,6 +30,11 @@ public enum FitError: Error, Equatable, CustomStringConvertible {
             return "confidence level \(level) must lie strictly between 0 and 1 (e.g. 0.95)"
         case let .numerical(message):
             return message
+        case let .coefficientOutOfRange(column):
+            return "the estimate for '\(column)' is beyond the range of a double (magnitude above 1.8e308): the response and '\(column)' differ in scale by more than about 300 orders of magnitude; rescale one of them (change units, e.g. divide by a power of ten) so that their scales are closer"
+        case .residualScaleOutOfRange:
+            return "the residual standard deviation is beyond the range of a double (above 1.8e308): rescale the response (change units, e.g. divide by a power of ten)"
+
         }
     }
 }

@@ -45,20 +45,35 @@ public enum LeastSquares {
 
     /// Solves min ‖y − Xβ‖ with the minimum-norm β.
     ///
-    /// - Throws: `LeastSquaresError` when the sizes disagree, a value is not finite,
-    ///   or LAPACK reports a failure.
+    /// Data beyond 2^±128 are first scaled by powers of two (`LeastSquaresScaling`), so
+    /// no sum of squares overflows or turns subnormal; the answer is unscaled exactly.
+    ///
+    /// - Throws: `LeastSquaresError` when the sizes disagree, a value is not finite, a
+    ///   coefficient lies beyond the range of a double, or LAPACK reports a failure.
     public static func solve(
         _ x: Matrix, _ y: [Double], strategy: Strategy = .automatic
     ) throws -> LeastSquaresSolution {
         guard x.rows == y.count else {
             throw LeastSquaresError.sizeMismatch(rows: x.rows, responseCount: y.count)
         }
-        if let index = x.storage.firstIndex(where: { !$0.isFinite }) {
-            throw LeastSquaresError.nonFiniteDesign(row: index % max(x.rows, 1), column: index / max(x.rows, 1))
+        // One scan finds any value that is not finite and the scale of each column.
+        let scaling = try LeastSquaresScaling(x, y)
+        if scaling.isIdentity { return try solveInWorkingUnits(x, y, strategy: strategy) }
+        let solution = try solveInWorkingUnits(scaling.scaled(x), scaling.scaled(y), strategy: strategy)
+        if solution.rank < x.columns, !scaling.isUniformOverColumns {
+            // The minimum-norm answer depends on the columns' relative scale: solve again
+            // with one factor for every column, which leaves it unchanged.
+            let uniform = scaling.uniformOverColumns
+            return try solveInWorkingUnits(uniform.scaled(x), uniform.scaled(y), strategy: strategy)
+                .unscaled(by: uniform)
         }
-        if let row = y.firstIndex(where: { !$0.isFinite }) {
-            throw LeastSquaresError.nonFiniteResponse(row: row)
-        }
+        return try solution.unscaled(by: scaling)
+    }
+
+    /// Solves with the data as given (already scaled by `solve` when they needed it).
+    private static func solveInWorkingUnits(
+        _ x: Matrix, _ y: [Double], strategy: Strategy
+    ) throws -> LeastSquaresSolution {
         let solution = try solveWithLAPACK(x, y)
         let wanted: Bool
         switch strategy {
@@ -170,6 +185,7 @@ public enum LeastSquaresError: Error, Equatable, CustomStringConvertible {
     case nonFiniteDesign(row: Int, column: Int)
     case nonFiniteResponse(row: Int)
     case lapackFailure(routine: String, info: Int)
+    case coefficientOutOfRange(column: Int)
 
     public var description: String {
         switch self {
@@ -181,6 +197,8 @@ public enum LeastSquaresError: Error, Equatable, CustomStringConvertible {
             return "response value in row \(row + 1) is not a finite number; remove or fix that observation"
         case let .lapackFailure(routine, info) where info == Int(GLMVIZ_LAPACK_UNAVAILABLE):
             return "LAPACK routine \(routine) is not available: neither libopenblas.so.0 nor liblapack.so.3 could be loaded; install OpenBLAS (Debian: apt-get install libopenblas0)"
+        case let .coefficientOutOfRange(column):
+            return "the estimate for design column \(column + 1) is beyond the range of a double (above 1.8e308 in magnitude): the response and that column differ in scale by more than 300 orders of magnitude; rescale the data (change units) so that they are closer"
         case let .lapackFailure(routine, info):
             return "LAPACK routine \(routine) failed (info = \(info)); the design may contain values too large to factor"
         }

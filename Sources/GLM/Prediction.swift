@@ -44,15 +44,21 @@ extension Fit {
         guard row.allSatisfy(\.isFinite) else { throw PredictionError.nonFinite }
         guard level > 0, level < 1 else { throw PredictionError.invalidLevel(level) }
         guard solution.isEstimable(row) else { throw PredictionError.notEstimable }
-        var mean = 0.0
-        for j in row.indices { mean += row[j] * solution.coefficients[j] }
-        guard let s2 = sigmaSquared else {
+        // In the solver's scaled units (see `LeastSquaresScaling`), unscaled last.
+        let (weights, exponent) = scaledWeights(row)
+        var scaledMean = 0.0
+        for j in row.indices { scaledMean += weights[j] * solution.scaledCoefficients[j] }
+        let mean = LeastSquaresScaling.times(scaledMean, powerOfTwo: exponent)
+        guard let s2 = scaledSigmaSquared, let sigma else {
             return Prediction(mean: mean, standardError: nil, confidenceInterval: nil, predictionInterval: nil, level: level)
         }
-        let variance = max(Fit.quadraticForm(row, unscaledCovariance), 0) * s2
-        let se = variance.squareRoot()
+        let scaledVariance = max(Fit.quadraticForm(weights, solution.scaledGram), 0) * s2
+        let se = LeastSquaresScaling.times(scaledVariance.squareRoot(), powerOfTwo: exponent)
         let t = StudentTDistribution(degreesOfFreedom: Double(dfResidual)).quantile(1 - (1 - level) / 2)
-        let predictionSE = (s2 + variance).squareRoot()
+        // √(σ̂² + SE²) without squaring either in the data's units.
+        let larger = max(sigma, se)
+        let predictionSE = larger > 0
+            ? larger * ((sigma / larger) * (sigma / larger) + (se / larger) * (se / larger)).squareRoot() : 0
         return Prediction(
             mean: mean, standardError: se,
             confidenceInterval: (mean - t * se)...(mean + t * se),

@@ -7,8 +7,10 @@ struct AxisLayout {
 
     /// Resolves `axis` for `values`. Automatic ticks use `count` as target and
     /// are kept inside the domain; if that leaves fewer than two, the domain
-    /// grows to the ticks instead.
-    static func resolve(_ axis: Axis, values: [Double], count: Int) throws -> AxisLayout {
+    /// grows to the ticks instead. The domain and the values' places on a canvas
+    /// `extent` pixels across are checked by `SceneScales` (named `name` in its
+    /// messages), so no renderer draws what cannot be drawn.
+    static func resolve(_ axis: Axis, name: String, values: [Double], count: Int, extent: Double) throws -> AxisLayout {
         var domain = axis.domain ?? LinearScale.paddedDomain(for: values, padding: axis.padding, including: axis.include)
         var ticks: [Double]
         if let fixed = axis.ticks {
@@ -32,6 +34,12 @@ struct AxisLayout {
                 ticks = all
                 domain = min(lo, domain.lowerBound)...max(hi, domain.upperBound)
             }
+        }
+        try SceneScales.check(domain: domain, axis: name)
+        // An automatic domain holds every finite value; only a fixed one can leave
+        // values far outside it.
+        if axis.domain != nil {
+            try SceneScales.check(values: values, axis: name, domain: domain, extent: extent)
         }
         let labels: [String]
         if let given = axis.tickLabels, given.count != ticks.count {

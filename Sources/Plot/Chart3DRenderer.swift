@@ -24,9 +24,21 @@ struct Chart3DRenderer {
         self.canvas = canvas
         self.theme = chart.theme
         self.camera = chart.camera
+        axes = try Chart3DRenderer.resolveAxes(chart)
+        var series = 0
+        colors = chart.marks.map { m in
+            if let c = m.color { return c }
+            if case .segments = m.geometry { return chart.theme.mutedForeground }
+            defer { series += 1 }
+            return chart.theme.color(series)
+        }
+    }
+
+    /// All x, y and z values the marks need to show.
+    static func extents(_ marks: [Mark3D]) -> ([Double], [Double], [Double]) {
         var xs: [Double] = [], ys: [Double] = [], zs: [Double] = []
         func add(_ p: Point3) { xs.append(p.x); ys.append(p.y); zs.append(p.z) }
-        for m in chart.marks {
+        for m in marks {
             switch m.geometry {
             case .points(let ps, _), .polygon(let ps): ps.forEach(add)
             case .segments(let ss): ss.forEach { add($0.from); add($0.to) }
@@ -36,16 +48,16 @@ struct Chart3DRenderer {
                 }
             }
         }
-        axes = try [AxisLayout.resolve(chart.x, values: xs, count: min(chart.x.tickCount, 5)),
-                    AxisLayout.resolve(chart.y, values: ys, count: min(chart.y.tickCount, 5)),
-                    AxisLayout.resolve(chart.z, values: zs, count: min(chart.z.tickCount, 5))]
-        var series = 0
-        colors = chart.marks.map { m in
-            if let c = m.color { return c }
-            if case .segments = m.geometry { return chart.theme.mutedForeground }
-            defer { series += 1 }
-            return chart.theme.color(series)
-        }
+        return (xs, ys, zs)
+    }
+
+    /// The three axes, each checked by `SceneScales` against the canvas.
+    static func resolveAxes(_ chart: Chart3D) throws -> [AxisLayout] {
+        let (xs, ys, zs) = extents(chart.marks)
+        let extent = max(chart.size.width, chart.size.height)
+        return try [AxisLayout.resolve(chart.x, name: "x", values: xs, count: min(chart.x.tickCount, 5), extent: extent),
+                    AxisLayout.resolve(chart.y, name: "y", values: ys, count: min(chart.y.tickCount, 5), extent: extent),
+                    AxisLayout.resolve(chart.z, name: "z", values: zs, count: min(chart.z.tickCount, 5), extent: extent)]
     }
 
     // MARK: Coordinates

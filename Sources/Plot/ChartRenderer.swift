@@ -35,8 +35,9 @@ struct ChartRenderer {
         }
         self.colors = colors
         let (xs, ys) = ChartRenderer.extents(chart.marks)
-        xAxis = try AxisLayout.resolve(chart.x, values: xs, count: chart.x.tickCount)
-        yAxis = try AxisLayout.resolve(chart.y, values: ys, count: chart.y.tickCount)
+        xAxis = try AxisLayout.resolve(chart.x, name: "x", values: xs, count: chart.x.tickCount, extent: chart.size.width)
+        yAxis = try AxisLayout.resolve(chart.y, name: "y", values: ys, count: chart.y.tickCount, extent: chart.size.height)
+        try ChartRenderer.checkLines(chart, x: xAxis.domain, y: yAxis.domain)
     }
 
     /// All x and y values the marks need to show.
@@ -92,14 +93,14 @@ struct ChartRenderer {
             var count = chart.x.tickCount
             while count > 2 && xLabelsCrowd() {
                 count -= 1
-                xAxis = try AxisLayout.resolve(chart.x, values: xs, count: count)
+                xAxis = try AxisLayout.resolve(chart.x, name: "x", values: xs, count: count, extent: chart.size.width)
             }
         }
         if chart.y.ticks == nil {
             var count = chart.y.tickCount
             while count > 2 && yLabelsCrowd(lineHeight: tickHeight) {
                 count -= 1
-                yAxis = try AxisLayout.resolve(chart.y, values: ys, count: count)
+                yAxis = try AxisLayout.resolve(chart.y, name: "y", values: ys, count: count, extent: chart.size.height)
             }
         }
     }
@@ -170,6 +171,17 @@ struct ChartRenderer {
         }
         if showY {
             for t in yAxis.ticks { canvas.line(from: Point(plot.minX, sy(t)), to: Point(plot.maxX, sy(t)), color: theme.gridColor, width: theme.gridLineWidth) }
+        }
+    }
+
+    /// A line is drawn between its heights at the ends of the x domain, which are
+    /// not among the data extents: they must be finite and fit the canvas too.
+    static func checkLines(_ chart: Chart, x: ClosedRange<Double>, y: ClosedRange<Double>) throws {
+        for mark in chart.marks {
+            guard case .line(let a, let b) = mark.geometry else { continue }
+            let ends = [x.lowerBound, x.upperBound].map { a + b * $0 }
+            try SceneScales.checkFinite(ends, axis: "y")
+            try SceneScales.check(values: ends, axis: "y", domain: y, extent: chart.size.height)
         }
     }
 

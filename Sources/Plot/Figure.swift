@@ -9,6 +9,16 @@ public protocol Figure: Sendable {
     var theme: Theme { get }
     /// Draws the whole figure. Throws for invalid labels (see `TeXError`).
     func draw(on canvas: Canvas) throws
+    /// Refuses, before anything is drawn, coordinates that cannot be drawn: values
+    /// that are not finite numbers, and scales that overflow, collapse or leave the
+    /// canvas (see `SceneScales`). Drawing skips non-finite values; a caller that
+    /// must not publish a figure with silently missing marks calls this first.
+    func validateScales() throws
+}
+
+extension Figure {
+    /// Figures without data scales have nothing to check.
+    public func validateScales() throws {}
 }
 
 /// What a finished figure put where: every text box and every box chosen by

@@ -1,18 +1,23 @@
 /// Lays out and draws a `MatrixImage`: measures labels, sizes the cells to
 /// the space left, centres the grid, and prints numbers in contrasting ink.
+///
+/// A matrix with more columns than the canvas can show with a readable label each
+/// is summarised, never cropped: the first and last columns are drawn with an
+/// ellipsis column between them, and a note under the grid says how many columns
+/// there are and how many are shown (see `ColumnSelection`).
 struct MatrixImageRenderer {
     let image: MatrixImage
     let canvas: Canvas
     var theme: Theme { image.theme }
 
     func render() throws {
-        let rows = image.rowCount, cols = image.columnCount
-        guard rows > 0, cols > 0 else { throw PlotError.invalidData("a matrix image needs at least one row and one column") }
-        if let bad = image.values.firstIndex(where: { $0.count != cols }) {
-            throw PlotError.invalidData("matrix row \(bad + 1) has \(image.values[bad].count) values; row 1 has \(cols)")
+        let rows = image.rowCount, columnCount = image.columnCount
+        guard rows > 0, columnCount > 0 else { throw PlotError.invalidData("a matrix image needs at least one row and one column") }
+        if let bad = image.values.firstIndex(where: { $0.count != columnCount }) {
+            throw PlotError.invalidData("matrix row \(bad + 1) has \(image.values[bad].count) values; row 1 has \(columnCount)")
         }
-        if let labels = image.columnLabels, labels.count != cols {
-            throw PlotError.invalidData("\(labels.count) column labels for \(cols) columns")
+        if let labels = image.columnLabels, labels.count != columnCount {
+            throw PlotError.invalidData("\(labels.count) column labels for \(columnCount) columns")
         }
         if let labels = image.rowLabels, labels.count != rows {
             throw PlotError.invalidData("\(labels.count) row labels for \(rows) rows")
@@ -39,13 +44,22 @@ struct MatrixImageRenderer {
 
         let left = m + (rowWidth > 0 ? rowWidth + pad : 0)
         let availableWidth = image.size.width - left - m - barBand
+        let lineHeight = columnSizes.map(\.height).max() ?? canvas.measure(markup: "0", style: labelStyle).height
+        // Labelled columns need a rotated label's height each; unlabelled ones a pixel.
+        let narrowest = image.columnLabels == nil ? 1 : lineHeight + 2
+        let selection = ColumnSelection(count: image.columnCount, fitting: Int(max(availableWidth, 0) / narrowest))
+        let shown = selection.columns
+        let shownLabels = shown.map { $0.map { columnMarkup.isEmpty ? "" : columnMarkup[$0] } ?? "…" }
+        let shownSizes = shown.map { $0.map { columnSizes.isEmpty ? Size(width: 0, height: 0) : columnSizes[$0] }
+            ?? canvas.measure(markup: "…", style: labelStyle) }
+        let cols = shown.count
         var cellWidth = min(availableWidth / Double(cols), image.maximumCellWidth)
-        let widest = columnSizes.map(\.width).max() ?? 0
-        let lineHeight = columnSizes.map(\.height).max() ?? 0
+        let widest = columnSizes.isEmpty ? 0 : shownSizes.map(\.width).max() ?? 0
         let rotate = widest > cellWidth - 4
         let columnBand = columnSizes.isEmpty ? 0 : (rotate ? widest : lineHeight) + pad
         let top = m + titleHeight + columnBand
-        let availableHeight = image.size.height - top - m
+        let noteHeight = selection.note == nil ? 0 : lineHeight + pad
+        let availableHeight = image.size.height - top - m - noteHeight
         var cellHeight = availableHeight / Double(rows)
         // Small matrices get square-ish cells rather than tall slabs.
         cellHeight = min(cellHeight, max(cellWidth, lineHeight * 1.6))
@@ -56,10 +70,11 @@ struct MatrixImageRenderer {
 
         let scaled = image.scaledValues()
         for r in 0..<rows {
-            for c in 0..<cols {
+            for (c, column) in shown.enumerated() {
+                guard let column else { continue }
                 let cell = Rect(x: grid.minX + Double(c) * cellWidth, y: grid.minY + Double(r) * cellHeight,
                                 width: cellWidth, height: cellHeight)
-                canvas.withoutAntialiasing { canvas.fill(cell, image.colorMap.color(scaled[r][c])) }
+                canvas.withoutAntialiasing { canvas.fill(cell, image.colorMap.color(scaled[r][column])) }
             }
         }
         // Cell borders only where cells are large enough to read one by one.
@@ -81,19 +96,24 @@ struct MatrixImageRenderer {
         let numberSize = min(max(theme.cellNumberSize, cellHeight * 0.32), theme.cellNumberSize * 1.4)
         let numberStyle = TextStyle(size: numberSize, color: theme.foreground, family: theme.fontFamily)
         let decimals = image.decimals ?? min(3, TickFormatter().decimals(for: image.values.flatMap { $0 }))
-        let texts = image.values.map { row in row.map { TickFormatter().fixed($0, decimals) } }
-        let fits = texts.joined().allSatisfy { canvas.measure(markup: $0, style: numberStyle).width <= cellWidth - 6 }
-            && cellHeight >= numberStyle.size * 1.35
+        let texts = image.values.map { row in shown.map { $0.map { TickFormatter().fixed(row[$0], decimals) } ?? "…" } }
+        // Each distinct text is measured once, and only when the numbers may be shown:
+        // a 1 000-column design has a million cells but two distinct texts.
+        func fits() -> Bool {
+            cellHeight >= numberStyle.size * 1.35
+                && Set(texts.joined()).allSatisfy { canvas.measure(markup: $0, style: numberStyle).width <= cellWidth - 6 }
+        }
         let showNumbers: Bool
         switch image.numbers {
         case .always: showNumbers = true
         case .never: showNumbers = false
-        case .automatic: showNumbers = fits && rows * cols <= 400
+        case .automatic: showNumbers = rows * cols <= 400 && fits()
         }
         if showNumbers {
             for r in 0..<rows {
-                for c in 0..<cols {
-                    let fill = image.colorMap.color(scaled[r][c])
+                for (c, column) in shown.enumerated() {
+                    guard let column else { continue }
+                    let fill = image.colorMap.color(scaled[r][column])
                     var style = numberStyle
                     style.color = fill.luminance > 0.35 ? theme.foreground : .white
                     let center = Point(grid.minX + (Double(c) + 0.5) * cellWidth, grid.minY + (Double(r) + 0.5) * cellHeight)
@@ -102,7 +122,16 @@ struct MatrixImageRenderer {
             }
         }
 
-        for (c, markup) in columnMarkup.enumerated() {
+        // The ellipsis column: a dot in every row it has room for.
+        if let gap = shown.firstIndex(where: { $0 == nil }) {
+            let x = grid.minX + (Double(gap) + 0.5) * cellWidth
+            let dots = TextStyle(size: theme.tickLabelSize, color: theme.mutedForeground, family: theme.fontFamily)
+            canvas.text(markup: "⋯", style: dots, at: Point(x, grid.midY), anchor: .center, rotation: 0)
+        }
+        if let note = selection.note {
+            canvas.text(markup: escapeMarkup(note), style: labelStyle, at: Point(grid.minX, grid.maxY + pad), anchor: .topLeft)
+        }
+        for (c, markup) in (columnMarkup.isEmpty ? [] : shownLabels).enumerated() {
             let x = grid.minX + (Double(c) + 0.5) * cellWidth
             if rotate {
                 canvas.text(markup: markup, style: labelStyle, at: Point(x, grid.minY - pad), anchor: .left, rotation: .pi / 2)

@@ -5,6 +5,8 @@ public enum PlotError: Error, CustomStringConvertible, Equatable, Sendable {
     case unsupportedFormat(path: String)
     case invalidPNG(String)
     case invalidData(String)
+    /// Coordinates on `axis` that cannot be drawn (see `SceneScales`).
+    case undrawable(axis: String, reason: String)
 
     public var description: String {
         switch self {
@@ -14,6 +16,7 @@ public enum PlotError: Error, CustomStringConvertible, Equatable, Sendable {
             return "cannot tell the image format of \(path): use the extension .png, .svg or .pdf"
         case .invalidPNG(let why): return "not a readable PNG: \(why)"
         case .invalidData(let why): return why
+        case .undrawable(_, let reason): return reason
         }
     }
 }

@@ -29,10 +29,10 @@ enum CoefficientTableFigure {
         let table = Table(title: context.figure.text("title") ?? summary.joined(separator: ",  "),
                           header: ["Term", "$\\hat{\\beta}$", "SE", "$t$", "$p$", "\(percent)% CI"],
                           rows: rows, alignments: [.left, .right, .right, .right, .right, .right])
-        var sized = try table.sized()
-        if let width = context.figure.integer("width") { sized.size.width = Double(width) }
-        if let height = context.figure.integer("height") { sized.size.height = Double(height) }
-        return sized
+        let contents = "\(fit.coefficients.count) coefficients"
+        let fix = "fit a model with fewer columns for the table, or read all of them from fits.json or 'glmviz fit --json'"
+        try context.checkTableBounds(columns: 7, rows: fit.coefficients.count + 1, describing: contents, fix: fix)
+        return try context.fitted(try table.sized(), describing: contents, fix: fix)
     }
 
     /// The same fit at another confidence level (only the intervals change).

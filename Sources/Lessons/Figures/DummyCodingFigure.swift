@@ -27,10 +27,13 @@ enum DummyCodingFigure {
         }
         let header = [CoefficientTableFigure.texEscaped(figure.text("x-label") ?? variable)]
             + dummies.enumerated().map { "Dummy \($0.offset + 1): \(CoefficientTableFigure.texEscaped($0.element))" }
-        var table = try Table(title: figure.text("title"), header: header, rows: rows,
+        let contents = "\(dummies.count) dummy columns and \(levels.count) levels"
+        let fix = "tabulate a predictor with fewer levels, or show the design with a 'design-matrix' figure, which summarises wide designs"
+        // Measuring every cell of a 1 000-level table takes minutes; its size has a
+        // lower bound from the counts alone.
+        try context.checkTableBounds(columns: dummies.count + 1, rows: levels.count + 1, describing: contents, fix: fix)
+        let table = try Table(title: figure.text("title"), header: header, rows: rows,
                               alignments: [.left] + dummies.map { _ in .center }).sized()
-        if let width = figure.integer("width") { table.size.width = Double(width) }
-        if let height = figure.integer("height") { table.size.height = Double(height) }
-        return table
+        return try context.fitted(table, describing: contents, fix: fix)
     }
 }

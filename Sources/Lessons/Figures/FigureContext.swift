@@ -10,6 +10,40 @@ struct FigureContext {
         LessonError(.badSpec, at: figure.location, message: "figure '\(figure.id)': \(message)", suggestion: suggestion)
     }
 
+    /// The canvas a table may take: the `width`/`height` options, else the largest
+    /// figure (4000 pixels).
+    var tableLimit: Size {
+        Size(width: Double(figure.integer("width") ?? 4000), height: Double(figure.integer("height") ?? 4000))
+    }
+
+    /// Refuses, from its counts alone, a table that cannot fit `tableLimit`: every
+    /// column takes at least 20 pixels (a digit and the gap) and every row 16.
+    func checkTableBounds(columns: Int, rows: Int, describing contents: String, fix: String) throws {
+        let least = Size(width: Double(columns) * 20, height: Double(rows) * 16)
+        if least.width > tableLimit.width || least.height > tableLimit.height {
+            throw fail("the table (\(contents)) needs at least \(Int(least.width)) × \(Int(least.height)) pixels and cannot be shown whole on a \(Int(tableLimit.width)) × \(Int(tableLimit.height)) canvas",
+                       suggestion: fix)
+        }
+    }
+
+    /// `table`, sized to its content, on the canvas the options ask for.
+    ///
+    /// A table is text to be read, so it is never shrunk or cropped: one wider or
+    /// taller than its canvas (the `width`/`height` options, else the largest figure,
+    /// 4000 pixels) is refused, saying how large it would be and `fix`.
+    func fitted(_ table: Table, describing contents: String, fix: String) throws -> Table {
+        var fitted = table
+        let limit = tableLimit
+        if table.size.width > limit.width || table.size.height > limit.height {
+            throw fail("the table (\(contents)) needs \(Int(table.size.width)) × \(Int(table.size.height)) pixels and would be cropped to \(Int(min(table.size.width, limit.width))) × \(Int(min(table.size.height, limit.height)))",
+                       suggestion: (figure.integer("width") != nil || figure.integer("height") != nil
+                           ? "leave out 'width' and 'height' so the table takes the size it needs, or " : "") + fix)
+        }
+        if let width = figure.integer("width") { fitted.size.width = Double(width) }
+        if let height = figure.integer("height") { fitted.size.height = Double(height) }
+        return fitted
+    }
+
     /// The chart size from the options (default: 760 × 520 logical pixels).
     var size: Size {
         Size(width: Double(figure.integer("width") ?? 760), height: Double(figure.integer("height") ?? 520))

@@ -14,15 +14,34 @@ enum FigureFactory {
                 throw context.fail("option '\(option)' is not a label glmviz can typeset: \(error)")
             }
         }
+        let drawing: any Figure
         switch figure.kind {
-        case .scatterFit: return try ScatterFitFigure.make(context)
-        case .probabilityModel: return try ProbabilityModelFigure.make(context)
-        case .dummyMeans: return try DummyMeansFigure.make(context)
-        case .tDistribution: return try TDistributionFigure.make(context)
-        case .regressionPlane: return try RegressionPlaneFigure.make(context)
-        case .designMatrix: return try DesignMatrixFigure.make(context)
-        case .dummyCoding: return try DummyCodingFigure.make(context)
-        case .coefficientTable: return try CoefficientTableFigure.make(context)
+        case .scatterFit: drawing = try ScatterFitFigure.make(context)
+        case .probabilityModel: drawing = try ProbabilityModelFigure.make(context)
+        case .dummyMeans: drawing = try DummyMeansFigure.make(context)
+        case .tDistribution: drawing = try TDistributionFigure.make(context)
+        case .regressionPlane: drawing = try RegressionPlaneFigure.make(context)
+        case .designMatrix: drawing = try DesignMatrixFigure.make(context)
+        case .dummyCoding: drawing = try DummyCodingFigure.make(context)
+        case .coefficientTable: drawing = try CoefficientTableFigure.make(context)
         }
+        // One check for every kind, on the scales the drawing ends in: coordinates that
+        // overflow, collapse or leave the canvas are refused here, before any file is
+        // written, rather than drawn as an empty or garbled plot.
+        do {
+            try drawing.validateScales()
+        } catch let PlotError.undrawable(axis, reason) {
+            throw context.fail("cannot be drawn: \(reason)", suggestion: undrawableSuggestion(figure, axis: axis))
+        }
+        return drawing
+    }
+
+    /// What to change so the figure can be drawn.
+    static func undrawableSuggestion(_ figure: FigureSpec, axis: String) -> String {
+        var fix = "rescale the data so the \(axis) values are moderate numbers (measure in other units, e.g. thousands or millionths, or subtract a constant such as the mean)"
+        if figure.kind == .probabilityModel, figure.numbers("at") != nil {
+            fix += ", and choose 'at' positions within the range of the data"
+        }
+        return fix
     }
 }

@@ -62,7 +62,8 @@ enum ProbabilityModelFigure {
             }
             self.b0 = b0; self.b1 = b1; self.sigma = sigma
             let low = x.min()!, high = x.max()!
-            positions = (figure.numbers("at") ?? (1...4).map { low + (high - low) * Double($0) / 5 }).sorted()
+            // Divided before multiplied: (high − low)·4 overflows for data near 10³⁰⁸.
+            positions = (figure.numbers("at") ?? (1...4).map { low + (high - low) / 5 * Double($0) }).sorted()
             let widthFraction = figure.number("density-width") ?? 0.16
             let spacing = positions.count > 1
                 ? zip(positions.dropFirst(), positions).map { $0 - $1 }.min()!

@@ -143,6 +143,6 @@ enum ScatterFitFigure {
     /// `count` evenly spaced values spanning the data, for smooth bands.
     static func gridValues(over values: [Double], count: Int) -> [Double] {
         let low = values.min() ?? 0, high = values.max() ?? 1
-        return (0..<count).map { low + (high - low) * Double($0) / Double(count - 1) }
+        return (0..<count).map { low + (high - low) / Double(count - 1) * Double($0) }
     }
 }
