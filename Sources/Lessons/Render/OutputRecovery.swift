@@ -82,8 +82,11 @@ enum OutputRecovery {
         if entry.hasSuffix(".tmp") {
             let parts = entry.dropLast(4).split(separator: ".", omittingEmptySubsequences: false)
             guard parts.count >= 3 else { return nil }
-            let last = pid_t(parts[parts.count - 1]), previous = pid_t(parts[parts.count - 2])
-            guard let pid = (last != nil && previous != nil) ? previous : last else { return nil }
+            // The random suffix of `.FILE.PID.N.tmp` can exceed a pid's range:
+            // tell the two forms apart by digits, then read the pid.
+            func isNumber(_ part: Substring) -> Bool { !part.isEmpty && part.allSatisfy(\.isASCII) && part.allSatisfy(\.isNumber) }
+            let last = parts[parts.count - 1], previous = parts[parts.count - 2]
+            guard isNumber(last), let pid = pid_t(isNumber(previous) ? previous : last) else { return nil }
             return ("tmp", "", pid)
         }
         for kind in ["partial", "retired", "pending"] {
