@@ -117,6 +117,11 @@ extension Figure {
     func drawFigure(on surface: OpaquePointer, scale: Double) throws -> FigureLayout {
         let cr = cairo_create(surface)!
         defer { cairo_destroy(cr) }
+        // The background covers every device pixel, before scaling: a logical
+        // size times a density need not be whole pixels, and a partly covered
+        // last row or column would be partly transparent.
+        cairo_set_source_rgba(cr, theme.background.red, theme.background.green, theme.background.blue, theme.background.alpha)
+        cairo_paint(cr)
         cairo_scale(cr, scale, scale)
         return try FontSystem.shared.withContext { pango in
             let canvas = Canvas(cr: cr, pango: pango, size: size)

@@ -25,8 +25,12 @@ final class AnimationRenderTests: XCTestCase {
         return (bytes.count, try GIFDecoder().decode(bytes))
     }
 
+    /// The still drawn as the GIF is, one pixel per display pixel (the PNG
+    /// beside it is drawn at the lesson's density).
     func still(_ lesson: String, _ figure: String) throws -> RGBAImage {
-        try RGBAImage(contentsOf: outputRoot.appendingPathComponent("\(lesson)/\(figure).png"))
+        let prepared = try PreparedLesson(catalogue.source(for: lesson).parse())
+        let spec = try XCTUnwrap(prepared.spec.figures.first { $0.id == figure })
+        return try FigureFactory.make(spec, model: prepared.model(for: spec)).rgba(scale: 1)
     }
 
     func testProbabilityModelBuildsUpAndEndsOnTheStill() throws {

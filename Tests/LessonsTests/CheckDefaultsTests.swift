@@ -21,13 +21,12 @@ final class CheckDefaultsTests: XCTestCase {
 
     func testRoundingNoiseAndQuarterPixelGlyphPlacementPassOnEveryChart() throws {
         let catalogue = LessonCatalogue(workingDirectory: "/nonexistent")
-        let renderer = LessonRenderer(outputRoot: URL(fileURLWithPath: "/nonexistent"))
         var checked = 0
         for name in catalogue.names {
             let lesson = try PreparedLesson(catalogue.source(for: name).parse())
             for figure in lesson.spec.figures {
                 let drawing = try FigureFactory.make(figure, model: lesson.model(for: figure))
-                let scale = renderer.pngScale(for: drawing)
+                let scale = lesson.spec.density
                 let image = try drawing.rgba(scale: scale)
 
                 // Compositing that rounds differently: every channel off by up to 2.

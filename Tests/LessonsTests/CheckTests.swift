@@ -30,15 +30,16 @@ final class CheckTests: XCTestCase {
 
     func testAlteredPNGFailsNamingItsFigureWithTheShareOfPixelsAndLargestDelta() throws {
         var image = try workspace.image("toluca-local/scatter.png")
-        // A 40×40 black square: what a moved legend or a new mark looks like.
-        for y in 100..<140 { for x in 200..<240 { let i = (y * image.width + x) * 4; image.pixels.replaceSubrange(i..<i + 4, with: [0, 0, 0, 255]) } }
+        // An 80×80 black square (40×40 display pixels at density 2): what a
+        // moved legend or a new mark looks like.
+        for y in 100..<180 { for x in 200..<280 { let i = (y * image.width + x) * 4; image.pixels.replaceSubrange(i..<i + 4, with: [0, 0, 0, 255]) } }
         try workspace.write(image, to: "toluca-local/scatter.png")
 
         let result = workspace.check()
         XCTAssertEqual(result.summaries, ["differs toluca-local/scatter.png [scatter]"])
         XCTAssertEqual(result.exitStatus, 1)
         let message = result.problems[0].message
-        let share = 100 * Double(1600) / Double(image.width * image.height)
+        let share = 100 * Double(6400) / Double(image.width * image.height)
         XCTAssertTrue(message.hasPrefix(String(format: "%.2f%% of pixels differ, max Δ 255", share))
                       || message.hasPrefix(String(format: "%.1f%% of pixels differ, max Δ 255", share)), message)
         let diff = try XCTUnwrap(result.diffImages["toluca-local"]?["scatter.diff.png"])

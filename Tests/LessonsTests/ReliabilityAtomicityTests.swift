@@ -58,7 +58,7 @@ final class ReliabilityAtomicityTests: XCTestCase {
         // At 9× density the small figure's PNG (1800 px) is written, then the
         // large one (36 000 px) exceeds cairo's image size and cannot be drawn.
         var renderer = LessonRenderer(outputRoot: root)
-        renderer.pngScale = 9
+        renderer.density = 9
         XCTAssertThrowsError(try renderer.render(source(secondFigureSize: 4000))) { error in
             let lessonError = error as? LessonError
             XCTAssertEqual(lessonError?.message.hasPrefix("figure 'large' cannot be drawn"), true, "\(error)")
@@ -127,6 +127,7 @@ final class ReliabilityAtomicityTests: XCTestCase {
 
     func testTemporaryFilesOfDeadRunsAreRemovedAndLiveOnesKept() throws {
         let dead = ["..glmviz-journal-atomic.json.\(deadPID).tmp", ".manifest.json.\(deadPID).12345.tmp",
+                    "..glmviz-journal-atomic.json.\(deadPID).4294967295.tmp",
                     ".manifest.json.pending-\(deadPID)-9"]
         let live = [".index.html.\(getpid()).tmp", ".atomic.partial-\(getpid())-3"]
         for name in dead + live { try Data("x".utf8).write(to: root.appendingPathComponent(name)) }

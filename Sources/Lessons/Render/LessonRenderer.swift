@@ -10,11 +10,9 @@ public struct LessonRenderer: Sendable {
     public var outputRoot: URL
     /// Formats to write instead of each spec's own; nil keeps the spec's.
     public var formats: [OutputFormat]?
-    /// PNG pixel density: 1 gives the figure's logical size.
-    public var pngScale: Double = 1
-    /// Narrower figures (tables, small design matrices) get a higher density, so
-    /// every PNG is legible on a slide at this width without being upscaled.
-    public static let minimumPNGWidth = 700.0
+    /// PNG pixels per display pixel for every figure, instead of each spec's
+    /// own `density`; nil keeps the spec's.
+    var density: Double?
 
     public init(outputRoot: URL, formats: [OutputFormat]? = nil) {
         self.outputRoot = outputRoot
@@ -69,7 +67,7 @@ public struct LessonRenderer: Sendable {
                     let bytes: [UInt8]
                     do {
                         switch format {
-                        case .png: bytes = try drawing.pngData(scale: pngScale(for: drawing))
+                        case .png: bytes = try drawing.pngData(scale: density ?? spec.density)
                         case .svg: bytes = try drawing.svgData()
                         case .pdf: bytes = try drawing.pdfData()
                         case .gif: bytes = try gifData(figure, model: lesson.model(for: figure), still: drawing)
@@ -112,13 +110,6 @@ extension LessonRenderer {
                               + "format gif alone gives it no image; only \(animated) figures have a GIF",
                           suggestion: fromCommandLine ? "add png or svg to --format, e.g. --format png,gif"
                               : "add png or svg to the lesson's formats, e.g. formats: [png, gif]")
-    }
-
-    /// The density for `figure`: at least `pngScale`, raised in quarter steps
-    /// until the PNG is `minimumPNGWidth` pixels wide.
-    func pngScale(for figure: any Figure) -> Double {
-        let needed = Self.minimumPNGWidth / max(1, figure.size.width)
-        return max(pngScale, (needed * 4).rounded(.up) / 4)
     }
 }
 

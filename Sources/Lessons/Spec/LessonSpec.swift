@@ -12,6 +12,14 @@ public struct LessonSpec: Sendable {
     public var figures: [FigureSpec]
     /// Formats every figure is written in.
     public var formats: [OutputFormat]
+    /// PNG pixels per display pixel. A figure's `width` is the width at which
+    /// the course shows it, in CSS pixels; its PNG is drawn `density` times as
+    /// many pixels wide, so it stays sharp on high-density screens and text
+    /// sizes stay the ones chosen for that display width. One density for
+    /// every PNG of the lesson, so figures side by side are drawn alike.
+    public var density: Double = LessonSpec.defaultDensity
+    public static let defaultDensity = 2.0
+    public static let densities: ClosedRange<Double> = 1...4
     /// Directory that relative data paths are resolved against (nil for bundled lessons).
     public var baseDirectory: String?
     /// The file name used in messages.

@@ -1,4 +1,5 @@
 import Foundation
+import Support
 import Yams
 
 /// Reads a lesson spec from YAML text into a validated `LessonSpec`.
@@ -10,7 +11,7 @@ public enum LessonSpecParser {
     public static let maximumRows = 100_000
     public static let maximumFigures = 200
 
-    static let topLevelKeys = ["title", "description", "data", "models", "figures", "formats"]
+    static let topLevelKeys = ["title", "description", "data", "models", "figures", "formats", "density"]
 
     /// Parses `yaml`; `file` is used in messages, `name` becomes the lesson name.
     public static func parse(yaml: String, file: String, name: String, baseDirectory: String?) throws -> LessonSpec {
@@ -46,8 +47,17 @@ public enum LessonSpecParser {
         }
         let figures = try parseFigures(try top.required("figures"), models: models)
         let formats = try top["formats"].map(parseFormats) ?? OutputFormat.defaults
-        return LessonSpec(name: name, title: title, data: data, models: models, figures: figures,
-                          formats: formats, baseDirectory: baseDirectory, file: file)
+        var spec = LessonSpec(name: name, title: title, data: data, models: models, figures: figures,
+                              formats: formats, baseDirectory: baseDirectory, file: file)
+        if let node = top["density"] {
+            let density = try node.double("'density'")
+            guard LessonSpec.densities.contains(density) else {
+                throw node.fail("'density' (PNG pixels per display pixel) must be between 1 and 4, found "
+                                + String(posixFormat: "%g", density))
+            }
+            spec.density = density
+        }
+        return spec
     }
 
     /// Turns a Yams error into one that names the file, line and column.
