@@ -9,6 +9,11 @@ public enum LessonSpecParser {
     /// Upper bounds that keep a spec from asking for absurd work.
     public static let maximumRows = 100_000
     public static let maximumFigures = 200
+    /// How deep YAML lists and mappings may nest: libyaml's own limit
+    /// (`MAX_NESTING_LEVEL`), which keeps its parser and Yams' recursive composer
+    /// from exhausting the stack. Its message names a C function, so it is
+    /// reworded in `yamlError`.
+    public static let maximumNesting = 1000
 
     static let topLevelKeys = ["title", "description", "data", "models", "figures", "formats"]
 
@@ -53,6 +58,10 @@ public enum LessonSpecParser {
     /// Turns a Yams error into one that names the file, line and column.
     static func yamlError(_ error: YamlError, yaml: String, file: String) -> LessonError {
         switch error {
+        case let .parser(_, problem, mark, _) where problem.hasPrefix("Maximum nesting level reached"):
+            return LessonError(.badSpec, file: file, line: mark.line, column: mark.column,
+                               message: "lists and mappings nest more than \(maximumNesting) levels deep here",
+                               suggestion: "a lesson spec needs only a few levels; remove the extra brackets or indentation")
         case let .scanner(_, problem, mark, _), let .parser(_, problem, mark, _), let .composer(_, problem, mark, _):
             return LessonError(.badSpec, file: file, line: mark.line, column: mark.column,
                                message: "this is not valid YAML: \(problem)",
