@@ -36,6 +36,11 @@ enum DiagnosticExcerptLayout {
                 used += widths[to]
                 to += 1
             }
+            // Near the end, the room left after the caret goes before it.
+            while from > 0, used + widths[from - 1] <= maximumWidth {
+                from -= 1
+                used += widths[from]
+            }
         }
         let prefix = from > 0 ? "…" : "", suffix = to < characters.count ? "…" : ""
         let line = prefix + String(shown[from..<to]) + suffix
@@ -51,6 +56,7 @@ enum DiagnosticExcerptLayout {
 /// and invisible format characters, one otherwise.
 enum DisplayWidth {
     static func of(_ character: Character) -> Int {
+        if character.isASCII { return 1 }
         let scalars = character.unicodeScalars
         guard let first = scalars.first else { return 0 }
         if first.properties.isEmojiPresentation || scalars.contains("\u{FE0F}") { return 2 }

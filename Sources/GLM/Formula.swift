@@ -62,10 +62,11 @@ public struct Formula: Sendable, Equatable, CustomStringConvertible {
 
     /// The deepest a formula may nest parentheses, function calls and signs inside
     /// one another. Parsing, labelling, comparing and freeing a formula recurse once
-    /// per level, and `glmviz lesson --all` parses on worker threads whose stacks
-    /// may be 512 KiB; a level costs at most a few KiB there (debug build), so 100
-    /// levels stay far inside it, and no formula a person writes comes near.
-    public static let maximumNesting = 100
+    /// per level, and `glmviz lesson --all` parses on worker threads, whose stacks
+    /// are 512 KiB on some systems. A level of parentheses costs about 11 KiB of
+    /// stack in a debug build (five recursive frames; far less in release), so 32
+    /// levels stay inside such a stack, and no formula a person writes comes near.
+    public static let maximumNesting = 32
 
     public init(_ text: String) throws {
         var parser = FormulaParser(text: text)

@@ -237,9 +237,7 @@ struct FormulaParser {
         let op = current
         advance()
         guard case .number(let k, _) = current.kind, k >= 1, k == k.rounded(), k <= 16 else {
-            throw error(
-                "expected a whole number after '^' (the highest interaction order), found \(current.display)",
-                at: current, suggestion: "to square a variable write I(x^2)")
+            throw badInteractionOrder()
         }
         advance()
         try checkNoIntercept(base, TermList(), op)
@@ -269,28 +267,75 @@ struct FormulaParser {
             noteName(name, token)
             return TermList(terms: [[rank(of: .variable(name))]])
         case .number(let value, _):
-            guard value == 0 || value == 1 else {
-                throw error(
-                    "a number here can only be 0 or 1 (no intercept / intercept), found \(token.display)", at: token,
-                    suggestion: "for arithmetic on a column use I(...), e.g. I(2 * x)")
-            }
+            guard value == 0 || value == 1 else { throw badTermNumber(token) }
             advance()
             return TermList(terms: [], intercept: value == 1)
         case .symbol("("):
             try enter(token)
             advance()
             let inner = try parseSum()
-            guard current.kind == .symbol(")") else {
-                throw error("expected ')' to close the '(' at position \(token.offset + 1), found \(current.display)", at: current)
-            }
+            guard current.kind == .symbol(")") else { throw unclosed(token) }
             advance()
             leave()
             return inner
         default:
-            throw error(
-                "expected a column name, 0, 1, '(' or I(...), found \(token.display)", at: token,
-                suggestion: token.kind == .end ? "the formula ends too early; add a term or remove the trailing operator" : nil)
+            throw badTerm(token)
         }
+    }
+
+    // The messages of the recursive functions are built in functions of their own,
+    // kept out of line, so that the recursive frames do not reserve room for them:
+    // a debug build's frames are otherwise several KiB per level of nesting.
+
+    @inline(never)
+    private func badInteractionOrder() -> Diagnostic {
+        error(
+            "expected a whole number after '^' (the highest interaction order), found \(current.display)",
+            at: current, suggestion: "to square a variable write I(x^2)")
+    }
+
+    @inline(never)
+    private func badTermNumber(_ token: FormulaToken) -> Diagnostic {
+        error(
+            "a number here can only be 0 or 1 (no intercept / intercept), found \(token.display)", at: token,
+            suggestion: "for arithmetic on a column use I(...), e.g. I(2 * x)")
+    }
+
+    @inline(never)
+    private func badTerm(_ token: FormulaToken) -> Diagnostic {
+        error(
+            "expected a column name, 0, 1, '(' or I(...), found \(token.display)", at: token,
+            suggestion: token.kind == .end ? "the formula ends too early; add a term or remove the trailing operator" : nil)
+    }
+
+    @inline(never)
+    private func unclosed(_ open: FormulaToken) -> Diagnostic {
+        error("expected ')' to close the '(' at position \(open.offset + 1), found \(current.display)", at: current)
+    }
+
+    @inline(never)
+    private func unclosedCall(_ name: String, _ open: FormulaToken) -> Diagnostic {
+        error("expected ')' to close \(name)( at position \(open.offset + 1), found \(current.display)", at: current)
+    }
+
+    @inline(never)
+    private func unknownFunction(_ name: String, _ nameToken: FormulaToken) -> Diagnostic {
+        if ["factor", "as.factor", "C"].contains(name) {
+            return error(
+                "\(name)() is not supported in formulas", at: nameToken,
+                suggestion: "read the column as categorical instead (glmviz fit --categorical <column>)")
+        }
+        let known = FormulaArithmetic.functions.keys.sorted().joined(separator: ", ")
+        return error(
+            "unknown function \(name)(); supported: \(known)", at: nameToken,
+            suggestion: DiagnosticSuggestion.nearest(to: name, in: Array(FormulaArithmetic.functions.keys)).map {
+                "did you mean \($0)(...)?"
+            })
+    }
+
+    @inline(never)
+    private func badAtom(_ token: FormulaToken) -> Diagnostic {
+        error("expected a number, a column name or '(' inside the expression, found \(token.display)", at: token)
     }
 
     /// R's `.`: one main effect for every column but the response's, each reported
@@ -360,27 +405,12 @@ struct FormulaParser {
     // MARK: Arithmetic inside I(...) and functions
 
     private mutating func parseCall(_ name: String, _ nameToken: FormulaToken) throws -> FormulaArithmetic {
-        guard FormulaArithmetic.functions[name] != nil else {
-            if ["factor", "as.factor", "C"].contains(name) {
-                throw error(
-                    "\(name)() is not supported in formulas", at: nameToken,
-                    suggestion: "read the column as categorical instead (glmviz fit --categorical <column>)")
-            }
-            let known = FormulaArithmetic.functions.keys.sorted().joined(separator: ", ")
-            throw error(
-                "unknown function \(name)(); supported: \(known)", at: nameToken,
-                suggestion: DiagnosticSuggestion.nearest(to: name, in: Array(FormulaArithmetic.functions.keys)).map {
-                    "did you mean \($0)(...)?"
-                })
-        }
+        guard FormulaArithmetic.functions[name] != nil else { throw unknownFunction(name, nameToken) }
         let open = current
         try enter(nameToken)
         advance()  // '('
         let argument = try parseArithmeticChain(["+", "-"])
-        guard current.kind == .symbol(")") else {
-            throw error(
-                "expected ')' to close \(name)( at position \(open.offset + 1), found \(current.display)", at: current)
-        }
+        guard current.kind == .symbol(")") else { throw unclosedCall(name, open) }
         advance()
         leave()
         return .call(name, argument)
@@ -441,14 +471,12 @@ struct FormulaParser {
             try enter(token)
             advance()
             let inner = try parseArithmeticChain(["+", "-"])
-            guard current.kind == .symbol(")") else {
-                throw error("expected ')' to close the '(' at position \(token.offset + 1), found \(current.display)", at: current)
-            }
+            guard current.kind == .symbol(")") else { throw unclosed(token) }
             advance()
             leave()
             return .group(inner)
         default:
-            throw error("expected a number, a column name or '(' inside the expression, found \(token.display)", at: token)
+            throw badAtom(token)
         }
     }
 }

@@ -38,6 +38,11 @@ enum TeXExcerptLayout {
                 used += widths[to]
                 to += 1
             }
+            // Near the end, the room left after the caret goes before it.
+            while from > 0, used + widths[from - 1] <= maximumWidth {
+                from -= 1
+                used += widths[from]
+            }
         }
         let prefix = from > 0 ? "…" : "", suffix = to < characters.count ? "…" : ""
         let line = prefix + String(shown[from..<to]) + suffix
@@ -53,6 +58,7 @@ enum TeXExcerptLayout {
 /// and invisible format characters, one otherwise.
 enum TeXDisplayWidth {
     static func of(_ character: Character) -> Int {
+        if character.isASCII { return 1 }
         let scalars = character.unicodeScalars
         guard let first = scalars.first else { return 0 }
         if first.properties.isEmojiPresentation || scalars.contains("\u{FE0F}") { return 2 }
