@@ -34,8 +34,11 @@ public struct LessonSpec: Sendable {
 public struct ModelSpec: Sendable {
     public var name: String
     public var formula: String
-    /// Where the formula text starts, so a formula error can put a caret on the spec line.
-    public var formulaLocation: SourceLocation
+    /// Where each character of the formula is in the spec, so a formula error can
+    /// name the spec's line and column.
+    public var formulaSource: FormulaSource
+    /// Where the formula's value starts.
+    public var formulaLocation: SourceLocation { formulaSource.start }
     /// Column → level used as the reference (coded 0 in every dummy column).
     public var referenceLevels: [String: String]
     /// Column → order of levels; dummy columns follow this order.

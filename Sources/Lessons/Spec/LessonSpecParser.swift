@@ -43,7 +43,7 @@ public enum LessonSpecParser {
         let title = try top.required("title").string("'title'")
         if let description = top["description"] { _ = try description.string("'description'") }
         let data = try top["data"].map(parseData)
-        let models = try parseModels(try top.required("models"))
+        let models = try parseModels(try top.required("models"), yaml: yaml)
         if data == nil, let orphan = models.first(where: { $0.data == nil }) {
             throw LessonError(.badSpec, at: orphan.location,
                               message: "model '\(orphan.name)' has no data: the spec has no top-level 'data' and the model no 'data' of its own",
@@ -183,14 +183,15 @@ public enum LessonSpecParser {
 
     // MARK: models
 
-    static func parseModels(_ node: SpecNode) throws -> [ModelSpec] {
+    static func parseModels(_ node: SpecNode, yaml: String) throws -> [ModelSpec] {
         let map = try node.mapping("'models'")
         guard !map.entries.isEmpty else { throw node.fail("'models' needs at least one model") }
         return try map.entries.map { entry in
             try checkIdentifier(entry.key, at: entry.keyNode, what: "model name")
             if case .scalar = entry.value.node {
                 return ModelSpec(name: entry.key, formula: try entry.value.string("a formula such as 'y ~ x'"),
-                                 formulaLocation: formulaStart(entry.value), referenceLevels: [:], levelOrder: [:],
+                                 formulaSource: FormulaSource(node: entry.value.node, yaml: yaml, file: entry.value.file),
+                                 referenceLevels: [:], levelOrder: [:],
                                  data: nil, location: entry.keyNode.location)
             }
             let model = try entry.value.mapping("model '\(entry.key)'")
@@ -224,18 +225,11 @@ public enum LessonSpecParser {
                         suggestion: NearestWord.hint(for: level, among: order))
                 }
             }
-            return ModelSpec(name: entry.key, formula: formula, formulaLocation: formulaStart(formulaNode),
+            return ModelSpec(name: entry.key, formula: formula,
+                             formulaSource: FormulaSource(node: formulaNode.node, yaml: yaml, file: formulaNode.file),
                              referenceLevels: references, levelOrder: orders,
                              data: try model["data"].map(parseData), location: entry.keyNode.location)
         }
-    }
-
-    /// Where the formula's first character is (after an opening quote, if any).
-    static func formulaStart(_ node: SpecNode) -> SourceLocation {
-        if case .scalar(let s) = node.node, s.style == .singleQuoted || s.style == .doubleQuoted {
-            return node.location.advanced(by: 1)
-        }
-        return node.location
     }
 
     // MARK: figures
