@@ -1,3 +1,4 @@
+import CYaml
 import Foundation
 import Yams
 
@@ -9,11 +10,16 @@ public enum LessonSpecParser {
     /// Upper bounds that keep a spec from asking for absurd work.
     public static let maximumRows = 100_000
     public static let maximumFigures = 200
-    /// How deep YAML lists and mappings may nest: libyaml's own limit
-    /// (`MAX_NESTING_LEVEL`), which keeps its parser and Yams' recursive composer
-    /// from exhausting the stack. Its message names a C function, so it is
-    /// reworded in `yamlError`.
-    public static let maximumNesting = 1000
+    /// How deep YAML lists and mappings may nest. Yams composes and frees nodes
+    /// recursively, about 700 bytes of stack a level in a debug build, and specs
+    /// are read on worker threads whose stacks may be 512 KiB: libyaml's default
+    /// of 1 000 levels overflowed such a stack at about 750. A spec needs a handful.
+    /// libyaml's message names a C function, so it is reworded in `yamlError`.
+    public static let maximumNesting = 200
+
+    /// Sets libyaml's limit, a process-wide setting, once (a static's initializer
+    /// runs exactly once, whichever thread gets there first).
+    private static let nestingLimit: Void = yaml_set_max_nest_level(Int32(maximumNesting))
 
     static let topLevelKeys = ["title", "description", "data", "models", "figures", "formats"]
 
@@ -23,6 +29,7 @@ public enum LessonSpecParser {
             throw LessonError(.badSpec, file: file, line: 1, column: 1,
                               message: "the spec is binary, not YAML text")
         }
+        _ = nestingLimit
         let root: Node
         do {
             // The basic resolver: the spec reader takes every scalar's text and
@@ -60,7 +67,7 @@ public enum LessonSpecParser {
         switch error {
         case let .parser(_, problem, mark, _) where problem.hasPrefix("Maximum nesting level reached"):
             return LessonError(.badSpec, file: file, line: mark.line, column: mark.column,
-                               message: "lists and mappings nest more than \(maximumNesting) levels deep here",
+                               message: "lists and mappings nest more than \(maximumNesting) levels deep",
                                suggestion: "a lesson spec needs only a few levels; remove the extra brackets or indentation")
         case let .scanner(_, problem, mark, _), let .parser(_, problem, mark, _), let .composer(_, problem, mark, _):
             return LessonError(.badSpec, file: file, line: mark.line, column: mark.column,
