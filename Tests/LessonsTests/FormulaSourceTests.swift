@@ -1,3 +1,4 @@
+import Foundation
 import XCTest
 @testable import Lessons
 
@@ -7,7 +8,8 @@ import XCTest
 final class FormulaSourceTests: XCTestCase {
     /// The spec location of character `offset` of model `m`'s formula.
     private func place(_ models: String, _ offset: Int) throws -> String? {
-        let yaml = "title: Demo\ndata:\n  builtin: toluca\nmodels:\n" + models + "figures:\n  f:\n    kind: scatter-fit\n"
+        let yaml = "title: Demo\ndata:\n  builtin: toluca\nmodels:\n" + models
+            + "figures:\n  f:\n    kind: scatter-fit\n    model: " + (models.hasPrefix("  m:") ? "m" : "m0") + "\n"
         let spec = try InlineSpec.parse(yaml)
         return spec.models[0].formulaSource.location(ofCharacter: offset).map { "\($0.line):\($0.column)" }
     }
@@ -52,5 +54,16 @@ final class FormulaSourceTests: XCTestCase {
     /// An explicit indentation indicator is not followed: no column is claimed.
     func testAnIndentationIndicatorGivesNoColumn() throws {
         XCTAssertNil(try place("  m: |2-\n    work_hours ~ lotsize\n", 13))
+    }
+
+    /// Finding the places costs the formula's length, once per model: a 100 000-
+    /// character formula and 5 000 models take well under the 2 s a test allows.
+    func testPlacesTakeLinearTime() throws {
+        let started = Date()
+        let long = "y ~ x" + String(repeating: " + x", count: 25_000)
+        XCTAssertEqual(try place("  m: \(long)\n", long.count - 1), "5:\(5 + long.count)")
+        let models = (0..<5_000).map { "  m\($0): 'y ~ x'\n" }.joined()
+        XCTAssertEqual(try place(models, 4), "5:12")  // "  m0: '" is seven columns
+        XCTAssertLessThan(Date().timeIntervalSince(started), 2)
     }
 }

@@ -41,14 +41,15 @@ public struct FormulaSource: Sendable, Equatable {
         self.places = places
     }
 
-    /// The places of the scalar `node` in `yaml`, the spec's text.
-    init(node: Node, yaml: String, file: String) {
+    /// The places of the scalar `node` in the spec whose text is split into
+    /// `lines` (by `lines(of:)`, once per spec: a walk then costs only the
+    /// formula's length, however many models the spec has).
+    init(node: Node, lines: [[Unicode.Scalar]], file: String) {
         let start = SourceLocation(file: file, node: node)
         guard case .scalar(let scalar) = node, let mark = node.mark else {
             self.init(start: start, places: nil)
             return
         }
-        let lines = FormulaSource.lines(of: yaml)
         var walk = Walk(lines: lines, line: mark.line - 1, column: mark.column - 1, style: scalar.style)
         let scalarPlaces = walk.places(of: Array(scalar.string.unicodeScalars))
         guard let scalarPlaces else {
@@ -96,12 +97,22 @@ public struct FormulaSource: Sendable, Equatable {
         let style: Node.Scalar.Style
         /// The indentation of a block scalar's content lines.
         var indent = 0
+        /// Where the current line's content ends: its length in a block scalar,
+        /// after its last non-blank in a flow scalar (trailing blanks fold away).
+        var contentEnd = 0
 
         init(lines: [[Unicode.Scalar]], line: Int, column: Int, style: Node.Scalar.Style) {
             self.lines = lines
             self.line = line
             self.column = column
             self.style = style
+            findContentEnd()
+        }
+
+        /// Found once per line, so the walk stays linear in the line's length.
+        mutating func findContentEnd() {
+            guard line >= 0, line < lines.count else { return }
+            contentEnd = isBlock ? current.count : (current.lastIndex { $0 != " " && $0 != "\t" }.map { $0 + 1 } ?? 0)
         }
 
         var isBlock: Bool { style == .literal || style == .folded }
@@ -109,9 +120,7 @@ public struct FormulaSource: Sendable, Equatable {
         var place: Place { Place(line: line + 1, column: column + 1) }
 
         /// Whether only blanks (or, for a block scalar, nothing) are left on the line.
-        var atLineEnd: Bool {
-            isBlock ? column >= current.count : current[min(column, current.count)...].allSatisfy { $0 == " " || $0 == "\t" }
-        }
+        var atLineEnd: Bool { column >= contentEnd }
 
         mutating func places(of value: [Unicode.Scalar]) -> [Place]? {
             guard line >= 0, line < lines.count, column >= 0, column <= current.count else { return nil }
@@ -173,7 +182,8 @@ public struct FormulaSource: Sendable, Equatable {
             indent = lines[probe].prefix { $0 == " " }.count
             line += 1
             column = min(indent, current.count)
-            return line < lines.count
+            findContentEnd()
+            return true
         }
 
         /// To the start of the next line's content: past the indentation of a
@@ -186,6 +196,7 @@ public struct FormulaSource: Sendable, Equatable {
             } else {
                 column = current.prefix { $0 == " " || $0 == "\t" }.count
             }
+            findContentEnd()
             return true
         }
 

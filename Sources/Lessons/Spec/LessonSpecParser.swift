@@ -193,11 +193,12 @@ public enum LessonSpecParser {
     static func parseModels(_ node: SpecNode, yaml: String) throws -> [ModelSpec] {
         let map = try node.mapping("'models'")
         guard !map.entries.isEmpty else { throw node.fail("'models' needs at least one model") }
+        let lines = FormulaSource.lines(of: yaml)
         return try map.entries.map { entry in
             try checkIdentifier(entry.key, at: entry.keyNode, what: "model name")
             if case .scalar = entry.value.node {
                 return ModelSpec(name: entry.key, formula: try entry.value.string("a formula such as 'y ~ x'"),
-                                 formulaSource: FormulaSource(node: entry.value.node, yaml: yaml, file: entry.value.file),
+                                 formulaSource: FormulaSource(node: entry.value.node, lines: lines, file: entry.value.file),
                                  referenceLevels: [:], levelOrder: [:],
                                  data: nil, location: entry.keyNode.location)
             }
@@ -233,7 +234,7 @@ public enum LessonSpecParser {
                 }
             }
             return ModelSpec(name: entry.key, formula: formula,
-                             formulaSource: FormulaSource(node: formulaNode.node, yaml: yaml, file: formulaNode.file),
+                             formulaSource: FormulaSource(node: formulaNode.node, lines: lines, file: formulaNode.file),
                              referenceLevels: references, levelOrder: orders,
                              data: try model["data"].map(parseData), location: entry.keyNode.location)
         }
