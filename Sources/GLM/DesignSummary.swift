@@ -84,8 +84,11 @@ public struct DesignSummary: Sendable {
             lines.append("")
             lines.append("Note: \(warning)")
         }
-        return lines.map { $0.replacingOccurrences(of: "\\s+$", with: "", options: .regularExpression) }
-            .joined(separator: "\n") + "\n"
+        // Trailing blanks cut by hand: ICU's `\s+$` takes time quadratic in a
+        // line's length, and a computed term's label can be thousands of characters.
+        return lines.map { line in
+            String(line[..<(line.lastIndex { !$0.isWhitespace }.map(line.index(after:)) ?? line.startIndex)])
+        }.joined(separator: "\n") + "\n"
     }
 
     private func coefficientTable() -> [String] {

@@ -56,7 +56,9 @@ struct DesignVariables {
     }
 
     func evaluate(_ expression: FormulaArithmetic) throws -> [Double] {
-        try expression.evaluate(count: frame.rowCount) { try numbers($0, role: "a variable inside \(expression.label)") }
+        // The label once, not once per variable read: it is as long as the expression.
+        let role = "a variable inside \(expression.label)"
+        return try expression.evaluate(count: frame.rowCount) { try numbers($0, role: role) }
     }
 
     func numericValues(_ factor: Formula.Factor, role: String) throws -> [Double] {

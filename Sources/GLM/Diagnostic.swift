@@ -68,7 +68,8 @@ public struct Diagnostic: Error, Equatable, Sendable, CustomStringConvertible {
     }
 
     /// The text to print: `file:line:col: column "name": message`, then the excerpt
-    /// with carets under the offending span, then a hint when there is one.
+    /// with carets under the offending span (see `DiagnosticExcerptLayout`), then a
+    /// hint when there is one.
     public var description: String {
         var head = ""
         if let location {
@@ -81,8 +82,8 @@ public struct Diagnostic: Error, Equatable, Sendable, CustomStringConvertible {
         }
         var out = head + message
         if let excerpt {
-            let pad = String(repeating: " ", count: max(0, excerpt.offset))
-            out += "\n    " + excerpt.text + "\n    " + pad + String(repeating: "^", count: max(1, excerpt.length))
+            let shown = DiagnosticExcerptLayout.lines(text: excerpt.text, offset: excerpt.offset, length: excerpt.length)
+            out += "\n    " + shown.text + "\n    " + shown.carets
         }
         if let suggestion { out += "\nhint: " + suggestion }
         return out

@@ -60,6 +60,14 @@ public struct Formula: Sendable, Equatable, CustomStringConvertible {
     /// of design columns; past this limit it is refused instead of hanging.
     public static let maximumTerms = 4096
 
+    /// The deepest a formula may nest parentheses, function calls and signs inside
+    /// one another. Parsing, labelling, comparing and freeing a formula recurse once
+    /// per level, and `glmviz lesson --all` parses on worker threads, whose stacks
+    /// are 512 KiB on some systems. A level of parentheses costs about 11 KiB of
+    /// stack in a debug build (five recursive frames; far less in release), so 32
+    /// levels stay inside such a stack, and no formula a person writes comes near.
+    public static let maximumNesting = 32
+
     public init(_ text: String) throws {
         var parser = FormulaParser(text: text)
         self = try parser.parse()
@@ -74,25 +82,17 @@ public struct Formula: Sendable, Equatable, CustomStringConvertible {
     }
 
     /// R's `.` ("every other column"): the formula with each `.` on the right-hand
-    /// side replaced by the sum of `columns` not used in the response. Unchanged when
-    /// there is no `.`, or when a column is itself named `.`.
+    /// side standing for the sum of `columns` not used in the response. Unchanged
+    /// when there is no `.`, or when a column is itself named `.`.
+    ///
+    /// The columns go straight into the terms rather than back through formula
+    /// text, so the result keeps the text the user wrote: a message about a column
+    /// that came from `.` puts its caret on the `.`, however many columns it
+    /// stands for and whatever characters their names hold.
     public func expandingDot(columns: [String]) throws -> Formula {
-        guard let dot = positions["."], !columns.contains(".") else { return self }
-        let responseVariables = Set(response?.variables ?? [])
-        let others = columns.filter { !responseVariables.contains($0) }
-        guard !others.isEmpty else {
-            throw Diagnostic(
-                .badFormula, "'.' stands for every column but the response, and there are none",
-                excerpt: .init(text: text, offset: dot.lowerBound))
-        }
-        let sum = "(" + others.map { "`\($0)`" }.joined(separator: " + ") + ")"
-        var characters = Array(text)
-        // Replace from the end so earlier offsets stay valid.
-        let tokens = try FormulaLexer.tokens(text).filter { $0.kind == .name(".", quoted: false) }
-        for token in tokens.reversed() {
-            characters.replaceSubrange(token.offset..<(token.offset + token.length), with: Array(sum))
-        }
-        return try Formula(String(characters))
+        guard positions["."] != nil, !columns.contains(".") else { return self }
+        var parser = FormulaParser(text: text, dotColumns: columns)
+        return try parser.parse()
     }
 
     /// Every column the model reads (response first), each once.

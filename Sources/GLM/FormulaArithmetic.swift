@@ -4,12 +4,33 @@ import Support
 /// Arithmetic on numeric columns, as written inside `I(...)` or a function such as
 /// `log(x)`: the part of a formula that computes a new variable rather than
 /// describing model terms.
+///
+/// Runs of one precedence level are kept flat (`x + x + … + x` is one `chain`, not
+/// a tree as deep as the sum is long; `x^y^z` is one `power`), so that labelling,
+/// hashing, evaluating and freeing an expression recurse only as deep as the
+/// parentheses, calls and signs the user nested, which the parser bounds by
+/// `Formula.maximumNesting`.
 public indirect enum FormulaArithmetic: Hashable, Sendable {
+    /// One step of a `chain`: the operator and the operand it applies.
+    public struct Link: Hashable, Sendable {
+        /// One of `+ - * /`.
+        public let op: Character
+        public let operand: FormulaArithmetic
+
+        public init(_ op: Character, _ operand: FormulaArithmetic) {
+            self.op = op
+            self.operand = operand
+        }
+    }
+
     case variable(String)
     case constant(Double)
     case negate(FormulaArithmetic)
-    /// `op` is one of `+ - * / ^`.
-    case binary(Character, FormulaArithmetic, FormulaArithmetic)
+    /// `first op₁ a₁ op₂ a₂ …`, evaluated left to right; the operators of one chain
+    /// are all `+`/`-` or all `*`/`/`.
+    case chain(FormulaArithmetic, [Link])
+    /// `a^b^c…`, which associates to the right (`a^(b^c)`), as in R.
+    case power([FormulaArithmetic])
     /// Parentheses as the user wrote them (kept so the label reads the same).
     case group(FormulaArithmetic)
     /// `I(...)`, `log(...)`, `exp(...)`, `sqrt(...)`, `abs(...)`.
@@ -25,28 +46,55 @@ public indirect enum FormulaArithmetic: Hashable, Sendable {
     /// The text R prints for this expression (its deparse): spaces around `+ - * /`,
     /// none around `^`, so `I(x^2)` and `I(x * z)` name columns exactly as in R.
     public var label: String {
+        var out = ""
+        write(into: &out)
+        return out
+    }
+
+    /// Appends the label to one growing string: building each level's label from
+    /// its operands' strings would copy the text once per level.
+    private func write(into out: inout String) {
         switch self {
-        case .variable(let name): return FormulaArithmetic.quotedIfNeeded(name)
-        case .constant(let value): return FormulaArithmetic.numberLabel(value)
-        case .negate(let inner): return "-" + inner.label
-        case .binary(let op, let lhs, let rhs):
-            return op == "^" ? "\(lhs.label)^\(rhs.label)" : "\(lhs.label) \(op) \(rhs.label)"
-        case .group(let inner): return "(\(inner.label))"
-        case .call(let name, let argument): return "\(name)(\(argument.label))"
+        case .variable(let name): out += FormulaArithmetic.quotedIfNeeded(name)
+        case .constant(let value): out += FormulaArithmetic.numberLabel(value)
+        case .negate(let inner):
+            out += "-"
+            inner.write(into: &out)
+        case .chain(let first, let links):
+            first.write(into: &out)
+            for link in links {
+                out += " \(link.op) "
+                link.operand.write(into: &out)
+            }
+        case .power(let operands):
+            for (i, operand) in operands.enumerated() {
+                if i > 0 { out += "^" }
+                operand.write(into: &out)
+            }
+        case .group(let inner):
+            out += "("
+            inner.write(into: &out)
+            out += ")"
+        case .call(let name, let argument):
+            out += name + "("
+            argument.write(into: &out)
+            out += ")"
         }
     }
 
     /// Column names referenced, in order of first appearance.
     public var variables: [String] {
         var out: [String] = []
+        var seen = Set<String>()
         func walk(_ e: FormulaArithmetic) {
             switch e {
-            case .variable(let name): if !out.contains(name) { out.append(name) }
+            case .variable(let name): if seen.insert(name).inserted { out.append(name) }
             case .constant: break
             case .negate(let inner), .group(let inner), .call(_, let inner): walk(inner)
-            case .binary(_, let lhs, let rhs):
-                walk(lhs)
-                walk(rhs)
+            case .chain(let first, let links):
+                walk(first)
+                for link in links { walk(link.operand) }
+            case .power(let operands): operands.forEach(walk)
             }
         }
         walk(self)
@@ -64,15 +112,26 @@ public indirect enum FormulaArithmetic: Hashable, Sendable {
         case .call(let name, let argument):
             let f = FormulaArithmetic.functions[name]!
             return try argument.evaluate(count: count, value).map(f)
-        case .binary(let op, let lhs, let rhs):
-            let a = try lhs.evaluate(count: count, value), b = try rhs.evaluate(count: count, value)
-            switch op {
-            case "+": return zip(a, b).map { $0 + $1 }
-            case "-": return zip(a, b).map { $0 - $1 }
-            case "*": return zip(a, b).map { $0 * $1 }
-            case "/": return zip(a, b).map { $0 / $1 }
-            default: return zip(a, b).map { FormulaArithmetic.power($0, $1) }
+        case .chain(let first, let links):
+            var a = try first.evaluate(count: count, value)
+            for link in links {
+                let b = try link.operand.evaluate(count: count, value)
+                switch link.op {
+                case "+": for i in a.indices { a[i] += b[i] }
+                case "-": for i in a.indices { a[i] -= b[i] }
+                case "*": for i in a.indices { a[i] *= b[i] }
+                default: for i in a.indices { a[i] /= b[i] }
+                }
             }
+            return a
+        case .power(let operands):
+            // Right to left: a^b^c is a^(b^c).
+            var exponent = try operands[operands.count - 1].evaluate(count: count, value)
+            for operand in operands.dropLast().reversed() {
+                let base = try operand.evaluate(count: count, value)
+                for i in exponent.indices { exponent[i] = FormulaArithmetic.power(base[i], exponent[i]) }
+            }
+            return exponent
         }
     }
 
@@ -96,13 +155,15 @@ public indirect enum FormulaArithmetic: Hashable, Sendable {
         isSyntactic(name) ? name : "`\(name)`"
     }
 
+    /// R's reserved words, which need backticks even though they are made of letters.
+    private static let reserved: Set<String> = [
+        "if", "else", "repeat", "while", "function", "for", "next", "break", "TRUE", "FALSE",
+        "NULL", "Inf", "NaN", "NA", "in",
+    ]
+
     static func isSyntactic(_ name: String) -> Bool {
         guard let first = name.first, first.isLetter || first == "." else { return false }
         if first == ".", let second = name.dropFirst().first, second.isNumber { return false }
-        let reserved: Set<String> = [
-            "if", "else", "repeat", "while", "function", "for", "next", "break", "TRUE", "FALSE",
-            "NULL", "Inf", "NaN", "NA", "in",
-        ]
         if reserved.contains(name) { return false }
         return name.allSatisfy { ($0.isLetter || $0.isNumber || $0 == "." || $0 == "_") }
     }

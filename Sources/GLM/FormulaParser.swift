@@ -1,6 +1,12 @@
 /// Recursive-descent parser for model formulas, with R's operator precedence
 /// (`^` binds tightest, then `:`, then `*` and `/`, then `+` and `-`, then `~`).
 ///
+/// The parser recurses only where the input nests (parentheses, calls, signs), and
+/// refuses nesting past `Formula.maximumNesting` with a caret at the token that
+/// crosses it, so a hostile formula cannot exhaust a thread's stack. Runs of one
+/// operator are read in loops, and every step costs the same however long the
+/// formula is, so parsing time grows in proportion to the text.
+///
 /// Each sub-expression evaluates to a set of terms, so `(a + b):c` and `(a + b)^2`
 /// expand by the same rules as in R: `a*b` is `a + b + a:b`, `a/b` is `a + a:b`,
 /// `A^k` is `A*A*…*A` (k times), and `-` removes terms (`- 1` the intercept).
@@ -9,13 +15,17 @@ struct FormulaParser {
     /// literals `0` and `1`, an intercept setting. Ranks rather than factors keep
     /// hashing cheap: a computed factor hashes its whole expression.
     ///
-    /// Membership is kept in a set alongside the ordered terms so that adding a
-    /// term costs the same however long the formula already is.
+    /// Terms sit in slots that a removal empties rather than shifts, with each
+    /// present term's slot in a dictionary, so that adding or removing a term costs
+    /// the same however long the formula already is (`a + b - a + a` is `b + a`).
     private struct TermList {
-        private(set) var terms: [Set<Int>] = []
-        private var present: Set<Set<Int>> = []
+        private var slots: [Set<Int>?] = []
+        private var slotOf: [Set<Int>: Int] = [:]
         var intercept: Bool?
-        var isInterceptOnly: Bool { terms.isEmpty && intercept != nil }
+        var count: Int { slotOf.count }
+        var isInterceptOnly: Bool { count == 0 && intercept != nil }
+        /// The present terms, in the order they were (last) added.
+        var terms: [Set<Int>] { slotOf.count == slots.count ? slots.map { $0! } : slots.compactMap { $0 } }
 
         init(terms: [Set<Int>] = [], intercept: Bool? = nil) {
             self.intercept = intercept
@@ -24,7 +34,9 @@ struct FormulaParser {
 
         /// Adds `term` unless it is already there (`a + a` is `a`).
         mutating func append(_ term: Set<Int>) {
-            if present.insert(term).inserted { terms.append(term) }
+            guard slotOf[term] == nil else { return }
+            slotOf[term] = slots.count
+            slots.append(term)
         }
 
         mutating func add(_ other: TermList) {
@@ -32,18 +44,26 @@ struct FormulaParser {
             if let setting = other.intercept { intercept = setting }
         }
 
-        /// Drops every term of `other` (`- a`), scanning only when one is present.
+        /// Drops every term of `other` (`- a`).
         mutating func remove(_ other: TermList) {
-            let removed = Set(other.terms.filter { present.contains($0) })
-            guard !removed.isEmpty else { return }
-            present.subtract(removed)
-            terms.removeAll { removed.contains($0) }
+            for term in other.terms {
+                if let slot = slotOf.removeValue(forKey: term) { slots[slot] = nil }
+            }
+            if slots.count > 64, slotOf.count * 2 < slots.count { slots = slots.filter { $0 != nil } ; reindex() }
+        }
+
+        private mutating func reindex() {
+            for (slot, term) in slots.enumerated() { slotOf[term!] = slot }
         }
     }
 
     let text: String
+    /// The columns `.` stands for, when expanding it (see `Formula.expandingDot`).
+    private let dotColumns: [String]?
     private var tokens: [FormulaToken] = []
     private var index = 0
+    /// How many parentheses, calls and signs enclose the current token.
+    private var depth = 0
     /// First-appearance rank of every factor, R's order for factors inside a term.
     private var factorRank: [Formula.Factor: Int] = [:]
     /// The factor of each rank.
@@ -53,9 +73,11 @@ struct FormulaParser {
     /// bound the work.
     private var pairBudget = Formula.maximumTerms * 16
     private var positions: [String: Range<Int>] = [:]
+    private var response: Formula.Factor?
 
-    init(text: String) {
+    init(text: String, dotColumns: [String]? = nil) {
         self.text = text
+        self.dotColumns = dotColumns
     }
 
     mutating func parse() throws -> Formula {
@@ -63,7 +85,6 @@ struct FormulaParser {
         if case .end = current.kind {
             throw error("the formula is empty; expected something like y ~ x", at: current)
         }
-        var response: Formula.Factor?
         if current.kind != .symbol("~") {
             guard tokens.contains(where: { $0.kind == .symbol("~") }) else {
                 throw error("expected '~' between the response and the predictors (e.g. y ~ x)", at: tokens[tokens.count - 1])
@@ -101,6 +122,21 @@ struct FormulaParser {
         Diagnostic(
             .badFormula, message, excerpt: .init(text: text, offset: token.offset, length: token.length),
             suggestion: suggestion)
+    }
+
+    /// One level deeper at `token` (an opening parenthesis, a call or a sign);
+    /// refused past `Formula.maximumNesting`.
+    private mutating func enter(_ token: FormulaToken) throws {
+        depth += 1
+        guard depth <= Formula.maximumNesting else {
+            throw error(
+                "the formula nests more than \(Formula.maximumNesting) levels deep here (parentheses, function calls and signs inside one another)",
+                at: token, suggestion: "simplify the expression: a formula may nest at most \(Formula.maximumNesting) levels")
+        }
+    }
+
+    private mutating func leave(_ levels: Int = 1) {
+        depth -= levels
     }
 
     private mutating func rank(of factor: Formula.Factor) -> Int {
@@ -201,9 +237,7 @@ struct FormulaParser {
         let op = current
         advance()
         guard case .number(let k, _) = current.kind, k >= 1, k == k.rounded(), k <= 16 else {
-            throw error(
-                "expected a whole number after '^' (the highest interaction order), found \(current.display)",
-                at: current, suggestion: "to square a variable write I(x^2)")
+            throw badInteractionOrder()
         }
         advance()
         try checkNoIntercept(base, TermList(), op)
@@ -221,6 +255,9 @@ struct FormulaParser {
     private mutating func parsePrimary() throws -> TermList {
         let token = current
         switch token.kind {
+        case .name(".", quoted: false) where dotColumns != nil:
+            advance()
+            return try expandDot(token)
         case .name(let name, let quoted):
             advance()
             if !quoted, current.kind == .symbol("(") {
@@ -230,33 +267,108 @@ struct FormulaParser {
             noteName(name, token)
             return TermList(terms: [[rank(of: .variable(name))]])
         case .number(let value, _):
-            guard value == 0 || value == 1 else {
-                throw error(
-                    "a number here can only be 0 or 1 (no intercept / intercept), found \(token.display)", at: token,
-                    suggestion: "for arithmetic on a column use I(...), e.g. I(2 * x)")
-            }
+            guard value == 0 || value == 1 else { throw badTermNumber(token) }
             advance()
             return TermList(terms: [], intercept: value == 1)
         case .symbol("("):
+            try enter(token)
             advance()
             let inner = try parseSum()
-            guard current.kind == .symbol(")") else {
-                throw error("expected ')' to close the '(' at position \(token.offset + 1), found \(current.display)", at: current)
-            }
+            guard current.kind == .symbol(")") else { throw unclosed(token) }
             advance()
+            leave()
             return inner
         default:
-            throw error(
-                "expected a column name, 0, 1, '(' or I(...), found \(token.display)", at: token,
-                suggestion: token.kind == .end ? "the formula ends too early; add a term or remove the trailing operator" : nil)
+            throw badTerm(token)
         }
+    }
+
+    // The messages of the recursive functions are built in functions of their own,
+    // kept out of line, so that the recursive frames do not reserve room for them:
+    // a debug build's frames are otherwise several KiB per level of nesting.
+
+    @inline(never)
+    private func badInteractionOrder() -> Diagnostic {
+        error(
+            "expected a whole number after '^' (the highest interaction order), found \(current.display)",
+            at: current, suggestion: "to square a variable write I(x^2)")
+    }
+
+    @inline(never)
+    private func badTermNumber(_ token: FormulaToken) -> Diagnostic {
+        error(
+            "a number here can only be 0 or 1 (no intercept / intercept), found \(token.display)", at: token,
+            suggestion: "for arithmetic on a column use I(...), e.g. I(2 * x)")
+    }
+
+    @inline(never)
+    private func badTerm(_ token: FormulaToken) -> Diagnostic {
+        error(
+            "expected a column name, 0, 1, '(' or I(...), found \(token.display)", at: token,
+            suggestion: token.kind == .end ? "the formula ends too early; add a term or remove the trailing operator" : nil)
+    }
+
+    @inline(never)
+    private func unclosed(_ open: FormulaToken) -> Diagnostic {
+        error("expected ')' to close the '(' at position \(open.offset + 1), found \(current.display)", at: current)
+    }
+
+    @inline(never)
+    private func unclosedCall(_ name: String, _ open: FormulaToken) -> Diagnostic {
+        error("expected ')' to close \(name)( at position \(open.offset + 1), found \(current.display)", at: current)
+    }
+
+    @inline(never)
+    private func unknownFunction(_ name: String, _ nameToken: FormulaToken) -> Diagnostic {
+        if ["factor", "as.factor", "C"].contains(name) {
+            return error(
+                "\(name)() is not supported in formulas", at: nameToken,
+                suggestion: "read the column as categorical instead (glmviz fit --categorical <column>)")
+        }
+        let known = FormulaArithmetic.functions.keys.sorted().joined(separator: ", ")
+        return error(
+            "unknown function \(name)(); supported: \(known)", at: nameToken,
+            suggestion: DiagnosticSuggestion.nearest(to: name, in: Array(FormulaArithmetic.functions.keys)).map {
+                "did you mean \($0)(...)?"
+            })
+    }
+
+    @inline(never)
+    private func badAtom(_ token: FormulaToken) -> Diagnostic {
+        error("expected a number, a column name or '(' inside the expression, found \(token.display)", at: token)
+    }
+
+    /// R's `.`: one main effect for every column but the response's, each reported
+    /// at the `.` the user wrote (the columns never pass through formula text).
+    private mutating func expandDot(_ dot: FormulaToken) throws -> TermList {
+        let responseVariables = Set(response?.variables ?? [])
+        let others = (dotColumns ?? []).filter { !responseVariables.contains($0) }
+        guard !others.isEmpty else {
+            throw error("'.' stands for every column but the response, and there are none", at: dot)
+        }
+        guard others.count <= Formula.maximumTerms else {
+            throw error(
+                "'.' stands for \(others.count) columns here, more than the \(Formula.maximumTerms) terms a formula may have",
+                at: dot, suggestion: "list the predictors you need instead of '.'")
+        }
+        if let name = others.first(where: { $0.contains("`") }) {
+            throw error(
+                "'.' stands for column \"\(name)\", whose name holds a backtick, which a formula cannot quote",
+                at: dot, suggestion: "rename the column without the backtick, or list the predictors instead of '.'")
+        }
+        var list = TermList()
+        for name in others {
+            noteName(name, dot)
+            list.append([rank(of: .variable(name))])
+        }
+        return list
     }
 
     /// Every term of `lhs` joined with every term of `rhs`, each distinct set once.
     /// Refused, with the caret on `op`, once it would pass `Formula.maximumTerms`
     /// or the formula's budget of pairs.
     private mutating func interact(_ lhs: TermList, _ rhs: TermList, _ op: FormulaToken) throws -> TermList {
-        let pairs = lhs.terms.count * rhs.terms.count
+        let pairs = lhs.count * rhs.count
         guard pairs <= pairBudget else {
             throw error(
                 "the formula is too large to expand here: its interactions would join more than \(Formula.maximumTerms * 16) pairs of terms",
@@ -264,15 +376,16 @@ struct FormulaParser {
         }
         pairBudget -= pairs
         var result = TermList()
+        let right = rhs.terms
         for a in lhs.terms {
-            for b in rhs.terms { result.append(a.union(b)) }
+            for b in right { result.append(a.union(b)) }
             try checkSize(result, op)
         }
         return result
     }
 
     private func checkSize(_ list: TermList, _ op: FormulaToken) throws {
-        guard list.terms.count <= Formula.maximumTerms else { throw tooManyTerms(at: op) }
+        guard list.count <= Formula.maximumTerms else { throw tooManyTerms(at: op) }
     }
 
     private func tooManyTerms(at op: FormulaToken) -> Diagnostic {
@@ -292,59 +405,55 @@ struct FormulaParser {
     // MARK: Arithmetic inside I(...) and functions
 
     private mutating func parseCall(_ name: String, _ nameToken: FormulaToken) throws -> FormulaArithmetic {
-        guard FormulaArithmetic.functions[name] != nil else {
-            if ["factor", "as.factor", "C"].contains(name) {
-                throw error(
-                    "\(name)() is not supported in formulas", at: nameToken,
-                    suggestion: "read the column as categorical instead (glmviz fit --categorical <column>)")
-            }
-            let known = FormulaArithmetic.functions.keys.sorted().joined(separator: ", ")
-            throw error(
-                "unknown function \(name)(); supported: \(known)", at: nameToken,
-                suggestion: DiagnosticSuggestion.nearest(to: name, in: Array(FormulaArithmetic.functions.keys)).map {
-                    "did you mean \($0)(...)?"
-                })
-        }
+        guard FormulaArithmetic.functions[name] != nil else { throw unknownFunction(name, nameToken) }
         let open = current
+        try enter(nameToken)
         advance()  // '('
-        let argument = try parseArithmeticSum()
-        guard current.kind == .symbol(")") else {
-            throw error(
-                "expected ')' to close \(name)( at position \(open.offset + 1), found \(current.display)", at: current)
-        }
+        let argument = try parseArithmeticChain(["+", "-"])
+        guard current.kind == .symbol(")") else { throw unclosedCall(name, open) }
         advance()
+        leave()
         return .call(name, argument)
     }
 
-    private mutating func parseArithmeticSum() throws -> FormulaArithmetic {
-        var lhs = try parseArithmeticProduct()
-        while case .symbol(let op) = current.kind, op == "+" || op == "-" {
-            advance()
-            lhs = .binary(op, lhs, try parseArithmeticProduct())
+    /// `a + b - c` (`ops` "+-") or `a * b / c` (`ops` "*/"), read in a loop into one
+    /// flat chain.
+    private mutating func parseArithmeticChain(_ ops: [Character]) throws -> FormulaArithmetic {
+        let isSum = ops.first == "+"
+        func operand(_ parser: inout FormulaParser) throws -> FormulaArithmetic {
+            isSum ? try parser.parseArithmeticChain(["*", "/"]) : try parser.parseArithmeticUnary()
         }
-        return lhs
+        let first = try operand(&self)
+        var links: [FormulaArithmetic.Link] = []
+        while case .symbol(let op) = current.kind, ops.contains(op) {
+            advance()
+            links.append(.init(op, try operand(&self)))
+        }
+        return links.isEmpty ? first : .chain(first, links)
     }
 
-    private mutating func parseArithmeticProduct() throws -> FormulaArithmetic {
-        var lhs = try parseArithmeticUnary()
-        while case .symbol(let op) = current.kind, op == "*" || op == "/" {
-            advance()
-            lhs = .binary(op, lhs, try parseArithmeticUnary())
-        }
-        return lhs
-    }
-
+    /// Signs, then a `^` chain. Each sign is a level of nesting; an exponent that
+    /// starts with a sign (`x^-y`) nests once more, as R reads it (`x^(-y)`).
     private mutating func parseArithmeticUnary() throws -> FormulaArithmetic {
-        if current.kind == .symbol("-") {
+        var signs = 0
+        defer { leave(signs) }
+        while current.kind == .symbol("-") {
+            try enter(current)
+            signs += 1
             advance()
-            return .negate(try parseArithmeticUnary())
         }
-        let base = try parseArithmeticAtom()
-        if current.kind == .symbol("^") {
+        var operands = [try parseArithmeticAtom()]
+        while current.kind == .symbol("^") {
             advance()
-            return .binary("^", base, try parseArithmeticUnary())
+            if current.kind == .symbol("-") {
+                operands.append(try parseArithmeticUnary())
+                break
+            }
+            operands.append(try parseArithmeticAtom())
         }
-        return base
+        var result = operands.count == 1 ? operands[0] : .power(operands)
+        for _ in 0..<signs { result = .negate(result) }
+        return result
     }
 
     private mutating func parseArithmeticAtom() throws -> FormulaArithmetic {
@@ -359,15 +468,15 @@ struct FormulaParser {
             noteName(name, token)
             return .variable(name)
         case .symbol("("):
+            try enter(token)
             advance()
-            let inner = try parseArithmeticSum()
-            guard current.kind == .symbol(")") else {
-                throw error("expected ')' to close the '(' at position \(token.offset + 1), found \(current.display)", at: current)
-            }
+            let inner = try parseArithmeticChain(["+", "-"])
+            guard current.kind == .symbol(")") else { throw unclosed(token) }
             advance()
+            leave()
             return .group(inner)
         default:
-            throw error("expected a number, a column name or '(' inside the expression, found \(token.display)", at: token)
+            throw badAtom(token)
         }
     }
 }

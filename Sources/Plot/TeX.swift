@@ -7,6 +7,13 @@
 /// become `<sub>`/`<sup>`, and accents use Unicode combining marks. Anything
 /// not understood is a `TeXError`, never silently printed.
 public enum TeX {
+    /// The deepest a label may nest braces, sub- and superscripts and command
+    /// arguments inside one another. The parser recurses once per level, and
+    /// Pango's cost for nested `<sup>`/`<sub>` spans grows with the square of the
+    /// depth (5 000 levels took 53 s and 3 GB); no label a course shows nests
+    /// more than a handful.
+    public static let maximumNesting = 32
+
     /// Pango markup for `source`. `mathFont` is the family used for `\mathcal`.
     public static func markup(_ source: String, mathFont: String = Theme.textbook.mathFontFamily) throws -> String {
         var parser = TeXParser(source: source, mathFont: mathFont)
@@ -46,6 +53,8 @@ struct TeXParser {
     let source: String
     let mathFont: String
     var index = 0
+    /// How many groups and arguments enclose the current character.
+    var depth = 0
 
     init(source: String, mathFont: String) {
         self.source = source
@@ -55,6 +64,13 @@ struct TeXParser {
 
     func error(_ problem: TeXError.Problem, at i: Int, suggestion: String? = nil) -> TeXError {
         TeXError(problem: problem, column: i + 1, source: source, suggestion: suggestion)
+    }
+
+    /// One level deeper at character `i` (a brace or an argument); refused past
+    /// `TeX.maximumNesting`.
+    mutating func enter(at i: Int) throws {
+        depth += 1
+        guard depth <= TeX.maximumNesting else { throw error(.nestedTooDeep(limit: TeX.maximumNesting), at: i) }
     }
 
     mutating func document() throws -> String {
@@ -141,6 +157,8 @@ struct TeXParser {
         guard index < chars.count, chars[index] != "$", chars[index] != "}" else {
             throw error(.missingArgument(command: command), at: position)
         }
+        try enter(at: index)
+        defer { depth -= 1 }
         if chars[index] == "{" {
             let open = index
             index += 1
@@ -190,6 +208,8 @@ struct TeXParser {
         }
         if c == "{" {
             let open = index
+            try enter(at: open)
+            defer { depth -= 1 }
             index += 1
             let atoms = try mathList(until: "}", openedAt: open, italic: italic)
             index += 1

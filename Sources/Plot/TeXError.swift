@@ -8,6 +8,8 @@ public struct TeXError: Error, Equatable, CustomStringConvertible, Sendable {
         case unbalancedBrace
         case unterminatedMath
         case unexpectedCharacter(Character)
+        /// Braces, scripts and arguments nested past `limit` (`TeX.maximumNesting`).
+        case nestedTooDeep(limit: Int)
     }
 
     public var problem: Problem
@@ -24,10 +26,17 @@ public struct TeXError: Error, Equatable, CustomStringConvertible, Sendable {
         case .unbalancedBrace: what = "unbalanced brace"
         case .unterminatedMath: what = "math started with '$' is never closed"
         case .unexpectedCharacter(let c): what = "unexpected '\(c)'"
+        case .nestedTooDeep(let limit):
+            what = "braces, scripts and command arguments nest more than \(limit) levels deep"
         }
-        var text = "\(what) at column \(column) of label \"\(source)\"\n  \(source)\n  "
-            + String(repeating: " ", count: max(0, column - 1)) + "^"
+        let shown = TeXExcerptLayout.lines(text: source, offset: column - 1, length: 1)
+        // A long label is shown once, cut to a window around the caret.
+        let quoted = shown.cut ? " of a \(source.count)-character label" : " of label \"\(source)\""
+        var text = "\(what) at column \(column)\(quoted)\n  \(shown.text)\n  \(shown.carets)"
         if let suggestion { text += "\n  did you mean '\\\(suggestion)'?" }
+        if case .nestedTooDeep(let limit) = problem {
+            text += "\n  hint: flatten the label; a label may nest at most \(limit) levels"
+        }
         return text
     }
 }

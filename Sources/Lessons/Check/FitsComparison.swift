@@ -13,6 +13,7 @@ enum FitsComparison {
 
     /// Every difference, models in name order, the most telling keys first.
     static func differences(committed: Data, fresh: Data, relativeTolerance: Double) throws -> [Difference] {
+        try JSONNesting.check(committed)
         let old = try JSONDecoder().decode([String: JSONValue].self, from: committed)
         let new = try JSONDecoder().decode([String: JSONValue].self, from: fresh)
         var found: [Difference] = []

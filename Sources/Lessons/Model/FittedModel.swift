@@ -53,10 +53,17 @@ extension LessonError {
         var message = diagnostic.message
         let suggestion = Self.withoutCommandLineOptions(diagnostic.suggestion)
         if let name = diagnostic.location?.columnName { message = "column \"\(name)\": " + message }
-        if let excerpt = diagnostic.excerpt {
-            let location = model.formulaLocation.advanced(by: excerpt.offset)
+        if let excerpt = diagnostic.excerpt, let location = model.formulaSource.location(ofCharacter: excerpt.offset) {
             self.init(category, at: location, message: "in the formula of model '\(model.name)': \(message)",
                       suggestion: suggestion)
+        } else if var excerpt = diagnostic.excerpt {
+            // The spec's column is not known (text YAML rewrote): name the line and
+            // show the formula with the caret.
+            excerpt.text = model.formula
+            let shown = Diagnostic(diagnostic.category, "", excerpt: excerpt).description
+            self.init(category, file: model.formulaLocation.file, line: model.formulaLocation.line,
+                      message: "in the formula of model '\(model.name)', at character \(excerpt.offset + 1) of the formula: "
+                          + message + (suggestion.map { " — " + $0 } ?? "") + shown)
         } else if let file = diagnostic.location?.file, diagnostic.category != .badFormula {
             self.init(category, file: file, line: diagnostic.location?.line, column: diagnostic.location?.column,
                       message: message, suggestion: suggestion)

@@ -42,8 +42,12 @@ public struct LessonSpec: Sendable {
 public struct ModelSpec: Sendable {
     public var name: String
     public var formula: String
-    /// Where the formula text starts, so a formula error can put a caret on the spec line.
-    public var formulaLocation: SourceLocation
+    /// Where each character of the formula is in the spec, so a formula error can
+    /// name the spec's line and column.
+    public var formulaSource: FormulaSource
+    /// Where the formula's first character is (inside quotes, on the first content
+    /// line of a block scalar), or where its value starts when that is not known.
+    public var formulaLocation: SourceLocation { formulaSource.location(ofCharacter: 0) ?? formulaSource.start }
     /// Column → level used as the reference (coded 0 in every dummy column).
     public var referenceLevels: [String: String]
     /// Column → order of levels; dummy columns follow this order.

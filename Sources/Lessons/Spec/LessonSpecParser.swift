@@ -1,3 +1,4 @@
+import CYaml
 import Foundation
 import Support
 import Yams
@@ -10,6 +11,16 @@ public enum LessonSpecParser {
     /// Upper bounds that keep a spec from asking for absurd work.
     public static let maximumRows = 100_000
     public static let maximumFigures = 200
+    /// How deep YAML lists and mappings may nest. Yams composes and frees nodes
+    /// recursively, about 700 bytes of stack a level in a debug build, and specs
+    /// are read on worker threads whose stacks may be 512 KiB: libyaml's default
+    /// of 1 000 levels overflowed such a stack at about 750. A spec needs a handful.
+    /// libyaml's message names a C function, so it is reworded in `yamlError`.
+    public static let maximumNesting = 200
+
+    /// Sets libyaml's limit, a process-wide setting, once (a static's initializer
+    /// runs exactly once, whichever thread gets there first).
+    private static let nestingLimit: Void = yaml_set_max_nest_level(Int32(maximumNesting))
 
     static let topLevelKeys = ["title", "description", "data", "models", "figures", "formats", "density"]
 
@@ -19,6 +30,7 @@ public enum LessonSpecParser {
             throw LessonError(.badSpec, file: file, line: 1, column: 1,
                               message: "the spec is binary, not YAML text")
         }
+        _ = nestingLimit
         let root: Node
         do {
             // The basic resolver: the spec reader takes every scalar's text and
@@ -39,7 +51,7 @@ public enum LessonSpecParser {
         let title = try top.required("title").string("'title'")
         if let description = top["description"] { _ = try description.string("'description'") }
         let data = try top["data"].map(parseData)
-        let models = try parseModels(try top.required("models"))
+        let models = try parseModels(try top.required("models"), yaml: yaml)
         if data == nil, let orphan = models.first(where: { $0.data == nil }) {
             throw LessonError(.badSpec, at: orphan.location,
                               message: "model '\(orphan.name)' has no data: the spec has no top-level 'data' and the model no 'data' of its own",
@@ -63,6 +75,10 @@ public enum LessonSpecParser {
     /// Turns a Yams error into one that names the file, line and column.
     static func yamlError(_ error: YamlError, yaml: String, file: String) -> LessonError {
         switch error {
+        case let .parser(_, problem, mark, _) where problem.hasPrefix("Maximum nesting level reached"):
+            return LessonError(.badSpec, file: file, line: mark.line, column: mark.column,
+                               message: "lists and mappings nest more than \(maximumNesting) levels deep",
+                               suggestion: "a lesson spec needs only a few levels; remove the extra brackets or indentation")
         case let .scanner(_, problem, mark, _), let .parser(_, problem, mark, _), let .composer(_, problem, mark, _):
             return LessonError(.badSpec, file: file, line: mark.line, column: mark.column,
                                message: "this is not valid YAML: \(problem)",
@@ -184,14 +200,16 @@ public enum LessonSpecParser {
 
     // MARK: models
 
-    static func parseModels(_ node: SpecNode) throws -> [ModelSpec] {
+    static func parseModels(_ node: SpecNode, yaml: String) throws -> [ModelSpec] {
         let map = try node.mapping("'models'")
         guard !map.entries.isEmpty else { throw node.fail("'models' needs at least one model") }
+        let lines = FormulaSource.lines(of: yaml)
         return try map.entries.map { entry in
             try checkIdentifier(entry.key, at: entry.keyNode, what: "model name")
             if case .scalar = entry.value.node {
                 return ModelSpec(name: entry.key, formula: try entry.value.string("a formula such as 'y ~ x'"),
-                                 formulaLocation: formulaStart(entry.value), referenceLevels: [:], levelOrder: [:],
+                                 formulaSource: FormulaSource(node: entry.value.node, lines: lines, file: entry.value.file),
+                                 referenceLevels: [:], levelOrder: [:],
                                  data: nil, location: entry.keyNode.location)
             }
             let model = try entry.value.mapping("model '\(entry.key)'")
@@ -225,18 +243,11 @@ public enum LessonSpecParser {
                         suggestion: NearestWord.hint(for: level, among: order))
                 }
             }
-            return ModelSpec(name: entry.key, formula: formula, formulaLocation: formulaStart(formulaNode),
+            return ModelSpec(name: entry.key, formula: formula,
+                             formulaSource: FormulaSource(node: formulaNode.node, lines: lines, file: formulaNode.file),
                              referenceLevels: references, levelOrder: orders,
                              data: try model["data"].map(parseData), location: entry.keyNode.location)
         }
-    }
-
-    /// Where the formula's first character is (after an opening quote, if any).
-    static func formulaStart(_ node: SpecNode) -> SourceLocation {
-        if case .scalar(let s) = node.node, s.style == .singleQuoted || s.style == .doubleQuoted {
-            return node.location.advanced(by: 1)
-        }
-        return node.location
     }
 
     // MARK: figures
