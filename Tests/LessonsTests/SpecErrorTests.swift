@@ -35,6 +35,14 @@ final class SpecErrorTests: XCTestCase {
         XCTAssertEqual(spec.formats, [.png, .svg])
     }
 
+    func testAFigureIdTooLongForAFileNameIsRefused() {
+        let id = String(repeating: "f", count: 250)
+        let e = error(Self.valid.replacingOccurrences(of: "  simple-reg:", with: "  \(id):"))
+        XCTAssertEqual(e?.description, "demo.yaml:7:3: figure id 'ffffffffffffffffffffffff…' is 250 characters long; "
+                       + "at most 200 (it becomes a file name) — choose a shorter name")
+        XCTAssertNoThrow(try parse(Self.valid.replacingOccurrences(of: "  simple-reg:", with: "  \(id.prefix(200)):")))
+    }
+
     func testMisspeltKindSuggestsNearest() {
         let e = error(Self.valid.replacingOccurrences(of: "kind: scatter-fit", with: "kind: scater-fit"))
         XCTAssertEqual(e?.description, "demo.yaml:8:11: unknown figure kind 'scater-fit' — did you mean 'scatter-fit'?")

@@ -322,5 +322,14 @@ public enum LessonSpecParser {
         guard !name.isEmpty, name.unicodeScalars.allSatisfy(allowed.contains), name.first != "-" else {
             throw node.fail("\(what) '\(name)' may only use letters, digits, '-' and '_' (it becomes a file name)")
         }
+        // The longest file made from it, `ID.myst.md`, must stay within the
+        // 255 bytes a file name may have.
+        guard name.utf8.count <= maximumIdentifierLength else {
+            throw node.fail("\(what) '\(name.prefix(24))…' is \(name.utf8.count) characters long; at most "
+                            + "\(maximumIdentifierLength) (it becomes a file name)",
+                            suggestion: "choose a shorter name")
+        }
     }
+
+    static let maximumIdentifierLength = 200
 }
