@@ -1,3 +1,5 @@
+import Support
+
 /// A user-facing error from reading data, parsing a formula or building a design.
 ///
 /// Every problem a user can cause (a ragged CSV row, a typo in a formula, a level
@@ -68,7 +70,7 @@ public struct Diagnostic: Error, Equatable, Sendable, CustomStringConvertible {
     }
 
     /// The text to print: `file:line:col: column "name": message`, then the excerpt
-    /// with carets under the offending span (see `DiagnosticExcerptLayout`), then a
+    /// with carets under the offending span (see `CaretExcerpt` in Support), then a
     /// hint when there is one.
     public var description: String {
         var head = ""
@@ -82,7 +84,7 @@ public struct Diagnostic: Error, Equatable, Sendable, CustomStringConvertible {
         }
         var out = head + message
         if let excerpt {
-            let shown = DiagnosticExcerptLayout.lines(text: excerpt.text, offset: excerpt.offset, length: excerpt.length)
+            let shown = CaretExcerpt.lines(text: excerpt.text, offset: excerpt.offset, length: excerpt.length)
             out += "\n    " + shown.text + "\n    " + shown.carets
         }
         if let suggestion { out += "\nhint: " + suggestion }

@@ -1,3 +1,4 @@
+import Support
 /// Translates the small TeX subset course labels use into Pango markup, so an
 /// author writes `$\hat{\beta}_1 = -5.344$` exactly as in the lesson text.
 ///
@@ -24,21 +25,8 @@ public enum TeX {
     public static var knownCommands: [String] { TeXSymbols.allCommands }
 }
 
-/// Pango markup escaping for plain text.
-func escapeMarkup(_ s: String) -> String {
-    var out = ""
-    for c in s {
-        switch c {
-        case "&": out += "&amp;"
-        case "<": out += "&lt;"
-        case ">": out += "&gt;"
-        case "'": out += "&#39;"
-        case "\"": out += "&quot;"
-        default: out.append(c)
-        }
-    }
-    return out
-}
+/// Pango markup escaping for plain text: Pango reads XML markup.
+func escapeMarkup(_ s: String) -> String { XMLText.escaped(s) }
 
 /// One unit of typeset math: its markup and its TeX class, which decides the
 /// spacing around it and whether a following `-` is a sign or an operator.

@@ -1,3 +1,5 @@
+import Support
+
 /// A label that is not valid in the supported TeX subset. The message names
 /// the problem, the column, shows the label with a caret under the spot, and
 /// suggests the nearest known command when one is close.
@@ -29,7 +31,7 @@ public struct TeXError: Error, Equatable, CustomStringConvertible, Sendable {
         case .nestedTooDeep(let limit):
             what = "braces, scripts and command arguments nest more than \(limit) levels deep"
         }
-        let shown = TeXExcerptLayout.lines(text: source, offset: column - 1, length: 1)
+        let shown = CaretExcerpt.lines(text: source, offset: column - 1, length: 1)
         // A long label is shown once, cut to a window around the caret.
         let quoted = shown.cut ? " of a \(source.count)-character label" : " of label \"\(source)\""
         var text = "\(what) at column \(column)\(quoted)\n  \(shown.text)\n  \(shown.carets)"

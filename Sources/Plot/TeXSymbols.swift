@@ -1,3 +1,5 @@
+import Support
+
 /// The symbol tables behind `TeX`: each command's Unicode text, whether TeX
 /// sets it in italic, and its spacing class.
 enum TeXSymbols {
@@ -80,24 +82,9 @@ enum TeXSymbols {
     static func nearest(to name: String) -> String? {
         var best: (String, Int)? = nil
         for candidate in allCommands {
-            let d = editDistance(name, candidate)
+            let d = EditDistance.between(name, candidate)
             if d <= max(1, name.count / 3), best == nil || d < best!.1 { best = (candidate, d) }
         }
         return best?.0
-    }
-
-    static func editDistance(_ a: String, _ b: String) -> Int {
-        let a = Array(a), b = Array(b)
-        var row = Array(0...b.count)
-        for i in 1...max(1, a.count) where !a.isEmpty {
-            var prev = row[0]
-            row[0] = i
-            for j in 1...max(1, b.count) where !b.isEmpty {
-                let temp = row[j]
-                row[j] = min(row[j] + 1, row[j - 1] + 1, prev + (a[i - 1] == b[j - 1] ? 0 : 1))
-                prev = temp
-            }
-        }
-        return a.isEmpty ? b.count : row[b.count]
     }
 }

@@ -1,3 +1,4 @@
+import Support
 import Foundation
 import XCTest
 
@@ -170,7 +171,7 @@ final class FormulaParserBoundsTests: XCTestCase {
             ("y ~\tx +\n z", 10, 1, "          ^"),                // tab and line break shown as one space
         ]
         for (text, offset, length, carets) in cases {
-            let shown = DiagnosticExcerptLayout.lines(text: text, offset: offset, length: length)
+            let shown = CaretExcerpt.lines(text: text, offset: offset, length: length)
             XCTAssertEqual(shown.carets, carets, text)
             XCTAssertFalse(shown.text.contains("\n") || shown.text.contains("\t"))
         }

@@ -1,20 +1,21 @@
-/// Lays out a `Diagnostic.Excerpt` for a terminal: the text on one line and the
-/// carets under it, aligned by display width rather than by character count, and
-/// cut to a window around the caret when the text is long.
+/// Lays out an excerpt for a terminal (a formula under a `Diagnostic`, a label
+/// under a `TeXError`): the text on one line and the carets under it, aligned by
+/// display width rather than by character count, and cut to a window around the
+/// caret when the text is long.
 ///
 /// Terminals give East Asian wide characters and emoji two columns and combining
 /// marks none, so padding with one space per character put the caret under the
 /// wrong place after any of them. Tabs and line breaks (a formula from a YAML
 /// block scalar holds them) are shown as one space so the excerpt stays on one
-/// line. A formula thousands of characters long is shown as a window of about
+/// line. A formula or label thousands of characters long is shown as a window of about
 /// `maximumWidth` columns with `…` where it was cut.
-enum DiagnosticExcerptLayout {
+public enum CaretExcerpt {
     /// Columns an excerpt line may take before it is cut to a window.
-    static let maximumWidth = 100
+    public static let maximumWidth = 100
 
     /// The excerpt line, the caret line (both without indentation) and whether the
     /// text was cut to a window.
-    static func lines(text: String, offset: Int, length: Int, maximumWidth: Int = maximumWidth)
+    public static func lines(text: String, offset: Int, length: Int, maximumWidth: Int = maximumWidth)
         -> (text: String, carets: String, cut: Bool) {
         let characters = Array(text)
         let shown = characters.map { $0.unicodeScalars.allSatisfy { $0.properties.generalCategory == .control } ? " " : $0 }
@@ -54,8 +55,8 @@ enum DiagnosticExcerptLayout {
 /// How many terminal columns a character takes, as `wcwidth` counts them: two for
 /// East Asian wide and fullwidth characters and emoji, none for combining marks
 /// and invisible format characters, one otherwise.
-enum DisplayWidth {
-    static func of(_ character: Character) -> Int {
+public enum DisplayWidth {
+    public static func of(_ character: Character) -> Int {
         if character.isASCII { return 1 }
         let scalars = character.unicodeScalars
         guard let first = scalars.first else { return 0 }
