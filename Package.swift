@@ -64,8 +64,10 @@ let package = Package(
             ]),
 
         .testTarget(name: "SupportTests", dependencies: ["Support"]),
-        .testTarget(name: "GLMTests", dependencies: ["GLM"], resources: [.copy("Fixtures")]),
-        .testTarget(name: "PlotTests", dependencies: ["Plot", "Support"], resources: [.copy("Golden")]),
-        .testTarget(name: "LessonsTests", dependencies: ["Lessons", "GLM", "Plot", "Support"]),
+        // Helpers the test targets share (timing, small thread stacks); not shipped.
+        .target(name: "TestSupport", path: "Tests/TestSupport"),
+        .testTarget(name: "GLMTests", dependencies: ["GLM", "TestSupport"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "PlotTests", dependencies: ["Plot", "Support", "TestSupport"], resources: [.copy("Golden")]),
+        .testTarget(name: "LessonsTests", dependencies: ["Lessons", "GLM", "Plot", "Support", "TestSupport"]),
     ]
 )

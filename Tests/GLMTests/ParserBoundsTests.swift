@@ -1,5 +1,6 @@
 import Support
 import Foundation
+import TestSupport
 import XCTest
 
 @testable import GLM
@@ -221,45 +222,8 @@ final class FormulaParserBoundsTests: XCTestCase {
                 _ = try? Design(formula: formula, frame: frame)
             }
             let small = workload.text(workload.size), large = workload.text(2 * workload.size)
-            let (once, twice) = fastest({ work(small) }, { work(large) })
+            let (once, twice) = Timing.fastest({ work(small) }, { work(large) })
             XCTAssertLessThan(twice, 2.5 * once + 0.005, "\(workload.name): \(once) s, then \(twice) s at twice the size")
         }
-    }
-
-    /// Seconds of the fastest of seven runs of each of `first` and `second`, run
-    /// in turn so that other work on a shared machine slows both alike.
-    private func fastest(_ first: () -> Void, _ second: () -> Void) -> (Double, Double) {
-        var best = (Double.infinity, Double.infinity)
-        func time(_ body: () -> Void) -> Double {
-            let started = DispatchTime.now().uptimeNanoseconds
-            body()
-            return Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9
-        }
-        for _ in 0..<7 {
-            best.0 = min(best.0, time(first))
-            best.1 = min(best.1, time(second))
-        }
-        return best
-    }
-}
-
-/// Runs work on a thread with a chosen stack size, as `DispatchQueue`'s worker
-/// threads have smaller stacks than the main thread.
-enum SmallStack {
-    private final class Result: @unchecked Sendable {
-        var value: [String] = []
-    }
-
-    static func run(bytes: Int, _ body: @escaping @Sendable () -> [String]) -> [String] {
-        let result = Result()
-        let done = DispatchSemaphore(value: 0)
-        let thread = Thread {
-            result.value = body()
-            done.signal()
-        }
-        thread.stackSize = bytes
-        thread.start()
-        done.wait()
-        return result.value
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import XCTest
 @testable import Lessons
 
@@ -37,7 +38,7 @@ final class SpecNestingTests: XCTestCase {
     func testYAMLJustUnderTheLimitIsReadOnASmallStack() {
         let depth = LessonSpecParser.maximumNesting - 10
         let yaml = spec(description: String(repeating: "[", count: depth) + String(repeating: "]", count: depth))
-        let outcome = LessonsSmallStack.run(bytes: 512 * 1024) {
+        let outcome = SmallStack.run(bytes: 512 * 1024) {
             do {
                 _ = try InlineSpec.parse(yaml)
                 return "accepted"
@@ -64,26 +65,5 @@ final class SpecNestingTests: XCTestCase {
         // Brackets inside strings are text, not nesting.
         let text = Data(("{\"m\": {\"note\": \"" + String(repeating: "[", count: 1_000) + "\"}}").utf8)
         XCTAssertEqual(try FitsComparison.differences(committed: text, fresh: fresh, relativeTolerance: 1e-9).count, 2)
-    }
-}
-
-/// Runs work on a thread with a chosen stack size, as `DispatchQueue`'s worker
-/// threads may have smaller stacks than the main thread.
-enum LessonsSmallStack {
-    private final class Result: @unchecked Sendable {
-        var value = ""
-    }
-
-    static func run(bytes: Int, _ body: @escaping @Sendable () -> String) -> String {
-        let result = Result()
-        let done = DispatchSemaphore(value: 0)
-        let thread = Thread {
-            result.value = body()
-            done.signal()
-        }
-        thread.stackSize = bytes
-        thread.start()
-        done.wait()
-        return result.value
     }
 }

@@ -1,5 +1,6 @@
 import Foundation
 @testable import Plot
+import TestSupport
 import XCTest
 
 /// Labels come from lesson specs in pull requests: the TeX subset must refuse
@@ -73,7 +74,7 @@ final class TeXParserBoundsTests: XCTestCase {
     /// thread with a 512 KiB stack.
     func testTheLimitIsTypesetOnASmallStack() throws {
         let label = Self.superscripts(limit)
-        let result = TeXSmallStack.run(bytes: 512 * 1024) {
+        let result = SmallStack.run(bytes: 512 * 1024) {
             do {
                 let markup = try TeX.markup(label)
                 let sheet = LabelSheet(labels: [label])
@@ -118,45 +119,8 @@ final class TeXParserBoundsTests: XCTestCase {
         ]
         for workload in workloads {
             let small = workload.label(workload.size), large = workload.label(2 * workload.size)
-            let (once, twice) = fastest({ _ = try? TeX.markup(small) }, { _ = try? TeX.markup(large) })
+            let (once, twice) = Timing.fastest({ _ = try? TeX.markup(small) }, { _ = try? TeX.markup(large) })
             XCTAssertLessThan(twice, 2.5 * once + 0.005, "\(workload.name): \(once) s, then \(twice) s at twice the size")
         }
-    }
-
-    /// Seconds of the fastest of seven runs of each of `first` and `second`, run
-    /// in turn so that other work on a shared machine slows both alike.
-    private func fastest(_ first: () -> Void, _ second: () -> Void) -> (Double, Double) {
-        var best = (Double.infinity, Double.infinity)
-        func time(_ body: () -> Void) -> Double {
-            let started = DispatchTime.now().uptimeNanoseconds
-            body()
-            return Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9
-        }
-        for _ in 0..<7 {
-            best.0 = min(best.0, time(first))
-            best.1 = min(best.1, time(second))
-        }
-        return best
-    }
-}
-
-/// Runs work on a thread with a chosen stack size, as `DispatchQueue`'s worker
-/// threads may have smaller stacks than the main thread.
-enum TeXSmallStack {
-    private final class Result: @unchecked Sendable {
-        var value: [String] = []
-    }
-
-    static func run(bytes: Int, _ body: @escaping @Sendable () -> [String]) -> [String] {
-        let result = Result()
-        let done = DispatchSemaphore(value: 0)
-        let thread = Thread {
-            result.value = body()
-            done.signal()
-        }
-        thread.stackSize = bytes
-        thread.start()
-        done.wait()
-        return result.value
     }
 }
