@@ -4,14 +4,25 @@ import Plot
 /// `t-distribution`: the null distribution of t = β̂ / SE(β̂) for one term,
 /// the observed t marked on it, and the two-sided p-value shaded as the two
 /// tails beyond ±|t|.
-enum TDistributionFigure {
+enum TDistributionFigure: FigureKindDefinition {
+    static let name = "t-distribution"
+    static let summary = "the null t distribution, the observed t, the two-sided p area shaded"
+
+    static let term = FigureOptionKey.text(
+        "term", absent: "the model's last column", "the design column whose t statistic is shown")
+    static let alpha = FigureOptionKey.optionalNumber(
+        "alpha", in: 0.0001...0.5, absent: "none", "significance level of the test")
+    static let options: [any FigureOptionDeclaring] = [term, alpha]
+    static let animation: FigureKindAnimation? = nil
+    static func exports(_ context: FigureContext) throws -> [FigureExport] { [] }
+
     static func make(_ context: FigureContext) throws -> any Figure {
-        let figure = context.figure, model = context.model
+        let model = context.model
         let columns = model.predictorColumns
-        let term = figure.text("term") ?? columns.last
+        let term = context.value(Self.term) ?? columns.last
         guard let term, let coefficient = model.coefficient(term) else {
-            throw context.fail("the model has no column '\(figure.text("term") ?? "")'",
-                               suggestion: NearestWord.hint(for: figure.text("term") ?? "", among: columns))
+            throw context.fail("the model has no column '\(context.value(Self.term) ?? "")'",
+                               suggestion: NearestWord.hint(for: context.value(Self.term) ?? "", among: columns))
         }
         guard let t = coefficient.t, let p = coefficient.p, model.fit.dfResidual > 0 else {
             throw context.fail("'\(term)' has no t statistic (not estimable, or no residual degrees of freedom)")
@@ -32,13 +43,13 @@ enum TDistributionFigure {
             return [Point(a, 0)] + edge.map { Point($0, distribution.density($0)) } + [Point(b, 0)]
         }
 
-        var xAxis = Axis(figure.text("x-label") ?? "$t$", domain: -reach...reach)
+        var xAxis = Axis(context.value(CommonFigureOptions.xLabel) ?? "$t$", domain: -reach...reach)
         xAxis.padding = 0
         // Head room above the peak for the labels of the two rules.
         let labelHeight = 1.2 * distribution.density(0)
-        var yAxis = Axis(figure.text("y-label") ?? "Density", include: [0, labelHeight])
+        var yAxis = Axis(context.value(CommonFigureOptions.yLabel) ?? "Density", include: [0, labelHeight])
         yAxis.padding = 0.04
-        var chart = Chart(size: context.size, title: figure.text("title"), x: xAxis, y: yAxis)
+        var chart = Chart(size: context.size, title: context.title, x: xAxis, y: yAxis)
         let palette = chart.theme.palette
         chart.marks = [
             .polygon(tail(from: -reach, to: -cut), color: palette[1], alpha: 0.55, label: "Two-sided $p$ area"),
@@ -70,4 +81,8 @@ enum TDistributionFigure {
         ])]
         return chart
     }
+}
+
+extension FigureKind {
+    public static let tDistribution = FigureKind(TDistributionFigure.self)
 }
