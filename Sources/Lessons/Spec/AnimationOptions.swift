@@ -13,7 +13,7 @@ enum AnimationOptions {
     static let hold = FigureOptionKey.optionalNumber(
         "hold", in: 0...60, absent: "the kind's", "seconds the last frame shows")
     static let loop = FigureOptionKey.countOrForever(
-        "loop", in: 1...1000, word: "forever", absent: "`forever`", "`forever` or a play count")
+        "loop", in: 1...1000, word: "forever", absent: "`forever`", "how many times the animation plays")
 
     static let all: [any FigureOptionDeclaring] = [frames, delay, hold, loop]
 }

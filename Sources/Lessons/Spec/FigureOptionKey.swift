@@ -94,7 +94,7 @@ extension FigureOptionKey where Value == Int? {
 
 extension FigureOptionKey where Value == Bool {
     static func flag(_ name: String, default value: Bool, _ documentation: String) -> Self {
-        Self(name, .bool, default: value, shown: "\(value)", documentation) {
+        Self(name, .bool, default: value, shown: "`\(value)`", documentation) {
             if case .bool(let v) = $0 { return v }
             return nil
         }
