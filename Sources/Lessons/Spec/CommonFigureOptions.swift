@@ -7,9 +7,9 @@ public enum CommonFigureOptions {
     public static let title = FigureOptionKey.text(
         "title", absent: "none", "title above the figure (labels may hold `$…$` math)")
     public static let xLabel = FigureOptionKey.text(
-        "x-label", absent: "the column's name", "title of the horizontal axis")
+        "x-label", absent: "the kind's own, usually the column's name", "title of the horizontal axis")
     public static let yLabel = FigureOptionKey.text(
-        "y-label", absent: "the column's name", "title of the vertical axis")
+        "y-label", absent: "the kind's own, usually the column's name", "title of the vertical axis")
 
     /// Options whose text is typeset, checked before anything is drawn.
     static let labels = [title, xLabel, yLabel]
