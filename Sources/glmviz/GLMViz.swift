@@ -9,7 +9,8 @@ struct GLMViz: ParsableCommand {
         commandName: "glmviz",
         abstract: "Figures and fitted numbers for teaching the General Linear Model.",
         version: GLMModule.version,
-        subcommands: [FitCommand.self, AccuracyCommand.self, LessonCommand.self, ListCommand.self, CheckCommand.self],
+        subcommands: [FitCommand.self, AccuracyCommand.self, LessonCommand.self, ListCommand.self, CheckCommand.self,
+                      GenerateOptionDocsCommand.self],
         defaultSubcommand: nil)
 
     /// As `ParsableCommand.main()`, except that a command line that does not parse

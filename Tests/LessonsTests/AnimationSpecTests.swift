@@ -35,7 +35,7 @@ final class AnimationSpecTests: XCTestCase {
         XCTAssertEqual(AnimationTiming(spec.figures[0]),
                        AnimationTiming(frameCount: 30, frameDelay: 5, finalDelay: 250, loopCount: 0))
         let counted = try parse(Self.spec.replacingOccurrences(of: "loop: forever", with: "loop: 3"))
-        XCTAssertEqual(AnimationTiming(counted.figures[0]).loopCount, 3)
+        XCTAssertEqual(AnimationTiming(counted.figures[0])?.loopCount, 3)
     }
 
     func testDefaultsPerKind() throws {

@@ -31,7 +31,7 @@ final class SpecErrorTests: XCTestCase {
         XCTAssertEqual(spec.models.map(\.formula), ["work_hours ~ lot_size"])
         XCTAssertEqual(spec.figures.first?.kind, .scatterFit)
         XCTAssertEqual(spec.figures.first?.model, "hours")
-        XCTAssertEqual(spec.figures.first?.flag("residuals"), true)
+        XCTAssertEqual(spec.figures.first?.value(ScatterFitFigure.residuals), true)
         XCTAssertEqual(spec.formats, [.png, .svg])
     }
 

@@ -54,7 +54,7 @@ final class SpecNumberTests: XCTestCase {
 
     func testAWholeNumberWithAnExponentIsAccepted() throws {
         let spec = try InlineSpec.parse(option("width: 1e3"))
-        XCTAssertEqual(spec.figures.first?.integer("width"), 1000)
+        XCTAssertEqual(spec.figures.first?.value(CommonFigureOptions.width), 1000)
     }
 
     func testAFractionIsStillNotAWholeNumber() {

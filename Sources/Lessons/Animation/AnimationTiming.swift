@@ -1,7 +1,7 @@
 import Plot
 
 /// How many frames an animated figure has and how they are played, read from
-/// the figure's options with defaults chosen per kind.
+/// the figure's options with defaults chosen per kind (`FigureKindAnimation`).
 public struct AnimationTiming: Sendable, Equatable {
     public var frameCount: Int
     /// Hundredths of a second between frames (GIF's unit).
@@ -11,16 +11,6 @@ public struct AnimationTiming: Sendable, Equatable {
     /// Repeats after the first play; 0 repeats forever.
     public var loopCount: Int
 
-    /// Defaults: the probability model builds up once and then rests on the
-    /// full picture; the plane turns at an even pace with no pause, so its loop
-    /// is seamless.
-    public static func defaults(for kind: FigureKind) -> AnimationTiming {
-        switch kind {
-        case .regressionPlane: return AnimationTiming(frameCount: 30, frameDelay: 10, finalDelay: 10, loopCount: 0)
-        default: return AnimationTiming(frameCount: 48, frameDelay: 6, finalDelay: 300, loopCount: 0)
-        }
-    }
-
     public init(frameCount: Int, frameDelay: Int, finalDelay: Int, loopCount: Int) {
         self.frameCount = frameCount
         self.frameDelay = frameDelay
@@ -28,17 +18,23 @@ public struct AnimationTiming: Sendable, Equatable {
         self.loopCount = loopCount
     }
 
-    /// The timing of `figure`: its options where given, the kind's defaults elsewhere.
-    public init(_ figure: FigureSpec) {
-        var timing = AnimationTiming.defaults(for: figure.kind)
-        if let frames = figure.integer("frames") { timing.frameCount = frames }
-        if let delay = figure.number("delay") { timing.frameDelay = Self.hundredths(delay) }
-        if let hold = figure.number("hold") {
+    /// The timing of `figure`: its options where given, its kind's defaults
+    /// elsewhere; nil when the kind does not animate.
+    public init?(_ figure: FigureSpec) {
+        guard let animation = figure.kind.definition.animation else { return nil }
+        self.init(figure, animation: animation)
+    }
+
+    init(_ figure: FigureSpec, animation: FigureKindAnimation) {
+        var timing = animation.defaults
+        if let frames = figure.value(AnimationOptions.frames) { timing.frameCount = frames }
+        if let delay = figure.value(AnimationOptions.delay) { timing.frameDelay = Self.hundredths(delay) }
+        if let hold = figure.value(AnimationOptions.hold) {
             timing.finalDelay = Self.hundredths(hold)
-        } else if figure.kind == .regressionPlane {
+        } else if animation.holdFollowsDelay {
             timing.finalDelay = timing.frameDelay
         }
-        if let loop = figure.integer("loop") { timing.loopCount = loop }
+        if let loop = figure.value(AnimationOptions.loop) { timing.loopCount = loop }
         self = timing
     }
 

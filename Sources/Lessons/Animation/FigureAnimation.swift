@@ -9,15 +9,9 @@ public struct FigureAnimation: Sendable {
 
     /// The animation of `figure`, or nil when its kind does not animate.
     static func make(_ figure: FigureSpec, model: FittedModel) throws -> FigureAnimation? {
-        guard figure.kind.animates else { return nil }
-        let context = FigureContext(figure: figure, model: model)
-        let timing = AnimationTiming(figure)
-        let frames: [any Figure]
-        switch figure.kind {
-        case .probabilityModel: frames = try ProbabilityModelFigure.frames(context, count: timing.frameCount)
-        case .regressionPlane: frames = try RegressionPlaneFigure.frames(context, count: timing.frameCount)
-        default: return nil
-        }
+        guard let animation = figure.kind.definition.animation else { return nil }
+        let timing = AnimationTiming(figure, animation: animation)
+        let frames = try animation.frames(FigureContext(figure: figure, model: model), timing.frameCount)
         return FigureAnimation(frames: frames, timing: timing)
     }
 

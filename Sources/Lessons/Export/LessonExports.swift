@@ -21,14 +21,8 @@ enum LessonExports {
                                          caption: figure.caption)
                 files.append(("\(figure.id).myst.md", Data(snippet.text.utf8)))
             }
-            switch figure.kind {
-            case .designMatrix:
-                files.append(("\(figure.id).tex", Data(LaTeXDesignMatrix(model).text.utf8)))
-            case .coefficientTable:
-                let table = try LaTeXCoefficientTable(model, level: figure.number("level") ?? 0.95)
-                files.append(("\(figure.id).tex", Data(table.text.utf8)))
-            default:
-                break
+            for export in try figure.kind.definition.exports(FigureContext(figure: figure, model: model)) {
+                files.append(("\(figure.id).\(export.fileExtension)", Data(export.text.utf8)))
             }
         }
         return files

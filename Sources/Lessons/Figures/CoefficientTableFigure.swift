@@ -4,10 +4,21 @@ import Plot
 /// `coefficient-table`: the fitted coefficients as a booktabs table — β̂, its
 /// standard error, t, p and the confidence interval — headed by σ̂, R² and the
 /// residual degrees of freedom, the numbers a lesson quotes.
-enum CoefficientTableFigure {
+enum CoefficientTableFigure: FigureKindDefinition {
+    static let name = "coefficient-table"
+    static let summary = "β̂, SE, t, p and the confidence interval as a table"
+
+    static let options: [any FigureOptionDeclaring] = [SharedFigureOptions.level]
+    static let animation: FigureKindAnimation? = nil
+    /// The same numbers as a booktabs table, for a course written in LaTeX.
+    static func exports(_ context: FigureContext) throws -> [FigureExport] {
+        let table = try LaTeXCoefficientTable(context.model, level: context.value(SharedFigureOptions.level))
+        return [FigureExport(fileExtension: "tex", text: table.text)]
+    }
+
     static func make(_ context: FigureContext) throws -> any Figure {
         let model = context.model, fit = model.fit
-        let level = context.figure.number("level") ?? 0.95
+        let level = context.value(SharedFigureOptions.level)
         let percent = NumberText.fixed(level * 100, level * 100 == (level * 100).rounded() ? 0 : 1)
         let intervals = level == fit.confidenceLevel ? fit : try refit(model, level: level)
         let rows = zip(fit.coefficients, intervals.coefficients).map { c, withInterval -> [String] in
@@ -26,7 +37,7 @@ enum CoefficientTableFigure {
         if let sigma = fit.sigma { summary.append("$\\hat{\\sigma} = \(NumberText.estimate(sigma))$") }
         if let r2 = fit.rSquared { summary.append("$R^2 = \(NumberText.fixed(r2, 3))$") }
         summary.append("residual df = \(fit.dfResidual)")
-        let table = Table(title: context.figure.text("title") ?? summary.joined(separator: ",  "),
+        let table = Table(title: context.title ?? summary.joined(separator: ",  "),
                           header: ["Term", "$\\hat{\\beta}$", "SE", "$t$", "$p$", "\(percent)% CI"],
                           rows: rows, alignments: [.left, .right, .right, .right, .right, .right])
         let contents = "\(fit.coefficients.count) coefficients"
@@ -48,4 +59,8 @@ enum CoefficientTableFigure {
     static func texEscaped(_ text: String) -> String {
         text.replacingOccurrences(of: "$", with: "\\$")
     }
+}
+
+extension FigureKind {
+    public static let coefficientTable = FigureKind(CoefficientTableFigure.self)
 }

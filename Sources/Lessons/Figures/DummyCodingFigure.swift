@@ -5,11 +5,20 @@ import Plot
 /// 0/1 dummy columns, one row per level in the design's order, the reference
 /// level being the row of zeros. It is the table a lesson shows beside the
 /// design matrix.
-enum DummyCodingFigure {
+enum DummyCodingFigure: FigureKindDefinition {
+    static let name = "dummy-coding"
+    static let summary = "the table from levels to 0/1 dummy columns, one row per level, the reference marked"
+
+    static let variable = FigureOptionKey.text(
+        "variable", absent: "the model's only categorical predictor", "the categorical predictor to tabulate")
+    static let options: [any FigureOptionDeclaring] = [variable]
+    static let animation: FigureKindAnimation? = nil
+    static func exports(_ context: FigureContext) throws -> [FigureExport] { [] }
+
     static func make(_ context: FigureContext) throws -> any Figure {
-        let figure = context.figure, design = context.model.design
+        let design = context.model.design
         let variables = design.levels.keys.sorted()
-        guard let variable = figure.text("variable") ?? (variables.count == 1 ? variables[0] : nil) else {
+        guard let variable = context.value(Self.variable) ?? (variables.count == 1 ? variables[0] : nil) else {
             throw context.fail("say which categorical predictor to tabulate with the option 'variable'",
                                suggestion: variables.isEmpty ? "the model has no categorical predictor"
                                    : "one of " + variables.map { "'\($0)'" }.joined(separator: ", "))
@@ -25,15 +34,19 @@ enum DummyCodingFigure {
             [CoefficientTableFigure.texEscaped(level) + (level == designLevels.first ? " (reference)" : "")]
                 + dummies.map { $0 == variable + level ? "1" : "0" }
         }
-        let header = [CoefficientTableFigure.texEscaped(figure.text("x-label") ?? variable)]
+        let header = [CoefficientTableFigure.texEscaped(context.value(CommonFigureOptions.xLabel) ?? variable)]
             + dummies.enumerated().map { "Dummy \($0.offset + 1): \(CoefficientTableFigure.texEscaped($0.element))" }
         let contents = "\(dummies.count) dummy columns and \(levels.count) levels"
         let fix = "tabulate a predictor with fewer levels, or show the design with a 'design-matrix' figure, which summarises wide designs"
         // Measuring every cell of a 1 000-level table takes minutes; its size has a
         // lower bound from the counts alone.
         try context.checkTableBounds(columns: dummies.count + 1, rows: levels.count + 1, describing: contents, fix: fix)
-        let table = try Table(title: figure.text("title"), header: header, rows: rows,
+        let table = try Table(title: context.title, header: header, rows: rows,
                               alignments: [.left] + dummies.map { _ in .center }).sized()
         return try context.fitted(table, describing: contents, fix: fix)
     }
+}
+
+extension FigureKind {
+    public static let dummyCoding = FigureKind(DummyCodingFigure.self)
 }

@@ -5,11 +5,24 @@ import Plot
 /// The fitted line runs from the reference group's mean (x = 0, height β̂₀)
 /// to the other group's mean (x = 1, height β̂₀ + β̂₁), which is why the slope
 /// of a dummy variable is a difference between means.
-enum DummyMeansFigure {
+enum DummyMeansFigure: FigureKindDefinition {
+    static let name = "dummy-means"
+    static let summary = "a 0/1 group on x, jittered points, group means, the line from the reference mean to the other, β̂₀, β̂₁ and β̂₀ + β̂₁ labelled"
+
+    static let group = FigureOptionKey.text(
+        "group", absent: "the model's two-level predictor", "the two-level categorical predictor on the x axis")
+    static let jitter = FigureOptionKey.number(
+        "jitter", in: 0...0.4, default: 0.08, "how far points spread sideways, in units of the 0/1 code")
+    static let seed = FigureOptionKey.integer(
+        "seed", in: 0...Int(Int32.max), default: 1, "seed of the jitter, so the figure is the same on every machine")
+    static let options: [any FigureOptionDeclaring] = [group, jitter, seed]
+    static let animation: FigureKindAnimation? = nil
+    static func exports(_ context: FigureContext) throws -> [FigureExport] { [] }
+
     static func make(_ context: FigureContext) throws -> any Figure {
-        let figure = context.figure, model = context.model
+        let model = context.model
         let candidates = model.design.levels.filter { $0.value.count == 2 }.keys.sorted()
-        let group = figure.text("group") ?? candidates.first
+        let group = context.value(Self.group) ?? candidates.first
         guard let group, let levels = model.design.levels[group], levels.count == 2,
               model.predictorColumns.count == 1 else {
             throw context.fail("dummy-means draws a model with one two-level categorical predictor, like 'y ~ group'",
@@ -23,8 +36,8 @@ enum DummyMeansFigure {
         let codes = model.design.rowsUsed.map { column.label(at: $0) == levels[1] ? 1.0 : 0.0 }
         let y = model.design.y
 
-        var random = Xoshiro256StarStar(seed: UInt64(figure.integer("seed") ?? 1))
-        let jitter = figure.number("jitter") ?? 0.08
+        var random = Xoshiro256StarStar(seed: UInt64(context.value(Self.seed)))
+        let jitter = context.value(Self.jitter)
         let jittered = codes.map { $0 + jitter * (2 * random.nextUnitInterval() - 1) }
 
         let (xTitle, yTitle) = context.axisTitles(x: "\(group) (dummy code)", y: model.design.responseName)
@@ -32,7 +45,7 @@ enum DummyMeansFigure {
         var xAxis = Axis(xTitle, domain: -0.95...1.85, ticks: [0, 1],
                          tickLabels: ["\(levels[0]) = 0", "\(levels[1]) = 1"])
         xAxis.grid = false
-        var chart = Chart(size: context.size, title: figure.text("title"), x: xAxis, y: Axis(yTitle))
+        var chart = Chart(size: context.size, title: context.title, x: xAxis, y: Axis(yTitle))
         let palette = chart.theme.palette
         let halfWidth = 0.16
         let estimateDigits = 3
@@ -62,4 +75,8 @@ enum DummyMeansFigure {
         ])]
         return chart
     }
+}
+
+extension FigureKind {
+    public static let dummyMeans = FigureKind(DummyMeansFigure.self)
 }

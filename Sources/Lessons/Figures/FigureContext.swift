@@ -6,6 +6,14 @@ struct FigureContext {
     let figure: FigureSpec
     let model: FittedModel
 
+    /// The value of one of the figure's options, or its declared default.
+    func value<Value>(_ option: FigureOptionKey<Value>) -> Value {
+        figure.value(option)
+    }
+
+    /// The `title` option, which every kind passes to its drawing.
+    var title: String? { value(CommonFigureOptions.title) }
+
     func fail(_ message: String, suggestion: String? = nil) -> LessonError {
         LessonError(.badSpec, at: figure.location, message: "figure '\(figure.id)': \(message)", suggestion: suggestion)
     }
@@ -13,7 +21,7 @@ struct FigureContext {
     /// The canvas a table may take: the `width`/`height` options, else the largest
     /// figure (4000 pixels).
     var tableLimit: Size {
-        Size(width: Double(figure.integer("width") ?? 4000), height: Double(figure.integer("height") ?? 4000))
+        Size(width: Double(value(CommonFigureOptions.width) ?? 4000), height: Double(value(CommonFigureOptions.height) ?? 4000))
     }
 
     /// Refuses, from its counts alone, a table that cannot fit `tableLimit`: every
@@ -36,17 +44,17 @@ struct FigureContext {
         let limit = tableLimit
         if table.size.width > limit.width || table.size.height > limit.height {
             throw fail("the table (\(contents)) needs \(Int(table.size.width)) × \(Int(table.size.height)) pixels and would be cropped to \(Int(min(table.size.width, limit.width))) × \(Int(min(table.size.height, limit.height)))",
-                       suggestion: (figure.integer("width") != nil || figure.integer("height") != nil
+                       suggestion: (value(CommonFigureOptions.width) != nil || value(CommonFigureOptions.height) != nil
                            ? "leave out 'width' and 'height' so the table takes the size it needs, or " : "") + fix)
         }
-        if let width = figure.integer("width") { fitted.size.width = Double(width) }
-        if let height = figure.integer("height") { fitted.size.height = Double(height) }
+        if let width = value(CommonFigureOptions.width) { fitted.size.width = Double(width) }
+        if let height = value(CommonFigureOptions.height) { fitted.size.height = Double(height) }
         return fitted
     }
 
     /// The chart size from the options (default: 760 × 520 logical pixels).
     var size: Size {
-        Size(width: Double(figure.integer("width") ?? 760), height: Double(figure.integer("height") ?? 520))
+        Size(width: Double(value(CommonFigureOptions.width) ?? 760), height: Double(value(CommonFigureOptions.height) ?? 520))
     }
 
     /// The values of a numeric predictor over the rows the fit used.
@@ -61,7 +69,7 @@ struct FigureContext {
 
     /// The one numeric predictor of a simple regression (or the `x` option).
     func singleNumericPredictor() throws -> String {
-        if let chosen = figure.text("x") { return chosen }
+        if let chosen = value(SharedFigureOptions.predictor) { return chosen }
         let predictors = model.predictorColumns
         guard predictors.count == 1, model.frame[predictors[0]]?.numericValues != nil else {
             throw fail("\(figure.kind.rawValue) draws a model with one numeric predictor; model '\(model.spec.name)' has columns \(predictors)",
@@ -72,6 +80,6 @@ struct FigureContext {
 
     /// Axis titles: the options, else the column names.
     func axisTitles(x: String, y: String) -> (String, String) {
-        (figure.text("x-label") ?? x, figure.text("y-label") ?? y)
+        (value(CommonFigureOptions.xLabel) ?? x, value(CommonFigureOptions.yLabel) ?? y)
     }
 }

@@ -10,7 +10,23 @@ import Plot
 /// the last, leaving a copy at each chosen x as it passes: the reader watches
 /// the mean follow the line while the spread stays the same, and the last
 /// frame is the full picture.
-enum ProbabilityModelFigure {
+enum ProbabilityModelFigure: FigureKindDefinition {
+    static let name = "probability-model"
+    static let summary = "the fitted line with normal densities 𝒩(β₀ + β₁x, σ) drawn sideways at chosen x values, E(Y) marked"
+
+    static let at = FigureOptionKey.numbers(
+        "at", absent: "four evenly spaced values", placesData: true, "the x values at which densities are drawn")
+    static let points = FigureOptionKey.flag("points", default: true, "draw the observations behind the densities")
+    static let densityWidth = FigureOptionKey.number(
+        "density-width", in: 0.05...0.5, default: 0.16, "width of the tallest density, as a fraction of the x range")
+    static let options: [any FigureOptionDeclaring] = [SharedFigureOptions.predictor, at, points, densityWidth]
+    /// Builds up once and then rests on the full picture.
+    static let animation: FigureKindAnimation? = FigureKindAnimation(
+        summary: "the densities appear one x value at a time, a travelling density leaving a copy at each",
+        defaults: AnimationTiming(frameCount: 48, frameDelay: 6, finalDelay: 300, loopCount: 0),
+        holdFollowsDelay: false, frames: frames)
+    static func exports(_ context: FigureContext) throws -> [FigureExport] { [] }
+
     static func make(_ context: FigureContext) throws -> any Figure {
         let scene = try Scene(context)
         return scene.chart(settled: scene.positions.count, travelling: nil)
@@ -52,7 +68,7 @@ enum ProbabilityModelFigure {
 
         init(_ context: FigureContext) throws {
             self.context = context
-            let figure = context.figure, model = context.model
+            let model = context.model
             xName = try context.singleNumericPredictor()
             x = try context.numericColumn(xName)
             y = model.design.y
@@ -63,8 +79,8 @@ enum ProbabilityModelFigure {
             self.b0 = b0; self.b1 = b1; self.sigma = sigma
             let low = x.min()!, high = x.max()!
             // Divided before multiplied: (high − low)·4 overflows for data near 10³⁰⁸.
-            positions = (figure.numbers("at") ?? (1...4).map { low + (high - low) / 5 * Double($0) }).sorted()
-            let widthFraction = figure.number("density-width") ?? 0.16
+            positions = (context.value(ProbabilityModelFigure.at) ?? (1...4).map { low + (high - low) / 5 * Double($0) }).sorted()
+            let widthFraction = context.value(ProbabilityModelFigure.densityWidth)
             let spacing = positions.count > 1
                 ? zip(positions.dropFirst(), positions).map { $0 - $1 }.min()!
                 : (high - low)
@@ -78,12 +94,12 @@ enum ProbabilityModelFigure {
         /// out invisibly (so axes, legend and labels never move between
         /// frames), and, when `travelling` is set, one highlighted density there.
         func chart(settled: Int, travelling: Double?) -> Chart {
-            let figure = context.figure, model = context.model
+            let model = context.model
             let (xTitle, yTitle) = context.axisTitles(x: xName, y: model.design.responseName)
-            var chart = Chart(size: context.size, title: figure.text("title"), x: Axis(xTitle), y: Axis(yTitle))
+            var chart = Chart(size: context.size, title: context.title, x: Axis(xTitle), y: Axis(yTitle))
             let palette = chart.theme.palette
             var marks: [Mark] = []
-            if figure.flag("points") ?? true {
+            if context.value(ProbabilityModelFigure.points) {
                 marks.append(.points(x: x, y: y, color: Color.ink, radius: 3.5, alpha: 0.45, label: "Observed"))
             }
             marks.append(.line(intercept: b0, slope: b1, color: palette[0], label: "$E(Y) = \\beta_0 + \\beta_1 x$"))
@@ -138,4 +154,8 @@ enum ProbabilityModelFigure {
             return marks
         }
     }
+}
+
+extension FigureKind {
+    public static let probabilityModel = FigureKind(ProbabilityModelFigure.self)
 }

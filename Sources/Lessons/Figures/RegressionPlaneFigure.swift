@@ -8,7 +8,24 @@ import Plot
 ///
 /// Animated, the same chart turns once about the vertical axis, starting from
 /// the still's azimuth, at a fixed scale so the box neither zooms nor drifts.
-enum RegressionPlaneFigure {
+enum RegressionPlaneFigure: FigureKindDefinition {
+    static let name = "regression-plane"
+    static let summary = "two predictors in 3-D: fitted plane, points coloured (and shaped) by side, residual sticks; `x-label`/`y-label` name the two predictors"
+
+    static let azimuth = FigureOptionKey.number(
+        "azimuth", in: -360...360, default: -55, "degrees the camera stands round the vertical axis")
+    static let elevation = FigureOptionKey.number(
+        "elevation", in: -90...90, default: 22, "degrees the camera looks down on the plane")
+    static let residuals = FigureOptionKey.flag(
+        "residuals", default: true, "draw a stick from each point to the plane")
+    static let options: [any FigureOptionDeclaring] = [azimuth, elevation, residuals]
+    /// Turns at an even pace with no pause, so its loop is seamless.
+    static let animation: FigureKindAnimation? = FigureKindAnimation(
+        summary: "one turn about the vertical axis at a fixed scale",
+        defaults: AnimationTiming(frameCount: 30, frameDelay: 10, finalDelay: 10, loopCount: 0),
+        holdFollowsDelay: true, frames: frames)
+    static func exports(_ context: FigureContext) throws -> [FigureExport] { [] }
+
     static func make(_ context: FigureContext) throws -> any Figure {
         try chart(context, azimuth: nil)
     }
@@ -16,7 +33,7 @@ enum RegressionPlaneFigure {
     /// `count` frames of one full turn; the last frame stops one step short of
     /// the first, so a looping GIF turns without a stutter.
     static func frames(_ context: FigureContext, count: Int) throws -> [any Figure] {
-        let start = context.figure.number("azimuth") ?? defaultAzimuth
+        let start = context.value(Self.azimuth)
         return try (0..<count).map { index in
             var frame = try chart(context, azimuth: start + 360 * Double(index) / Double(count))
             frame.sameScaleAtEveryAzimuth = true
@@ -33,14 +50,13 @@ enum RegressionPlaneFigure {
         }
     }
 
-    static let defaultAzimuth = -55.0
     /// Extra room in a turntable frame, in logical pixels: at the side for the
     /// legend, below for axis titles that swing towards the viewer.
     static let turntableRoom = Size(width: 340, height: 60)
 
     /// The chart seen from `azimuth` (nil: the spec's, else the default).
     static func chart(_ context: FigureContext, azimuth: Double?) throws -> Chart3D {
-        let figure = context.figure, model = context.model
+        let model = context.model
         let predictors = model.predictorColumns
         guard predictors.count == 2,
               predictors.allSatisfy({ model.frame[$0]?.numericValues != nil }) else {
@@ -53,12 +69,12 @@ enum RegressionPlaneFigure {
         }
         let x1 = try context.numericColumn(predictors[0]), x2 = try context.numericColumn(predictors[1])
         let y = model.design.y, fitted = model.fit.fitted
-        let camera = Camera(azimuth: azimuth ?? figure.number("azimuth") ?? defaultAzimuth, elevation: figure.number("elevation") ?? 22)
+        let camera = Camera(azimuth: azimuth ?? context.value(Self.azimuth), elevation: context.value(Self.elevation))
 
-        let xTitle = figure.text("x-label") ?? predictors[0]
-        let yTitle = figure.text("y-label") ?? predictors[1]
+        let xTitle = context.value(CommonFigureOptions.xLabel) ?? predictors[0]
+        let yTitle = context.value(CommonFigureOptions.yLabel) ?? predictors[1]
         var chart = Chart3D(size: context.size.width == 760 && context.size.height == 520 ? Size(width: 760, height: 620) : context.size,
-                            title: figure.text("title"), camera: camera,
+                            title: context.title, camera: camera,
                             x: Axis(xTitle), y: Axis(yTitle), z: Axis(model.design.responseName))
         let palette = chart.theme.palette
         var above: [Point3] = [], below: [Point3] = [], sticks: [Segment3] = []
@@ -71,7 +87,7 @@ enum RegressionPlaneFigure {
             .plane(intercept: b0, slopeX: b1, slopeY: b2, x: x1.min()!...x1.max()!, y: x2.min()!...x2.max()!,
                    divisions: 12, color: palette[5], alpha: 0.45, label: "Fitted plane"),
         ]
-        if figure.flag("residuals") ?? true {
+        if context.value(Self.residuals) {
             marks.append(.segments(sticks, color: Color(hex: 0x555555), width: 1.3, label: "Residual"))
         }
         marks.append(.points(above, color: palette[0], radius: 5, label: "Above the plane"))
@@ -83,4 +99,8 @@ enum RegressionPlaneFigure {
         ])]
         return chart
     }
+}
+
+extension FigureKind {
+    public static let regressionPlane = FigureKind(RegressionPlaneFigure.self)
 }

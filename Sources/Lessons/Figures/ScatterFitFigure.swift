@@ -4,9 +4,25 @@ import Plot
 
 /// `scatter-fit`: the data, the least-squares line, and optionally residuals,
 /// confidence/prediction bands and the fitted equation.
-enum ScatterFitFigure {
+enum ScatterFitFigure: FigureKindDefinition {
+    static let name = "scatter-fit"
+    static let summary = "points, fitted line, residual segments, confidence/prediction bands, an equation/R²/slope annotation placed where it hides nothing"
+
+    static let residuals = FigureOptionKey.flag(
+        "residuals", default: false, "draw each residual as a segment from the point to the line")
+    static let bands = FigureOptionKey.choices(
+        "bands", ["confidence", "prediction"], "bands around the line, at `level`")
+    static let annotate = FigureOptionKey.choices(
+        "annotate", ["equation", "r-squared", "slope", "slope-triangle", "sigma"],
+        "numbers shown beside the line; `slope-triangle` draws the rise over one unit on it")
+    static let options: [any FigureOptionDeclaring] = [
+        SharedFigureOptions.predictor, residuals, bands, SharedFigureOptions.level, annotate,
+    ]
+    static let animation: FigureKindAnimation? = nil
+    static func exports(_ context: FigureContext) throws -> [FigureExport] { [] }
+
     static func make(_ context: FigureContext) throws -> any Figure {
-        let figure = context.figure, model = context.model
+        let model = context.model
         let xName = try context.singleNumericPredictor()
         let x = try context.numericColumn(xName)
         let y = model.design.y
@@ -14,13 +30,13 @@ enum ScatterFitFigure {
             throw context.fail("the model needs an intercept and a slope for '\(xName)'")
         }
         let (xTitle, yTitle) = context.axisTitles(x: xName, y: model.design.responseName)
-        var chart = Chart(size: context.size, title: figure.text("title"), x: Axis(xTitle), y: Axis(yTitle))
+        var chart = Chart(size: context.size, title: context.title, x: Axis(xTitle), y: Axis(yTitle))
         let palette = chart.theme.palette
-        let level = figure.number("level") ?? 0.95
+        let level = context.value(SharedFigureOptions.level)
         let percent = NumberText.fixed(level * 100, level * 100 == (level * 100).rounded() ? 0 : 1)
 
         var marks: [Mark] = []
-        let bands = figure.words("bands")
+        let bands = context.value(Self.bands)
         if !bands.isEmpty {
             let grid = gridValues(over: x, count: 120)
             let frame = try Frame(columns: [(name: xName, column: .numeric(grid))])
@@ -37,20 +53,20 @@ enum ScatterFitFigure {
                                    color: palette[0], alpha: 0.25, label: "\(percent)% confidence band"))
             }
         }
-        if figure.flag("residuals") == true {
+        if context.value(Self.residuals) {
             let fitted = model.fit.fitted
             marks.append(.segments(zip(x, zip(y, fitted)).map { Segment($0, $1.0, $0, $1.1) },
                                    color: palette[1], width: 1.6, label: "Residual"))
         }
         marks.append(.line(intercept: b0, slope: b1, color: palette[0], label: "Fitted line"))
         marks.append(.points(x: x, y: y, color: Color.ink, label: "Observed"))
-        if figure.words("annotate").contains("slope-triangle") {
+        if context.value(Self.annotate).contains("slope-triangle") {
             marks += slopeTriangle(intercept: b0, slope: b1, over: x, y: y, color: palette[1])
         }
         chart.marks = marks
 
         var lines: [String] = []
-        for item in figure.words("annotate") {
+        for item in context.value(Self.annotate) {
             switch item {
             case "equation":
                 lines.append("$\\hat{Y} = \(NumberText.estimate(b0)) \(NumberText.signed(b1, digits: decimals(of: b1)))X$")
@@ -145,4 +161,8 @@ enum ScatterFitFigure {
         let low = values.min() ?? 0, high = values.max() ?? 1
         return (0..<count).map { low + (high - low) / Double(count - 1) * Double($0) }
     }
+}
+
+extension FigureKind {
+    public static let scatterFit = FigureKind(ScatterFitFigure.self)
 }

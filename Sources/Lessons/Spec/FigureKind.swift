@@ -1,56 +1,36 @@
-/// The kinds of figure a lesson can ask for, each with the options it accepts.
-/// Keeping the option table here lets the spec reader refuse a misspelt option
-/// before anything is fitted or drawn.
-public enum FigureKind: String, CaseIterable, Sendable {
-    case scatterFit = "scatter-fit"
-    case probabilityModel = "probability-model"
-    case dummyMeans = "dummy-means"
-    case regressionPlane = "regression-plane"
-    case designMatrix = "design-matrix"
-    case dummyCoding = "dummy-coding"
-    case tDistribution = "t-distribution"
-    case coefficientTable = "coefficient-table"
+/// A kind of figure a lesson can ask for. Everything about a kind (its options,
+/// how it is drawn, whether it animates, what it exports) is in its definition,
+/// one file per kind; this is the handle a spec and the renderer hold.
+public struct FigureKind: Sendable, Hashable, RawRepresentable, CaseIterable, CustomStringConvertible {
+    let definition: any FigureKindDefinition.Type
 
+    init(_ definition: any FigureKindDefinition.Type) {
+        self.definition = definition
+    }
+
+    /// The kind a spec names, if it is registered.
+    public init?(rawValue: String) {
+        guard let kind = FigureKindRegistry.kinds.first(where: { $0.rawValue == rawValue }) else { return nil }
+        self = kind
+    }
+
+    /// The name a spec writes after `kind:`.
+    public var rawValue: String { definition.name }
+    public var description: String { rawValue }
+
+    public static var allCases: [FigureKind] { FigureKindRegistry.kinds }
     public static var names: [String] { allCases.map(\.rawValue) }
 
-    /// Options every kind accepts.
-    static let commonOptions: [String: FigureOption.ValueType] = [
-        "width": .integer(200...4000),
-        "height": .integer(150...4000),
-        "title": .string,
-        "x-label": .string,
-        "y-label": .string,
-    ]
+    /// Whether the kind can be written as an animated GIF. A lesson that asks
+    /// for `gif` writes one for each such figure and skips the others.
+    public var animates: Bool { definition.animation != nil }
 
-    /// Options this kind accepts beyond the common ones.
-    var specificOptions: [String: FigureOption.ValueType] {
-        switch self {
-        case .scatterFit:
-            return [
-                "x": .string, "residuals": .bool,
-                "bands": .choices(["confidence", "prediction"]),
-                "level": .number(0.5...0.999),
-                "annotate": .choices(["equation", "r-squared", "slope", "slope-triangle", "sigma"]),
-            ]
-        case .probabilityModel:
-            return ["x": .string, "at": .numbers, "points": .bool, "density-width": .number(0.05...0.5)]
-        case .dummyMeans:
-            return ["group": .string, "jitter": .number(0...0.4), "seed": .integer(0...Int(Int32.max))]
-        case .regressionPlane:
-            return ["azimuth": .number(-360...360), "elevation": .number(-90...90), "residuals": .bool]
-        case .designMatrix:
-            return ["numbers": .choice(["auto", "always", "never"]), "scaling": .choice(["column", "none"])]
-        case .dummyCoding:
-            return ["variable": .string]
-        case .tDistribution:
-            return ["term": .string, "alpha": .number(0.0001...0.5)]
-        case .coefficientTable:
-            return ["level": .number(0.5...0.999)]
-        }
+    /// Every option the kind accepts: the common ones, its own, and the
+    /// animation options when it animates, in the order the docs list them.
+    var options: [any FigureOptionDeclaring] {
+        CommonFigureOptions.all + definition.options + (animates ? AnimationOptions.all : [])
     }
 
-    var allOptions: [String: FigureOption.ValueType] {
-        FigureKind.commonOptions.merging(specificOptions) { a, _ in a }
-            .merging(animates ? FigureKind.animationOptions : [:]) { a, _ in a }
-    }
+    public static func == (a: FigureKind, b: FigureKind) -> Bool { a.rawValue == b.rawValue }
+    public func hash(into hasher: inout Hasher) { hasher.combine(rawValue) }
 }

@@ -1,5 +1,5 @@
 /// A validated option value of a figure (the spec reader has already checked
-/// its type and range against the figure kind's table).
+/// its type and range against the option's declaration, `FigureOptionKey`).
 public enum FigureOption: Sendable, Equatable {
     case number(Double)
     case integer(Int)

@@ -8,36 +8,12 @@ public struct FigureSpec: Sendable {
     public var caption: String?
     public var location: SourceLocation
 
-    public func number(_ key: String) -> Double? {
-        switch options[key] {
-        case .number(let v): return v
-        case .integer(let v): return Double(v)
-        default: return nil
-        }
-    }
-
-    public func integer(_ key: String) -> Int? {
-        if case .integer(let v) = options[key] { return v }
-        return nil
-    }
-
-    public func flag(_ key: String) -> Bool? {
-        if case .bool(let v) = options[key] { return v }
-        return nil
-    }
-
-    public func text(_ key: String) -> String? {
-        if case .string(let v) = options[key] { return v }
-        return nil
-    }
-
-    public func numbers(_ key: String) -> [Double]? {
-        if case .numbers(let v) = options[key] { return v }
-        return nil
-    }
-
-    public func words(_ key: String) -> [String] {
-        if case .strings(let v) = options[key] { return v }
-        return []
+    /// The value of `option`, or its default when the spec leaves it out. Options
+    /// are read only through their declarations, so a default is never repeated
+    /// where it is used.
+    public func value<Value>(_ option: FigureOptionKey<Value>) -> Value {
+        assert(kind.options.contains { $0.name == option.name },
+               "\(kind.rawValue) reads option '\(option.name)', which it does not declare")
+        return option.value(in: options)
     }
 }

@@ -286,11 +286,12 @@ public enum LessonSpecParser {
             }
             var options: [String: FigureOption] = [:]
             if let optionsNode = figure["options"] {
-                let table = kind.allOptions
+                let declared = kind.options
                 let optionMap = try optionsNode.mapping("the options of '\(entry.key)'")
-                try optionMap.allowOnly(table.keys.sorted())
+                try optionMap.allowOnly(declared.map(\.name).sorted())
                 for option in optionMap.entries {
-                    options[option.key] = try FigureOption.read(option.value, as: table[option.key]!, name: option.key)
+                    let declaration = declared.first { $0.name == option.key }!
+                    options[option.key] = try FigureOption.read(option.value, as: declaration.type, name: option.key)
                 }
             }
             let caption = try figure["caption"].map { try $0.string("a caption") }

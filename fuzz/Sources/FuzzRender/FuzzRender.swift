@@ -30,8 +30,8 @@ private func fuzzRender(_ input: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
             figure.options["width"] = nil
             figure.options["height"] = nil
         } else {
-            figure.options["width"] = .integer(min(figure.integer("width") ?? maximumSide, maximumSide))
-            figure.options["height"] = .integer(min(figure.integer("height") ?? maximumSide, maximumSide))
+            figure.options["width"] = .integer(min(figure.value(CommonFigureOptions.width) ?? maximumSide, maximumSide))
+            figure.options["height"] = .integer(min(figure.value(CommonFigureOptions.height) ?? maximumSide, maximumSide))
         }
         spec.figures[index] = figure
     }

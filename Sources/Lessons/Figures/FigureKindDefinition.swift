@@ -1,0 +1,42 @@
+import Plot
+
+/// Everything glmviz knows about one figure kind, declared in the kind's own
+/// file and registered once in `FigureKindRegistry`. Every member is required
+/// (none has a default implementation), so a kind that forgets to say whether
+/// it animates or what it exports does not compile, and nothing elsewhere
+/// switches over kinds.
+protocol FigureKindDefinition: Sendable {
+    /// The name a spec writes after `kind:`.
+    static var name: String { get }
+    /// What the figure shows, in one line for the docs' table of kinds.
+    static var summary: String { get }
+    /// The options this kind accepts beyond the common ones, in the order the
+    /// docs list them. A kind reads an option only through one of these.
+    static var options: [any FigureOptionDeclaring] { get }
+    /// How the kind moves, or nil when it is only ever a still.
+    static var animation: FigureKindAnimation? { get }
+    /// The drawing, built and checked but not yet rendered.
+    static func make(_ context: FigureContext) throws -> any Figure
+    /// Files written beside the images (LaTeX of the numbers shown), if any.
+    static func exports(_ context: FigureContext) throws -> [FigureExport]
+}
+
+/// How an animated kind moves and how its GIF is played when the spec's
+/// `frames`, `delay`, `hold` and `loop` say nothing.
+struct FigureKindAnimation: Sendable {
+    /// What moves, in one line for the docs.
+    let summary: String
+    let defaults: AnimationTiming
+    /// When `hold` is left out the last frame shows as long as any other, so a
+    /// turn that ends where it began loops without a pause.
+    let holdFollowsDelay: Bool
+    /// `count` frames of the animation.
+    let frames: @Sendable (FigureContext, Int) throws -> [any Figure]
+}
+
+/// A file a figure kind writes beside its images.
+struct FigureExport: Sendable {
+    /// Appended to the figure id: `tex` gives `<figure-id>.tex`.
+    let fileExtension: String
+    let text: String
+}
