@@ -36,6 +36,9 @@ let package = Package(
             name: "CRmath", path: "Sources/CRmath", pkgConfig: "libRmath",
             providers: [.apt(["r-mathlib"])]),
         .systemLibrary(
+            name: "CZlib", path: "Sources/CZlib",
+            providers: [.apt(["zlib1g-dev"])]),
+        .systemLibrary(
             name: "CGif", path: "Sources/CGif",
             providers: [.apt(["libgif-dev"])]),
         .systemLibrary(
@@ -50,7 +53,7 @@ let package = Package(
 
         .target(name: "Support"),
         .target(name: "GLM", dependencies: ["Support", "CLapack", "CRmath"]),
-        .target(name: "Plot", dependencies: ["Support", "CCairo", "CGif", "CImageQuant"]),
+        .target(name: "Plot", dependencies: ["Support", "CCairo", "CGif", "CImageQuant", "CZlib"]),
         .target(
             name: "Lessons",
             dependencies: [

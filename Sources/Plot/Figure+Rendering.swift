@@ -67,10 +67,7 @@ extension Figure {
 
     func renderPNG(scale: Double) throws -> RenderedFigure {
         try withImageSurface(scale: scale) { surface, layout in
-            let sink = ByteSink()
-            try checkStatus(cairo_surface_write_to_png_stream(surface, appendToSink, Unmanaged.passUnretained(sink).toOpaque()),
-                            "encoding PNG")
-            return RenderedFigure(bytes: sink.bytes, layout: layout)
+            RenderedFigure(bytes: try PNGEncoder.encode(surface), layout: layout)
         }
     }
 

@@ -70,7 +70,7 @@ public struct RGBAImage: Equatable, Sendable {
         try self.init(pngData: [UInt8](data))
     }
 
-    /// PNG bytes through cairo.
+    /// PNG bytes (see `PNGEncoder`).
     public func pngData() throws -> [UInt8] {
         let surface = cairo_image_surface_create(CAIRO_FORMAT_ARGB32, Int32(width), Int32(height))!
         defer { cairo_surface_destroy(surface) }
@@ -90,10 +90,7 @@ public struct RGBAImage: Equatable, Sendable {
             }
         }
         cairo_surface_mark_dirty(surface)
-        let sink = ByteSink()
-        try checkStatus(cairo_surface_write_to_png_stream(surface, appendToSink, Unmanaged.passUnretained(sink).toOpaque()),
-                        "encoding PNG")
-        return sink.bytes
+        return try PNGEncoder.encode(surface)
     }
 
     /// RGBA of the pixel at column `x`, row `y`.

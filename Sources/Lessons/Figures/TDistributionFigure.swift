@@ -64,7 +64,7 @@ enum TDistributionFigure: FigureKindDefinition {
             .rule(x: t, color: Color.ink, width: 2, dash: [6, 4], label: "Observed $t$"),
             .rule(x: -t, color: Color.ink, width: 1.2, dash: [2, 4]),
         ]
-        if let alpha, let critical {
+        if alpha != nil, let critical {
             // Beneath the p area, so a p-value below α shows as p area inside the region.
             chart.marks.insert(contentsOf: [
                 .polygon(tail(from: -reach, to: -critical), color: palette[4], alpha: 0.3, label: "Rejection region"),

@@ -1,0 +1,2 @@
+// zlib: deflate and CRC-32 for the PNG encoder.
+#include <zlib.h>
