@@ -32,7 +32,7 @@ struct AnnotationBlock {
         canvas.fill(box, background.withAlpha(0.88))
         var y = box.minY + Self.padding
         for (markup, lineSize) in zip(markups, lineSizes) {
-            canvas.text(markup: markup, style: style, at: Point(box.minX + Self.padding, y), anchor: .topLeft)
+            canvas.text(markup: markup, style: style, at: Point(box.minX + Self.padding, y), anchor: .topLeft, role: .annotation)
             y += lineSize.height + Self.lineGap
         }
         canvas.placedBoxes.append(box)

@@ -10,6 +10,11 @@ extension Chart3DRenderer {
         var rect: Rect
         /// The tick mark drawn with a tick label.
         var tick: (Point, Point)?
+        var role: TextRole = .tickLabel
+        /// The axis (x, y or z) and, for a tick label, its value.
+        var item: String? = nil
+        /// The box edge the axis's ticks stand on, recorded as its axis line.
+        var edge: (Point, Point)? = nil
     }
 
     /// For the x and y axes, ticks on the floor edge nearest the viewer; for
@@ -59,6 +64,9 @@ extension Chart3DRenderer {
             let dir = Point(outward.x / len, outward.y / len)
             let anchor = anchorFor(dir.x, dir.y)
             var extent = 0.0
+            var low = fixed, high = fixed
+            low[axis] = -half[axis]; high[axis] = half[axis]
+            let edge = (screen(Point3(low[0], low[1], low[2])).0, screen(Point3(high[0], high[1], high[2])).0)
             for (t, label) in zip(axes[axis].ticks, axes[axis].labels) {
                 var p = fixed; p[axis] = boxCoordinate(t, axis: axis)
                 let s = screen(Point3(p[0], p[1], p[2])).0
@@ -66,7 +74,8 @@ extension Chart3DRenderer {
                 let at = Point(tickEnd.x + dir.x * pad, tickEnd.y + dir.y * pad)
                 let r = canvas.box(markup: label, style: tickStyle, at: at, anchor: anchor)
                 if items.contains(where: { $0.rect.insetBy(-2).intersects(r) }) { continue }
-                items.append(LabelItem(markup: label, style: tickStyle, at: at, anchor: anchor, rotation: 0, rect: r, tick: (s, tickEnd)))
+                items.append(LabelItem(markup: label, style: tickStyle, at: at, anchor: anchor, rotation: 0, rect: r, tick: (s, tickEnd),
+                                       item: "\(["x", "y", "z"][axis]) = \(LayoutItem.number(t))", edge: edge))
                 extent = max(extent, abs(dir.x) * r.width + abs(dir.y) * r.height)
             }
             let title = [chart.x.title, chart.y.title, chart.z.title][axis]
@@ -85,15 +94,23 @@ extension Chart3DRenderer {
                 r = canvas.box(markup: markup, style: titleStyle, at: position, anchor: titleAnchor, rotation: rotation)
                 tries += 1
             }
-            items.append(LabelItem(markup: markup, style: titleStyle, at: position, anchor: titleAnchor, rotation: rotation, rect: r, tick: nil))
+            items.append(LabelItem(markup: markup, style: titleStyle, at: position, anchor: titleAnchor, rotation: rotation, rect: r, tick: nil,
+                                   role: .axisTitle, item: ["x", "y", "z"][axis]))
         }
         return items
     }
 
     func drawAxisLabels() throws {
-        for item in try axisLabelItems() {
+        let items = try axisLabelItems()
+        var recorded = Set<String>()
+        for item in items {
+            guard let (a, b) = item.edge, let name = item.item?.prefix(1), recorded.insert(String(name)).inserted else { continue }
+            canvas.record(.axisLine, from: a, to: b, item: String(name))
+        }
+        for item in items {
             if let (a, b) = item.tick { canvas.line(from: a, to: b, color: theme.foreground, width: theme.axisLineWidth) }
-            canvas.text(markup: item.markup, style: item.style, at: item.at, anchor: item.anchor, rotation: item.rotation)
+            canvas.text(markup: item.markup, style: item.style, at: item.at, anchor: item.anchor, rotation: item.rotation,
+                        role: item.role, item: item.item)
         }
     }
 }

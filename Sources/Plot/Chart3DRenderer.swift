@@ -180,7 +180,7 @@ struct Chart3DRenderer {
         try drawAxisLabels()
         if let title = chart.title {
             try canvas.tex(title, style: TextStyle(size: theme.titleSize, color: theme.foreground, bold: true, family: theme.fontFamily),
-                           at: Point(theme.margin, theme.margin), anchor: .topLeft)
+                           at: Point(theme.margin, theme.margin), anchor: .topLeft, role: .title)
         }
         let area = Rect(x: 0, y: 0, width: chart.size.width, height: chart.size.height).insetBy(theme.margin)
         if let legendBox { legend.draw(in: legendBox, on: canvas) }

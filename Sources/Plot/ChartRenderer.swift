@@ -197,38 +197,59 @@ struct ChartRenderer {
             let r = mark.size ?? theme.pointRadius
             let fill = color.withAlpha(mark.alpha ?? theme.pointAlpha)
             if ps.count > PointDensity.pointThreshold {
-                canvas.draw(density(of: ps), color: color.withAlpha(mark.alpha ?? 1))
+                let cloud = density(of: ps)
+                canvas.draw(cloud, color: color.withAlpha(mark.alpha ?? 1))
+                for block in cloud.occupiedBlocks() { canvas.record(.dataMark, rect: block, item: mark.label) }
                 return
             }
             for p in ps where p.x.isFinite && p.y.isFinite {
-                canvas.marker(shape, at: screen(p), radius: r, fill: fill, outline: theme.pointOutline, outlineWidth: 1)
+                let s = screen(p)
+                canvas.marker(shape, at: s, radius: r, fill: fill, outline: theme.pointOutline, outlineWidth: 1)
+                canvas.record(.dataMark, rect: shape.extent(at: s, radius: r), item: LayoutItem.point(p))
             }
         case .line(let a, let b):
             let (p, q) = lineEnds(intercept: a, slope: b)
             canvas.line(from: p, to: q, color: color.withAlpha(mark.alpha ?? 1), width: width, dash: mark.dash)
+            canvas.record(.line, from: p, to: q, item: mark.label)
         case .polyline(let ps):
-            canvas.polyline(ps.map(screen), color: color.withAlpha(mark.alpha ?? 1), width: width, dash: mark.dash)
+            let path = ps.map(screen)
+            canvas.polyline(path, color: color.withAlpha(mark.alpha ?? 1), width: width, dash: mark.dash)
+            recordPath(path, .line, item: mark.label)
         case .segments(let ss):
             let w = mark.size ?? theme.lineWidth * 0.55
-            for s in ss { canvas.line(from: screen(s.from), to: screen(s.to), color: color.withAlpha(mark.alpha ?? 1), width: w, dash: mark.dash) }
+            for s in ss {
+                canvas.line(from: screen(s.from), to: screen(s.to), color: color.withAlpha(mark.alpha ?? 1), width: w, dash: mark.dash)
+                canvas.record(.segment, from: screen(s.from), to: screen(s.to), item: mark.label)
+            }
         case .band(let x, let lo, let hi):
             let upper = zip(x, hi).map { screen(Point($0, $1)) }
             let lower = zip(x, lo).map { screen(Point($0, $1)) }.reversed()
             canvas.polygon(upper + lower, fill: color.withAlpha(mark.alpha ?? theme.bandAlpha))
         case .polygon(let ps):
-            canvas.polygon(ps.map(screen), fill: color.withAlpha(mark.alpha ?? theme.bandAlpha), stroke: color, width: 1)
+            let path = ps.map(screen)
+            canvas.polygon(path, fill: color.withAlpha(mark.alpha ?? theme.bandAlpha), stroke: color, width: 1)
+            recordPath(path + path.prefix(1), .line, item: mark.label)
         case .arrow(let a, let b):
             drawArrow(from: screen(a), to: screen(b), color: color, width: mark.size ?? theme.lineWidth * 0.7)
-        case .bracket(let a, let b, _):
+            canvas.record(.segment, from: screen(a), to: screen(b))
+        case .bracket(let a, let b, let label):
             let g = bracketGeometry(screen(a), screen(b))
             canvas.polyline(g.path, color: color, width: mark.size ?? 1.6)
+            recordPath(g.path, .segment, item: label)
         case .text:
             break
         case .horizontalRule(let y):
             canvas.line(from: Point(plot.minX, sy(y)), to: Point(plot.maxX, sy(y)), color: color, width: mark.size ?? 1.2, dash: mark.dash)
+            canvas.record(.referenceLine, from: Point(plot.minX, sy(y)), to: Point(plot.maxX, sy(y)), item: mark.label)
         case .verticalRule(let x):
             canvas.line(from: Point(sx(x), plot.minY), to: Point(sx(x), plot.maxY), color: color, width: mark.size ?? 1.2, dash: mark.dash)
+            canvas.record(.referenceLine, from: Point(sx(x), plot.minY), to: Point(sx(x), plot.maxY), item: mark.label)
         }
+    }
+
+    /// Records each piece of a drawn path for the layout check.
+    func recordPath(_ path: [Point], _ role: ObstacleRole, item: String?) {
+        for i in 1..<max(1, path.count) { canvas.record(role, from: path[i - 1], to: path[i], item: item) }
     }
 
     /// Many points counted into device-pixel cells over the plot area.
@@ -269,11 +290,12 @@ struct ChartRenderer {
         case .text(let tex, let p, let anchor, let offset):
             let s = screen(p)
             try canvas.tex(tex, style: style, at: Point(s.x + offset.x, s.y + offset.y), anchor: anchor,
-                           halo: theme.background.withAlpha(0.85))
+                           halo: theme.background.withAlpha(0.85), role: .dataLabel, item: LayoutItem.point(p))
         case .bracket(let a, let b, let label?):
             let g = bracketGeometry(screen(a), screen(b))
             let labelStyle = TextStyle(size: theme.annotationSize, color: mark.color ?? theme.foreground, family: theme.fontFamily)
-            try canvas.tex(label, style: labelStyle, at: g.labelAt, anchor: g.anchor, halo: theme.background.withAlpha(0.85))
+            try canvas.tex(label, style: labelStyle, at: g.labelAt, anchor: g.anchor, halo: theme.background.withAlpha(0.85),
+                           role: .dataLabel)
         default:
             break
         }
@@ -311,25 +333,31 @@ struct ChartRenderer {
         let fg = theme.foreground, tl = theme.tickLength, pad = theme.textPadding
         canvas.line(from: Point(plot.minX, plot.maxY), to: Point(plot.maxX, plot.maxY), color: fg, width: theme.axisLineWidth, roundCap: false)
         canvas.line(from: Point(plot.minX, plot.minY), to: Point(plot.minX, plot.maxY), color: fg, width: theme.axisLineWidth)
+        canvas.record(.axisLine, from: Point(plot.minX, plot.maxY), to: Point(plot.maxX, plot.maxY), item: "x")
+        canvas.record(.axisLine, from: Point(plot.minX, plot.minY), to: Point(plot.minX, plot.maxY), item: "y")
         for (t, label) in zip(xAxis.ticks, xAxis.labels) {
             let x = sx(t)
             canvas.line(from: Point(x, plot.maxY), to: Point(x, plot.maxY + tl), color: fg, width: theme.axisLineWidth)
-            canvas.text(markup: label, style: tickStyle, at: Point(x, plot.maxY + tl + pad * 0.5), anchor: .top)
+            canvas.text(markup: label, style: tickStyle, at: Point(x, plot.maxY + tl + pad * 0.5), anchor: .top,
+                        role: .tickLabel, item: "x = \(LayoutItem.number(t))")
         }
         for (t, label) in zip(yAxis.ticks, yAxis.labels) {
             let y = sy(t)
             canvas.line(from: Point(plot.minX - tl, y), to: Point(plot.minX, y), color: fg, width: theme.axisLineWidth)
-            canvas.text(markup: label, style: tickStyle, at: Point(plot.minX - tl - pad, y), anchor: .right)
+            canvas.text(markup: label, style: tickStyle, at: Point(plot.minX - tl - pad, y), anchor: .right,
+                        role: .tickLabel, item: "y = \(LayoutItem.number(t))")
         }
         if !chart.x.title.isEmpty {
             let below = legendBelow ? legendRowSize.height + theme.textPadding * 1.5 : 0
-            try canvas.tex(chart.x.title, style: axisTitleStyle, at: Point(plot.midX, chart.size.height - theme.margin - below), anchor: .bottom)
+            try canvas.tex(chart.x.title, style: axisTitleStyle, at: Point(plot.midX, chart.size.height - theme.margin - below), anchor: .bottom,
+                           role: .axisTitle, item: "x")
         }
         if !chart.y.title.isEmpty {
-            try canvas.tex(chart.y.title, style: axisTitleStyle, at: Point(theme.margin, plot.midY), anchor: .top, rotation: .pi / 2)
+            try canvas.tex(chart.y.title, style: axisTitleStyle, at: Point(theme.margin, plot.midY), anchor: .top, rotation: .pi / 2,
+                           role: .axisTitle, item: "y")
         }
         if let title = chart.title {
-            try canvas.tex(title, style: titleStyle, at: Point(theme.margin, theme.margin), anchor: .topLeft)
+            try canvas.tex(title, style: titleStyle, at: Point(theme.margin, theme.margin), anchor: .topLeft, role: .title)
         }
     }
 }
