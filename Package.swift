@@ -66,6 +66,7 @@ let package = Package(
         .testTarget(name: "SupportTests", dependencies: ["Support"]),
         .testTarget(name: "GLMTests", dependencies: ["GLM"], resources: [.copy("Fixtures")]),
         .testTarget(name: "PlotTests", dependencies: ["Plot", "Support"], resources: [.copy("Golden")]),
-        .testTarget(name: "LessonsTests", dependencies: ["Lessons", "GLM", "Plot", "Support"]),
+        .testTarget(name: "LessonsTests", dependencies: ["Lessons", "GLM", "Plot", "Support"],
+                    exclude: ["StressCorpus"]),
     ]
 )
