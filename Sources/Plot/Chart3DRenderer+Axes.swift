@@ -84,17 +84,22 @@ extension Chart3DRenderer {
             let s = screen(Point3(mid[0], mid[1], mid[2])).0
             let distance = theme.tickLength + pad * 2.5 + extent
             var position = Point(s.x + dir.x * distance, s.y + dir.y * distance)
-            let markup = try TeX.markup(title)
+            // Long titles wrap: a floor axis's to a quarter of the canvas, the
+            // vertical one's to half its height.
+            var centred = titleStyle
+            centred.centered = true
+            let markup = canvas.wrapped(try TeX.markup(title), style: centred,
+                                        width: axis == 2 ? chart.size.height * 0.5 : chart.size.width * 0.26)
             let rotation = axis == 2 ? Double.pi / 2 : 0
             let titleAnchor = axis == 2 ? TextAnchor.bottom : anchor
-            var r = canvas.box(markup: markup, style: titleStyle, at: position, anchor: titleAnchor, rotation: rotation)
+            var r = canvas.box(markup: markup, style: centred, at: position, anchor: titleAnchor, rotation: rotation)
             var tries = 0
             while items.contains(where: { $0.rect.intersects(r) }) && tries < 25 {
                 position = Point(position.x + dir.x * 4, position.y + dir.y * 4)
-                r = canvas.box(markup: markup, style: titleStyle, at: position, anchor: titleAnchor, rotation: rotation)
+                r = canvas.box(markup: markup, style: centred, at: position, anchor: titleAnchor, rotation: rotation)
                 tries += 1
             }
-            items.append(LabelItem(markup: markup, style: titleStyle, at: position, anchor: titleAnchor, rotation: rotation, rect: r, tick: nil,
+            items.append(LabelItem(markup: markup, style: centred, at: position, anchor: titleAnchor, rotation: rotation, rect: r, tick: nil,
                                    role: .axisTitle, item: ["x", "y", "z"][axis]))
         }
         return items

@@ -29,7 +29,9 @@ struct MatrixImageRenderer {
         let rowMarkup = try image.rowLabels?.map { try TeX.markup($0) } ?? []
         let columnSizes = columnMarkup.map { canvas.measure(markup: $0, style: labelStyle) }
         let rowWidth = rowMarkup.map { canvas.measure(markup: $0, style: labelStyle).width }.max() ?? 0
-        let titleHeight = try image.title.map { canvas.measure(markup: try TeX.markup($0), style: titleStyle).height + pad * 2 } ?? 0
+        // A title longer than the figure wraps rather than run off it.
+        let titleMarkup = try image.title.map { canvas.wrapped(try TeX.markup($0), style: titleStyle, width: image.size.width - 2 * m) }
+        let titleHeight = titleMarkup.map { canvas.measure(markup: $0, style: titleStyle).height + pad * 2 } ?? 0
 
         // The colour bar's ticks and labels, and the width they take.
         let barWidth = 16.0
@@ -159,8 +161,8 @@ struct MatrixImageRenderer {
                             role: .tickLabel, item: "colour bar = \(LayoutItem.number(t))")
             }
         }
-        if let title = image.title {
-            try canvas.tex(title, style: titleStyle, at: Point(m, m), anchor: .topLeft, role: .title)
+        if let titleMarkup {
+            canvas.text(markup: titleMarkup, style: titleStyle, at: Point(m, m), anchor: .topLeft, role: .title)
         }
     }
 }

@@ -6,6 +6,9 @@ public struct TextStyle: Hashable, Sendable {
     public var color: Color
     public var bold: Bool
     public var family: String
+    /// Lines of wrapped text centred on each other (tick labels, titles under
+    /// a plot) rather than flush left.
+    public var centered = false
 
     public init(size: Double, color: Color = .ink, bold: Bool = false, family: String = Theme.textbook.fontFamily) {
         self.size = size; self.color = color; self.bold = bold; self.family = family
