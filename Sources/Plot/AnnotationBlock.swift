@@ -11,10 +11,12 @@ struct AnnotationBlock {
     let markups: [String]
     let lineSizes: [Size]
 
-    init(_ annotation: Annotation, theme: Theme, canvas: Canvas) throws {
+    /// `maxWidth` is the widest the block may be: a line longer than that
+    /// wraps (see `MarkupWrap`) rather than leave the plot or the canvas.
+    init(_ annotation: Annotation, theme: Theme, canvas: Canvas, maxWidth: Double = .infinity) throws {
         let style = TextStyle(size: annotation.size ?? theme.annotationSize,
                               color: annotation.color ?? theme.foreground, family: theme.fontFamily)
-        let markups = try annotation.lines.map { try TeX.markup($0) }
+        let markups = try annotation.lines.map { canvas.wrapped(try TeX.markup($0), style: style, width: maxWidth - 2 * Self.padding) }
         self.style = style
         self.markups = markups
         self.lineSizes = markups.map { canvas.measure(markup: $0, style: style) }
