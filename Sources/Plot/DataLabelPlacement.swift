@@ -7,7 +7,8 @@ import Foundation
 /// a tick label nor leave the canvas.
 enum DataLabelPlacement {
     static func place(_ wanted: Rect, near anchor: Point, in plot: Rect, obstacles: Obstacles, canvas: Canvas) -> Rect {
-        let bounds = plot.insetBy(2)
+        // 4 pixels in: a label's 2-pixel halo must not cover an axis line.
+        let bounds = plot.insetBy(4)
         let text = canvas.textBoxes.map(\.rect) + canvas.placedBoxes
         func free(_ box: Rect) -> Bool {
             bounds.contains(box) && !text.contains { $0.intersects(box) } && !obstacles.rects.contains { $0.intersects(box) }
