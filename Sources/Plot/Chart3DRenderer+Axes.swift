@@ -32,7 +32,10 @@ extension Chart3DRenderer {
             return TextAnchor(h, v)
         }
 
-        for axis in 0..<3 {
+        // The vertical axis first: its column of labels is the one a stray
+        // floor label would seem to continue, so floor labels give way to it.
+        let lineHeight = canvas.measure(markup: "0", style: tickStyle).height
+        for axis in [2, 0, 1] {
             var fixed = [0.0, 0, 0]
             var outward = Point(0, 0)
             if axis < 2 {
@@ -61,19 +64,35 @@ extension Chart3DRenderer {
                 outward = Point(-1, 0)
             }
             let len = max(1e-9, (outward.x * outward.x + outward.y * outward.y).squareRoot())
-            let dir = Point(outward.x / len, outward.y / len)
-            let anchor = anchorFor(dir.x, dir.y)
-            var extent = 0.0
+            var dir = Point(outward.x / len, outward.y / len)
             var low = fixed, high = fixed
             low[axis] = -half[axis]; high[axis] = half[axis]
             let edge = (screen(Point3(low[0], low[1], low[2])).0, screen(Point3(high[0], high[1], high[2])).0)
+            // Labels step away from their edge at a right angle on the screen, on
+            // the outward side: seen nearly end-on, the 3-D outward direction
+            // runs along the edge and would lay the labels across it.
+            let ex = edge.1.x - edge.0.x, ey = edge.1.y - edge.0.y
+            let edgeLength = (ex * ex + ey * ey).squareRoot()
+            if edgeLength > 1 {
+                var normal = Point(-ey / edgeLength, ex / edgeLength)
+                if normal.x * dir.x + normal.y * dir.y < 0 { normal = Point(-normal.x, -normal.y) }
+                dir = normal
+            }
+            let anchor = anchorFor(dir.x, dir.y)
+            var extent = 0.0
             for (t, label) in zip(axes[axis].ticks, axes[axis].labels) {
                 var p = fixed; p[axis] = boxCoordinate(t, axis: axis)
                 let s = screen(Point3(p[0], p[1], p[2])).0
                 let tickEnd = Point(s.x + dir.x * theme.tickLength, s.y + dir.y * theme.tickLength)
                 let at = Point(tickEnd.x + dir.x * pad, tickEnd.y + dir.y * pad)
                 let r = canvas.box(markup: label, style: tickStyle, at: at, anchor: anchor)
-                if items.contains(where: { $0.rect.insetBy(-2).intersects(r) }) { continue }
+                // A label of another axis keeps a line's distance, so no label
+                // lines up with another axis's and reads as one of them.
+                let axisName = ["x", "y", "z"][axis]
+                if items.contains(where: { other in
+                    let own = other.item?.hasPrefix(axisName) ?? false
+                    return other.rect.insetBy(own ? -2 : -lineHeight).intersects(r)
+                }) { continue }
                 items.append(LabelItem(markup: label, style: tickStyle, at: at, anchor: anchor, rotation: 0, rect: r, tick: (s, tickEnd),
                                        item: "\(["x", "y", "z"][axis]) = \(LayoutItem.number(t))", edge: edge))
                 extent = max(extent, abs(dir.x) * r.width + abs(dir.y) * r.height)
