@@ -9,7 +9,7 @@ enum DataLabelPlacement {
     static func place(_ wanted: Rect, near anchor: Point, in plot: Rect, obstacles: Obstacles, canvas: Canvas) -> Rect {
         // 4 pixels in: a label's 2-pixel halo must not cover an axis line.
         let bounds = plot.insetBy(4)
-        let text = canvas.textBoxes.map(\.rect) + canvas.placedBoxes
+        let text = (canvas.textBoxes.map(\.rect) + canvas.placedBoxes).map { $0.insetBy(-PlacementSearch.textGap) }
         func free(_ box: Rect) -> Bool {
             bounds.contains(box) && !text.contains { $0.intersects(box) } && !obstacles.rects.contains { $0.intersects(box) }
         }
