@@ -32,6 +32,7 @@ extension ChartRenderer {
             }
         }
         outsideAnnotations = outside
+        plannedAnnotationBoxes = taken
         annotationBand = band
         return !outside.isEmpty
     }
@@ -92,7 +93,7 @@ extension ChartRenderer {
         let box: Rect
         if legendBelow {
             var row = try legend()
-            row.horizontal = true
+            row.horizontal = !legendStacked
             let x = min(max(theme.margin, plot.midX - legendRowSize.width / 2), chart.size.width - theme.margin - legendRowSize.width)
             row.draw(in: Rect(x: x, y: chart.size.height - theme.margin - legendRowSize.height,
                               width: legendRowSize.width, height: legendRowSize.height), on: canvas)

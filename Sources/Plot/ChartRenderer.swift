@@ -28,6 +28,10 @@ struct ChartRenderer {
     /// free of data, and the blocks that go there.
     var annotationBand = 0.0
     var outsideAnnotations: Set<Int> = []
+    /// Where the annotations that stay inside the plot are expected to go.
+    var plannedAnnotationBoxes: [Rect] = []
+    /// A legend under the plot drawn as a column rather than a row.
+    var legendStacked = false
 
     init(chart: Chart, canvas: Canvas) throws {
         self.chart = chart
@@ -189,6 +193,27 @@ struct ChartRenderer {
         if try moveCrowdedAnnotationsOut(obstacles: obstacles) {
             try layout()
             obstacles = dataObstacles()
+        }
+        // An automatic legend chose its spot before the annotations took theirs;
+        // if they leave it no spot free of data, it leaves the plot after all.
+        if case .automatic = chart.legend, legendSize.width > 0, !legendBelow, !legendOutside {
+            let boxes = Placement.preferred.map { PlacementSearch.box($0, size: legendSize, area: plot.insetBy(8)) }
+            let inside = PlacementSearch.best(boxes, obstacles: obstacles, text: plannedAnnotationBoxes, within: plot)
+            if inside == nil || inside!.1 >= 10 {
+                // Under the plot, in a column when a row is too wide: a column at
+                // the right would take the plot's width, which the data need more.
+                legendBelow = true
+                if !rowFits {
+                    legendStacked = true
+                    legendRowSize = legendSize
+                }
+                try layout()
+                obstacles = dataObstacles()
+                if try moveCrowdedAnnotationsOut(obstacles: obstacles) {
+                    try layout()
+                    obstacles = dataObstacles()
+                }
+            }
         }
 
         drawGrid()
