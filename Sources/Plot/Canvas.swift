@@ -162,17 +162,26 @@ public final class Canvas {
         TextLayout(context: pango, markup: markup, style: style)
     }
 
+    /// Sizes already measured: placement asks for the same labels' sizes
+    /// many times (a 3-D box is refitted at every azimuth of a turntable).
+    private var measured: [MeasureKey: Size] = [:]
+    private struct MeasureKey: Hashable { var markup: String; var style: TextStyle }
+
     /// The size `markup` takes in `style`, without drawing it.
     public func measure(markup: String, style: TextStyle) -> Size {
+        let key = MeasureKey(markup: markup, style: style)
+        if let size = measured[key] { return size }
         let l = layout(markup, style)
-        return Size(width: l.width, height: l.height)
+        let size = Size(width: l.width, height: l.height)
+        measured[key] = size
+        return size
     }
 
     /// The box text would occupy when drawn at `p` with `anchor` and `rotation`
     /// (radians, counter-clockwise as read).
     public func box(markup: String, style: TextStyle, at p: Point, anchor: TextAnchor, rotation: Double = 0) -> Rect {
-        let l = layout(markup, style)
-        return Canvas.box(width: l.width, height: l.height, at: p, anchor: anchor, rotation: rotation)
+        let size = measure(markup: markup, style: style)
+        return Canvas.box(width: size.width, height: size.height, at: p, anchor: anchor, rotation: rotation)
     }
 
     static func box(width w: Double, height h: Double, at p: Point, anchor: TextAnchor, rotation: Double) -> Rect {

@@ -104,12 +104,12 @@ struct Chart3DRenderer {
         var smallest = Double.infinity
         for azimuth in stride(from: 0.0, to: 360, by: 15) {
             camera = Camera(azimuth: azimuth, elevation: chart.camera.elevation)
-            try fitCurrentCamera()
+            try fitCurrentCamera(shrinkingForLabels: false)
             // Centred, as every frame is, the labels (which keep their size as
             // the box scales) must still fit: shrink until they do.
             scale *= 0.96
             origin = centre
-            while scale > 10, try !labelsFit(in: area) { scale *= 0.95 }
+            try shrinkUntilLabelsFit(in: area, recentre: false)
             smallest = min(smallest, scale)
         }
         camera = chart.camera
@@ -117,7 +117,9 @@ struct Chart3DRenderer {
         origin = centre
     }
 
-    mutating func fitCurrentCamera() throws {
+    /// `shrinkingForLabels` false skips the last step, for a caller that
+    /// shrinks for the labels itself.
+    mutating func fitCurrentCamera(shrinkingForLabels: Bool = true) throws {
         let titleHeight = try chartTitleMarkup().map { canvas.measure(markup: $0, style: chartTitleStyle).height + theme.textPadding } ?? 0
         let area = Rect(x: theme.margin, y: theme.margin + titleHeight,
                         width: chart.size.width - 2 * theme.margin - reservedRight,
@@ -139,19 +141,24 @@ struct Chart3DRenderer {
         }
         // Labels move with the box's edges but keep their size, so the two
         // steps above can leave a long title over the edge: shrink until none is.
-        var tries = 0
-        while tries < 40, scale > 10, try !labelsFit(in: area) {
-            scale *= 0.96
-            let all = try axisLabelItems().reduce(Rect(bounding: corners.map { screen($0).0 })) { $0.union($1.rect) }
-            origin = Point(origin.x + area.midX - all.midX, origin.y + area.midY - all.midY)
-            tries += 1
-        }
+        if shrinkingForLabels { try shrinkUntilLabelsFit(in: area, recentre: true) }
     }
 
-    /// Whether the box and every tick label and axis title lie inside `area`.
-    func labelsFit(in area: Rect) throws -> Bool {
-        let all = try axisLabelItems().reduce(Rect(bounding: corners.map { screen($0).0 })) { $0.union($1.rect) }
-        return area.contains(all, tolerance: 0.5)
+    /// Shrinks the box until it and every tick label and axis title lie inside
+    /// `area`, each step by the share the overhang asks for (labels keep their
+    /// size, so a step falls short and another follows), optionally keeping
+    /// the whole centred in `area`.
+    mutating func shrinkUntilLabelsFit(in area: Rect, recentre: Bool) throws {
+        for _ in 0..<12 {
+            let all = try axisLabelItems().reduce(Rect(bounding: corners.map { screen($0).0 })) { $0.union($1.rect) }
+            if area.contains(all, tolerance: 0.5) || scale <= 10 { return }
+            let share = min(area.width / all.width, area.height / all.height, 0.98)
+            scale = max(10, scale * share)
+            if recentre {
+                let moved = try axisLabelItems().reduce(Rect(bounding: corners.map { screen($0).0 })) { $0.union($1.rect) }
+                origin = Point(origin.x + area.midX - moved.midX, origin.y + area.midY - moved.midY)
+            }
+        }
     }
 
     // MARK: Drawing

@@ -17,18 +17,24 @@ enum DataLabelPlacement {
         let size = Size(width: wanted.width, height: wanted.height)
         // The wanted box slid into the plot, then boxes around the anchor at
         // growing distances, then a scan of the whole plot.
-        var candidates = [clamp(wanted, into: bounds)]
+        var near = [clamp(wanted, into: bounds)]
         for gap in [8.0, 16, 28, 44, 64] {
-            candidates += PlacementSearch.around(anchor, size: size, gap: gap).map { clamp($0, into: bounds) }
+            near += PlacementSearch.around(anchor, size: size, gap: gap).map { clamp($0, into: bounds) }
         }
-        candidates += PlacementSearch.scan(size: size, area: bounds, step: 6)
         var best: (Rect, Double)? = nil
-        for box in candidates where bounds.contains(box, tolerance: 0.5) {
-            var cost = obstacles.cost(of: box)
-            if text.contains(where: { $0.intersects(box) }) { cost += 1_000_000 }
-            // Far from its data a label reads as someone else's.
-            cost += hypot(box.midX - wanted.midX, box.midY - wanted.midY) * 0.5
-            if best == nil || cost < best!.1 { best = (box, cost) }
+        func consider(_ boxes: [Rect]) {
+            for box in boxes where bounds.contains(box, tolerance: 0.5) {
+                var cost = obstacles.cost(of: box)
+                if text.contains(where: { $0.intersects(box) }) { cost += 1_000_000 }
+                // Far from its data a label reads as someone else's.
+                cost += hypot(box.midX - wanted.midX, box.midY - wanted.midY) * 0.5
+                if best == nil || cost < best!.1 { best = (box, cost) }
+            }
+        }
+        consider(near)
+        // The whole plot only when nothing near is free of text and data marks.
+        if best.map({ !free($0.0) }) ?? true {
+            consider(PlacementSearch.scan(size: size, area: bounds, step: 8))
         }
         return best?.0 ?? clamp(wanted, into: bounds)
     }
