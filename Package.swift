@@ -71,6 +71,7 @@ let package = Package(
         .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "GLMTests", dependencies: ["GLM", "TestSupport"], resources: [.copy("Fixtures")]),
         .testTarget(name: "PlotTests", dependencies: ["Plot", "Support", "TestSupport"], resources: [.copy("Golden")]),
-        .testTarget(name: "LessonsTests", dependencies: ["Lessons", "GLM", "Plot", "Support", "TestSupport"]),
+        .testTarget(name: "LessonsTests", dependencies: ["Lessons", "GLM", "Plot", "Support", "TestSupport"],
+                    exclude: ["StressCorpus"]),
     ]
 )

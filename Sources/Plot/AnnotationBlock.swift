@@ -11,10 +11,12 @@ struct AnnotationBlock {
     let markups: [String]
     let lineSizes: [Size]
 
-    init(_ annotation: Annotation, theme: Theme, canvas: Canvas) throws {
+    /// `maxWidth` is the widest the block may be: a line longer than that
+    /// wraps (see `MarkupWrap`) rather than leave the plot or the canvas.
+    init(_ annotation: Annotation, theme: Theme, canvas: Canvas, maxWidth: Double = .infinity) throws {
         let style = TextStyle(size: annotation.size ?? theme.annotationSize,
                               color: annotation.color ?? theme.foreground, family: theme.fontFamily)
-        let markups = try annotation.lines.map { try TeX.markup($0) }
+        let markups = try annotation.lines.map { canvas.wrapped(try TeX.markup($0), style: style, width: maxWidth - 2 * Self.padding) }
         self.style = style
         self.markups = markups
         self.lineSizes = markups.map { canvas.measure(markup: $0, style: style) }
@@ -32,7 +34,7 @@ struct AnnotationBlock {
         canvas.fill(box, background.withAlpha(0.88))
         var y = box.minY + Self.padding
         for (markup, lineSize) in zip(markups, lineSizes) {
-            canvas.text(markup: markup, style: style, at: Point(box.minX + Self.padding, y), anchor: .topLeft)
+            canvas.text(markup: markup, style: style, at: Point(box.minX + Self.padding, y), anchor: .topLeft, role: .annotation)
             y += lineSize.height + Self.lineGap
         }
         canvas.placedBoxes.append(box)

@@ -12,6 +12,9 @@ public final class Canvas {
     public private(set) var textBoxes: [TextBox] = []
     /// Boxes chosen by automatic placement (annotations, legends), in order.
     public internal(set) var placedBoxes: [Rect] = []
+    /// Drawn elements that are not text (markers, axis lines, segments), with
+    /// their roles, recorded by the renderers so a layout can be checked.
+    public private(set) var obstacles: [LayoutObstacle] = []
 
     init(cr: OpaquePointer, pango: OpaquePointer, size: Size) {
         self.cr = cr
@@ -143,23 +146,42 @@ public final class Canvas {
         cairo_restore(cr)
     }
 
+    /// Records a drawn element for the layout check; draws nothing.
+    public func record(_ role: ObstacleRole, rect: Rect, item: String? = nil) {
+        obstacles.append(LayoutObstacle(role: role, shape: .rect(rect), item: item))
+    }
+
+    /// Records a drawn line piece for the layout check; draws nothing.
+    public func record(_ role: ObstacleRole, from a: Point, to b: Point, item: String? = nil) {
+        obstacles.append(LayoutObstacle(role: role, shape: .segment(a, b), item: item))
+    }
+
     // MARK: Text
 
     func layout(_ markup: String, _ style: TextStyle) -> TextLayout {
         TextLayout(context: pango, markup: markup, style: style)
     }
 
+    /// Sizes already measured: placement asks for the same labels' sizes
+    /// many times (a 3-D box is refitted at every azimuth of a turntable).
+    private var measured: [MeasureKey: Size] = [:]
+    private struct MeasureKey: Hashable { var markup: String; var style: TextStyle }
+
     /// The size `markup` takes in `style`, without drawing it.
     public func measure(markup: String, style: TextStyle) -> Size {
+        let key = MeasureKey(markup: markup, style: style)
+        if let size = measured[key] { return size }
         let l = layout(markup, style)
-        return Size(width: l.width, height: l.height)
+        let size = Size(width: l.width, height: l.height)
+        measured[key] = size
+        return size
     }
 
     /// The box text would occupy when drawn at `p` with `anchor` and `rotation`
     /// (radians, counter-clockwise as read).
     public func box(markup: String, style: TextStyle, at p: Point, anchor: TextAnchor, rotation: Double = 0) -> Rect {
-        let l = layout(markup, style)
-        return Canvas.box(width: l.width, height: l.height, at: p, anchor: anchor, rotation: rotation)
+        let size = measure(markup: markup, style: style)
+        return Canvas.box(width: size.width, height: size.height, at: p, anchor: anchor, rotation: rotation)
     }
 
     static func box(width w: Double, height h: Double, at p: Point, anchor: TextAnchor, rotation: Double) -> Rect {
@@ -175,11 +197,13 @@ public final class Canvas {
         return (ox, oy)
     }
 
-    /// Draws Pango markup and records its box. A `halo` paints a background
-    /// rectangle first, so an annotation stays legible over grid lines.
+    /// Draws Pango markup and records its box with its `role` and the data
+    /// `item` it shows. A `halo` paints a background rectangle first, so an
+    /// annotation stays legible over grid lines.
     @discardableResult
     public func text(markup: String, style: TextStyle, at p: Point, anchor: TextAnchor = .center,
-                     rotation: Double = 0, halo: Color? = nil, record: Bool = true) -> Rect {
+                     rotation: Double = 0, halo: Color? = nil, record: Bool = true,
+                     role: TextRole = .dataLabel, item: String? = nil) -> Rect {
         let l = layout(markup, style)
         let rect = Canvas.box(width: l.width, height: l.height, at: p, anchor: anchor, rotation: rotation)
         if let halo { fill(rect.insetBy(-2), halo) }
@@ -191,15 +215,16 @@ public final class Canvas {
         setColor(style.color)
         pango_cairo_show_layout(cr, l.layout)
         cairo_restore(cr)
-        if record { textBoxes.append(TextBox(text: markup, rect: rect)) }
+        if record { textBoxes.append(TextBox(text: markup, rect: rect, role: role, item: item)) }
         return rect
     }
 
     /// Converts TeX-subset text to markup and draws it (see `TeX`).
     @discardableResult
     public func tex(_ source: String, style: TextStyle, at p: Point, anchor: TextAnchor = .center,
-                    rotation: Double = 0, halo: Color? = nil) throws -> Rect {
-        try text(markup: TeX.markup(source), style: style, at: p, anchor: anchor, rotation: rotation, halo: halo)
+                    rotation: Double = 0, halo: Color? = nil, role: TextRole = .dataLabel, item: String? = nil) throws -> Rect {
+        try text(markup: TeX.markup(source), style: style, at: p, anchor: anchor, rotation: rotation, halo: halo,
+                 role: role, item: item)
     }
 }
 

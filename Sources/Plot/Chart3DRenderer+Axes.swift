@@ -10,6 +10,11 @@ extension Chart3DRenderer {
         var rect: Rect
         /// The tick mark drawn with a tick label.
         var tick: (Point, Point)?
+        var role: TextRole = .tickLabel
+        /// The axis (x, y or z) and, for a tick label, its value.
+        var item: String? = nil
+        /// The box edge the axis's ticks stand on, recorded as its axis line.
+        var edge: (Point, Point)? = nil
     }
 
     /// For the x and y axes, ticks on the floor edge nearest the viewer; for
@@ -27,7 +32,10 @@ extension Chart3DRenderer {
             return TextAnchor(h, v)
         }
 
-        for axis in 0..<3 {
+        // The vertical axis first: its column of labels is the one a stray
+        // floor label would seem to continue, so floor labels give way to it.
+        let lineHeight = canvas.measure(markup: "0", style: tickStyle).height
+        for axis in [2, 0, 1] {
             var fixed = [0.0, 0, 0]
             var outward = Point(0, 0)
             if axis < 2 {
@@ -56,7 +64,20 @@ extension Chart3DRenderer {
                 outward = Point(-1, 0)
             }
             let len = max(1e-9, (outward.x * outward.x + outward.y * outward.y).squareRoot())
-            let dir = Point(outward.x / len, outward.y / len)
+            var dir = Point(outward.x / len, outward.y / len)
+            var low = fixed, high = fixed
+            low[axis] = -half[axis]; high[axis] = half[axis]
+            let edge = (screen(Point3(low[0], low[1], low[2])).0, screen(Point3(high[0], high[1], high[2])).0)
+            // Labels step away from their edge at a right angle on the screen, on
+            // the outward side: seen nearly end-on, the 3-D outward direction
+            // runs along the edge and would lay the labels across it.
+            let ex = edge.1.x - edge.0.x, ey = edge.1.y - edge.0.y
+            let edgeLength = (ex * ex + ey * ey).squareRoot()
+            if edgeLength > 1 {
+                var normal = Point(-ey / edgeLength, ex / edgeLength)
+                if normal.x * dir.x + normal.y * dir.y < 0 { normal = Point(-normal.x, -normal.y) }
+                dir = normal
+            }
             let anchor = anchorFor(dir.x, dir.y)
             var extent = 0.0
             for (t, label) in zip(axes[axis].ticks, axes[axis].labels) {
@@ -65,8 +86,15 @@ extension Chart3DRenderer {
                 let tickEnd = Point(s.x + dir.x * theme.tickLength, s.y + dir.y * theme.tickLength)
                 let at = Point(tickEnd.x + dir.x * pad, tickEnd.y + dir.y * pad)
                 let r = canvas.box(markup: label, style: tickStyle, at: at, anchor: anchor)
-                if items.contains(where: { $0.rect.insetBy(-2).intersects(r) }) { continue }
-                items.append(LabelItem(markup: label, style: tickStyle, at: at, anchor: anchor, rotation: 0, rect: r, tick: (s, tickEnd)))
+                // A label of another axis keeps a line's distance, so no label
+                // lines up with another axis's and reads as one of them.
+                let axisName = ["x", "y", "z"][axis]
+                if items.contains(where: { other in
+                    let own = other.item?.hasPrefix(axisName) ?? false
+                    return other.rect.insetBy(own ? -2 : -lineHeight).intersects(r)
+                }) { continue }
+                items.append(LabelItem(markup: label, style: tickStyle, at: at, anchor: anchor, rotation: 0, rect: r, tick: (s, tickEnd),
+                                       item: "\(["x", "y", "z"][axis]) = \(LayoutItem.number(t))", edge: edge))
                 extent = max(extent, abs(dir.x) * r.width + abs(dir.y) * r.height)
             }
             let title = [chart.x.title, chart.y.title, chart.z.title][axis]
@@ -75,25 +103,38 @@ extension Chart3DRenderer {
             let s = screen(Point3(mid[0], mid[1], mid[2])).0
             let distance = theme.tickLength + pad * 2.5 + extent
             var position = Point(s.x + dir.x * distance, s.y + dir.y * distance)
-            let markup = try TeX.markup(title)
+            // Long titles wrap: a floor axis's to a quarter of the canvas, the
+            // vertical one's to half its height.
+            var centred = titleStyle
+            centred.centered = true
+            let markup = canvas.wrapped(try TeX.markup(title), style: centred,
+                                        width: axis == 2 ? chart.size.height * 0.5 : chart.size.width * 0.26)
             let rotation = axis == 2 ? Double.pi / 2 : 0
             let titleAnchor = axis == 2 ? TextAnchor.bottom : anchor
-            var r = canvas.box(markup: markup, style: titleStyle, at: position, anchor: titleAnchor, rotation: rotation)
+            var r = canvas.box(markup: markup, style: centred, at: position, anchor: titleAnchor, rotation: rotation)
             var tries = 0
             while items.contains(where: { $0.rect.intersects(r) }) && tries < 25 {
                 position = Point(position.x + dir.x * 4, position.y + dir.y * 4)
-                r = canvas.box(markup: markup, style: titleStyle, at: position, anchor: titleAnchor, rotation: rotation)
+                r = canvas.box(markup: markup, style: centred, at: position, anchor: titleAnchor, rotation: rotation)
                 tries += 1
             }
-            items.append(LabelItem(markup: markup, style: titleStyle, at: position, anchor: titleAnchor, rotation: rotation, rect: r, tick: nil))
+            items.append(LabelItem(markup: markup, style: centred, at: position, anchor: titleAnchor, rotation: rotation, rect: r, tick: nil,
+                                   role: .axisTitle, item: ["x", "y", "z"][axis]))
         }
         return items
     }
 
     func drawAxisLabels() throws {
-        for item in try axisLabelItems() {
+        let items = try axisLabelItems()
+        var recorded = Set<String>()
+        for item in items {
+            guard let (a, b) = item.edge, let name = item.item?.prefix(1), recorded.insert(String(name)).inserted else { continue }
+            canvas.record(.axisLine, from: a, to: b, item: String(name))
+        }
+        for item in items {
             if let (a, b) = item.tick { canvas.line(from: a, to: b, color: theme.foreground, width: theme.axisLineWidth) }
-            canvas.text(markup: item.markup, style: item.style, at: item.at, anchor: item.anchor, rotation: item.rotation)
+            canvas.text(markup: item.markup, style: item.style, at: item.at, anchor: item.anchor, rotation: item.rotation,
+                        role: item.role, item: item.item)
         }
     }
 }

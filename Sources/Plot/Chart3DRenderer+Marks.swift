@@ -53,6 +53,8 @@ extension Chart3DRenderer {
                     let (s, d) = screen(box(p))
                     push(d, .point(s, shape, r, color.withAlpha(m.alpha ?? 1)), at: p)
                     obstacles.add(Rect(x: s.x - r - 2, y: s.y - r - 2, width: 2 * r + 4, height: 2 * r + 4))
+                    canvas.record(.dataMark, rect: shape.extent(at: s, radius: r),
+                                  item: "(\(LayoutItem.number(p.x)), \(LayoutItem.number(p.y)), \(LayoutItem.number(p.z)))")
                 }
             case .segments(let ss):
                 // Split so each part sorts on its own against planes it crosses.
@@ -60,6 +62,7 @@ extension Chart3DRenderer {
                 for s in ss {
                     let a = box(s.from), b = box(s.to)
                     obstacles.add(screen(a).0, screen(b).0)
+                    canvas.record(.segment, from: screen(a).0, to: screen(b).0, item: m.label)
                     for k in 0..<parts {
                         let t0 = Double(k) / Double(parts), t1 = Double(k + 1) / Double(parts)
                         let p = lerp(a, b, t0), q = lerp(a, b, t1)

@@ -96,21 +96,31 @@ struct Chart3DRenderer {
         guard chart.sameScaleAtEveryAzimuth else { return try fitCurrentCamera() }
         // For turntable animations: the smallest scale any azimuth needs, and
         // the box centre fixed, so frames do not zoom or drift.
+        let titleHeight = try chartTitleMarkup().map { canvas.measure(markup: $0, style: chartTitleStyle).height + theme.textPadding } ?? 0
+        let centre = Point((chart.size.width - reservedRight) / 2, (chart.size.height + titleHeight - reservedBottom) / 2)
+        let area = Rect(x: theme.margin, y: theme.margin + titleHeight,
+                        width: chart.size.width - 2 * theme.margin - reservedRight,
+                        height: chart.size.height - 2 * theme.margin - titleHeight - reservedBottom)
         var smallest = Double.infinity
         for azimuth in stride(from: 0.0, to: 360, by: 15) {
             camera = Camera(azimuth: azimuth, elevation: chart.camera.elevation)
-            try fitCurrentCamera()
+            try fitCurrentCamera(shrinkingForLabels: false)
+            // Centred, as every frame is, the labels (which keep their size as
+            // the box scales) must still fit: shrink until they do.
+            scale *= 0.96
+            origin = centre
+            try shrinkUntilLabelsFit(in: area, recentre: false)
             smallest = min(smallest, scale)
         }
         camera = chart.camera
-        try fitCurrentCamera()
-        let titleHeight = try chart.title.map { canvas.measure(markup: try TeX.markup($0), style: titleStyle).height + theme.textPadding } ?? 0
-        scale = smallest * 0.96
-        origin = Point((chart.size.width - reservedRight) / 2, (chart.size.height + titleHeight - reservedBottom) / 2)
+        scale = smallest
+        origin = centre
     }
 
-    mutating func fitCurrentCamera() throws {
-        let titleHeight = try chart.title.map { canvas.measure(markup: try TeX.markup($0), style: titleStyle).height + theme.textPadding } ?? 0
+    /// `shrinkingForLabels` false skips the last step, for a caller that
+    /// shrinks for the labels itself.
+    mutating func fitCurrentCamera(shrinkingForLabels: Bool = true) throws {
+        let titleHeight = try chartTitleMarkup().map { canvas.measure(markup: $0, style: chartTitleStyle).height + theme.textPadding } ?? 0
         let area = Rect(x: theme.margin, y: theme.margin + titleHeight,
                         width: chart.size.width - 2 * theme.margin - reservedRight,
                         height: chart.size.height - 2 * theme.margin - titleHeight - reservedBottom)
@@ -129,6 +139,26 @@ struct Chart3DRenderer {
             let newAll = try axisLabelItems().reduce(newBox) { $0.union($1.rect) }
             origin = Point(origin.x + area.midX - newAll.midX, origin.y + area.midY - newAll.midY)
         }
+        // Labels move with the box's edges but keep their size, so the two
+        // steps above can leave a long title over the edge: shrink until none is.
+        if shrinkingForLabels { try shrinkUntilLabelsFit(in: area, recentre: true) }
+    }
+
+    /// Shrinks the box until it and every tick label and axis title lie inside
+    /// `area`, each step by the share the overhang asks for (labels keep their
+    /// size, so a step falls short and another follows), optionally keeping
+    /// the whole centred in `area`.
+    mutating func shrinkUntilLabelsFit(in area: Rect, recentre: Bool) throws {
+        for _ in 0..<12 {
+            let all = try axisLabelItems().reduce(Rect(bounding: corners.map { screen($0).0 })) { $0.union($1.rect) }
+            if area.contains(all, tolerance: 0.5) || scale <= 10 { return }
+            let share = min(area.width / all.width, area.height / all.height, 0.98)
+            scale = max(10, scale * share)
+            if recentre {
+                let moved = try axisLabelItems().reduce(Rect(bounding: corners.map { screen($0).0 })) { $0.union($1.rect) }
+                origin = Point(origin.x + area.midX - moved.midX, origin.y + area.midY - moved.midY)
+            }
+        }
     }
 
     // MARK: Drawing
@@ -144,7 +174,10 @@ struct Chart3DRenderer {
         if legendSize.width > 0 {
             let area = Rect(x: 0, y: 0, width: chart.size.width, height: chart.size.height).insetBy(theme.margin)
             let hull = ConvexPolygon(hullOf: corners.map { screen($0).0 })
-            let free = [Placement.topRight, .bottomRight, .bottomLeft].map { PlacementSearch.box($0, size: legendSize, area: area) }
+            // A turntable's corners are free at some angles only; its legend
+            // keeps one place for every frame.
+            let spots: [Placement] = chart.sameScaleAtEveryAzimuth ? [] : [.topRight, .bottomRight, .bottomLeft]
+            let free = spots.map { PlacementSearch.box($0, size: legendSize, area: area) }
                 .first { !hull.touches($0.insetBy(-4)) && !labelRects().contains(where: $0.intersects) }
             var row = legend
             row.horizontal = true
@@ -178,16 +211,29 @@ struct Chart3DRenderer {
         drawMarks(obstacles: &obstacles)
         drawFrontEdges()
         try drawAxisLabels()
-        if let title = chart.title {
-            try canvas.tex(title, style: TextStyle(size: theme.titleSize, color: theme.foreground, bold: true, family: theme.fontFamily),
-                           at: Point(theme.margin, theme.margin), anchor: .topLeft)
+        if let title = try chartTitleMarkup() {
+            canvas.text(markup: title, style: chartTitleStyle, at: Point(theme.margin, theme.margin), anchor: .topLeft, role: .title)
         }
         let area = Rect(x: 0, y: 0, width: chart.size.width, height: chart.size.height).insetBy(theme.margin)
         if let legendBox { legend.draw(in: legendBox, on: canvas) }
         for a in chart.annotations { try drawAnnotation(a, area: area, obstacles: obstacles) }
     }
 
-    func labelRects() -> [Rect] { ((try? axisLabelItems()) ?? []).map(\.rect) }
+    /// The axis labels' boxes and the title's, which a legend must not cover.
+    func labelRects() -> [Rect] {
+        var rects = ((try? axisLabelItems()) ?? []).map(\.rect)
+        if let title = try? chartTitleMarkup() {
+            rects.append(canvas.box(markup: title, style: chartTitleStyle, at: Point(theme.margin, theme.margin), anchor: .topLeft))
+        }
+        return rects
+    }
+
+    var chartTitleStyle: TextStyle { TextStyle(size: theme.titleSize, color: theme.foreground, bold: true, family: theme.fontFamily) }
+
+    /// The chart's title, wrapped to the canvas so a long one never runs off it.
+    func chartTitleMarkup() throws -> String? {
+        try chart.title.map { canvas.wrapped(try TeX.markup($0), style: chartTitleStyle, width: chart.size.width - 2 * theme.margin) }
+    }
 
     /// Faces of the box whose outward normal points away from the viewer are
     /// the back panes; they get a light fill and grid lines at the ticks.

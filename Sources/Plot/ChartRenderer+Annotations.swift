@@ -1,9 +1,54 @@
 /// Annotations and the legend of a 2-D chart, placed where they hide no
 /// data and no text.
 extension ChartRenderer {
+    /// The widest an annotation block may be: the plot less the search's inset.
+    var annotationWidth: Double { plot.width - 16 }
+    /// The widest a block in the band above the plot may be: the canvas.
+    var bandWidth: Double { chart.size.width - 2 * theme.margin }
+
+    /// Annotations are kept off the data: one for which no spot inside the plot
+    /// is free of data marks and of the other annotations goes into a band
+    /// above the plot instead. Returns whether any did, so the caller lays the
+    /// chart out again with the band.
+    mutating func moveCrowdedAnnotationsOut(obstacles: Obstacles) throws -> Bool {
+        var taken: [Rect] = []
+        var outside: Set<Int> = []
+        var band = 0.0
+        for (index, a) in chart.annotations.enumerated() where a.near == nil {
+            let block = try AnnotationBlock(a, theme: theme, canvas: canvas, maxWidth: annotationWidth)
+            let area = plot.insetBy(8)
+            let boxes = a.candidates.map { PlacementSearch.box($0, size: block.size, area: area) }
+                + PlacementSearch.scan(size: block.size, area: area)
+            let free = boxes.first { box in
+                area.contains(box, tolerance: 0.5) && !obstacles.rects.contains { $0.intersects(box) }
+                    && !taken.contains { $0.intersects(box) }
+            }
+            if let free {
+                taken.append(free)
+            } else {
+                outside.insert(index)
+                let wide = try AnnotationBlock(a, theme: theme, canvas: canvas, maxWidth: bandWidth)
+                band += wide.size.height + theme.textPadding
+            }
+        }
+        outsideAnnotations = outside
+        plannedAnnotationBoxes = taken
+        annotationBand = band
+        return !outside.isEmpty
+    }
+
     func drawAnnotations(obstacles: Obstacles) throws {
-        for a in chart.annotations {
-            let block = try AnnotationBlock(a, theme: theme, canvas: canvas)
+        var bandY = plot.minY - annotationBand - canvas.measure(markup: "0", style: tickStyle).height / 2
+        for (index, a) in chart.annotations.enumerated() {
+            let outside = outsideAnnotations.contains(index)
+            let block = try AnnotationBlock(a, theme: theme, canvas: canvas, maxWidth: outside ? bandWidth : annotationWidth)
+            if outside {
+                let x = max(theme.margin, min(plot.minX, chart.size.width - theme.margin - block.size.width))
+                block.draw(in: Rect(x: x, y: bandY, width: block.size.width, height: block.size.height), on: canvas,
+                           background: theme.background)
+                bandY += block.size.height + theme.textPadding
+                continue
+            }
             var box = place(block.size, candidates: a.candidates, obstacles: obstacles)
             if let near = a.near {
                 // Closest first; crossing a reference rule is allowed here
@@ -48,7 +93,7 @@ extension ChartRenderer {
         let box: Rect
         if legendBelow {
             var row = try legend()
-            row.horizontal = true
+            row.horizontal = !legendStacked
             let x = min(max(theme.margin, plot.midX - legendRowSize.width / 2), chart.size.width - theme.margin - legendRowSize.width)
             row.draw(in: Rect(x: x, y: chart.size.height - theme.margin - legendRowSize.height,
                               width: legendRowSize.width, height: legendRowSize.height), on: canvas)

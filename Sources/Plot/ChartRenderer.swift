@@ -19,6 +19,19 @@ struct ChartRenderer {
     var legendBelow = false
     var legendSize = Size(width: 0, height: 0)
     var legendRowSize = Size(width: 0, height: 0)
+    /// Titles and x tick labels as drawn: wrapped to the room they have.
+    var titleMarkup: String?
+    var xTitleMarkup = ""
+    var yTitleMarkup = ""
+    var xLabelMarkup: [String] = []
+    /// Height kept above the plot for annotations that find no spot inside it
+    /// free of data, and the blocks that go there.
+    var annotationBand = 0.0
+    var outsideAnnotations: Set<Int> = []
+    /// Where the annotations that stay inside the plot are expected to go.
+    var plannedAnnotationBoxes: [Rect] = []
+    /// A legend under the plot drawn as a column rather than a row.
+    var legendStacked = false
 
     init(chart: Chart, canvas: Canvas) throws {
         self.chart = chart
@@ -70,17 +83,39 @@ struct ChartRenderer {
         let tickStyle = self.tickStyle
         let yLabelWidth = yAxis.labels.map { canvas.measure(markup: $0, style: tickStyle).width }.max() ?? 0
         let tickHeight = canvas.measure(markup: "0", style: tickStyle).height
-        let yTitleHeight = chart.y.title.isEmpty ? 0 : canvas.measure(markup: try TeX.markup(chart.y.title), style: axisTitleStyle).height
-        let xTitleHeight = chart.x.title.isEmpty ? 0 : canvas.measure(markup: try TeX.markup(chart.x.title), style: axisTitleStyle).height
-        let titleHeight = try chart.title.map { canvas.measure(markup: try TeX.markup($0), style: titleStyle).height + pad } ?? 0
-        let lastXLabel = xAxis.labels.last.map { canvas.measure(markup: $0, style: tickStyle).width } ?? 0
+        // Titles longer than the figure wrap rather than run off it.
+        titleMarkup = try chart.title.map { canvas.wrapped(try TeX.markup($0), style: titleStyle, width: chart.size.width - 2 * m) }
+        let titleHeight = titleMarkup.map { canvas.measure(markup: $0, style: titleStyle).height + pad } ?? 0
+        xTitleMarkup = chart.x.title.isEmpty ? "" : canvas.wrapped(try TeX.markup(chart.x.title), style: axisTitleStyle, width: chart.size.width - 2 * m)
+        yTitleMarkup = chart.y.title.isEmpty ? "" : canvas.wrapped(try TeX.markup(chart.y.title), style: axisTitleStyle,
+                                                                  width: chart.size.height - 2 * m - titleHeight)
+        let yTitleHeight = yTitleMarkup.isEmpty ? 0 : canvas.measure(markup: yTitleMarkup, style: axisTitleStyle).height
+        let xTitleHeight = xTitleMarkup.isEmpty ? 0 : canvas.measure(markup: xTitleMarkup, style: axisTitleStyle).height
 
         let left = m + yTitleHeight + (yTitleHeight > 0 ? pad * 1.5 : 0) + yLabelWidth + pad + theme.tickLength
-        let bottom = m + xTitleHeight + (xTitleHeight > 0 ? pad : 0) + tickHeight + pad * 0.5 + theme.tickLength
-            + (legendBelow ? legendRowSize.height + pad * 1.5 : 0)
-        let top = m + titleHeight + tickHeight / 2
-        var right = m + lastXLabel / 2
+        var right = m
         if legendOutside { right = max(right, m + legendSize.width + pad * 2) }
+        // Tick labels given as words (group names) wrap to the room between
+        // ticks; twice, because the last label's width sets the right margin.
+        let fixedRight = right
+        var labelWidth = 0.0
+        for _ in 0..<2 {
+            let plotWidth = chart.size.width - left - right
+            labelWidth = plotWidth
+            if xAxis.ticks.count > 1 {
+                let span = xAxis.domain.upperBound - xAxis.domain.lowerBound
+                let gaps = zip(xAxis.ticks.dropFirst(), xAxis.ticks).map { ($0 - $1) / max(span, 1e-300) * plotWidth }
+                labelWidth = (gaps.min() ?? plotWidth) - theme.tickLabelSize
+            }
+            xLabelMarkup = xAxis.labels.map { canvas.wrapped($0, style: tickStyle, width: labelWidth) }
+            let lastXLabel = xLabelMarkup.last.map { canvas.measure(markup: $0, style: tickStyle).width } ?? 0
+            right = max(fixedRight, m + lastXLabel / 2)
+        }
+        let xLabelHeight = xLabelMarkup.map { canvas.measure(markup: $0, style: tickStyle).height }.max() ?? tickHeight
+
+        let bottom = m + xTitleHeight + (xTitleHeight > 0 ? pad : 0) + max(tickHeight, xLabelHeight) + pad * 0.5 + theme.tickLength
+            + (legendBelow ? legendRowSize.height + pad * 1.5 : 0)
+        let top = m + titleHeight + annotationBand + tickHeight / 2
         plot = Rect(x: left, y: top, width: max(10, chart.size.width - left - right),
                     height: max(10, chart.size.height - top - bottom))
         sx = LinearScale(domain: xAxis.domain, range: (plot.minX, plot.maxX))
@@ -103,6 +138,7 @@ struct ChartRenderer {
                 yAxis = try AxisLayout.resolve(chart.y, name: "y", values: ys, count: count, extent: chart.size.height)
             }
         }
+        xLabelMarkup = xAxis.labels.map { canvas.wrapped($0, style: tickStyle, width: labelWidth) }
     }
 
     func yLabelsCrowd(lineHeight: Double) -> Bool {
@@ -154,12 +190,39 @@ struct ChartRenderer {
             obstacles = dataObstacles()
         }
 
+        if try moveCrowdedAnnotationsOut(obstacles: obstacles) {
+            try layout()
+            obstacles = dataObstacles()
+        }
+        // An automatic legend chose its spot before the annotations took theirs;
+        // if they leave it no spot free of data, it leaves the plot after all.
+        if case .automatic = chart.legend, legendSize.width > 0, !legendBelow, !legendOutside {
+            let boxes = Placement.preferred.map { PlacementSearch.box($0, size: legendSize, area: plot.insetBy(8)) }
+            let inside = PlacementSearch.best(boxes, obstacles: obstacles, text: plannedAnnotationBoxes, within: plot)
+            if inside == nil || inside!.1 >= 10 {
+                // Under the plot, in a column when a row is too wide: a column at
+                // the right would take the plot's width, which the data need more.
+                legendBelow = true
+                if !rowFits {
+                    legendStacked = true
+                    legendRowSize = legendSize
+                }
+                try layout()
+                obstacles = dataObstacles()
+                if try moveCrowdedAnnotationsOut(obstacles: obstacles) {
+                    try layout()
+                    obstacles = dataObstacles()
+                }
+            }
+        }
+
         drawGrid()
         canvas.clip(to: plot.insetBy(-1))
         for (i, mark) in chart.marks.enumerated() { drawMark(mark, color: colors[i]) }
         canvas.restore()
-        for (i, mark) in chart.marks.enumerated() { try drawMarkText(mark, color: colors[i]) }
+        // Axes first, so that labels placed next are kept off the tick labels.
         try drawAxes()
+        for (i, mark) in chart.marks.enumerated() { try drawMarkText(mark, color: colors[i], obstacles: obstacles) }
         try drawAnnotations(obstacles: obstacles)
         try drawLegend(obstacles: obstacles)
     }
@@ -197,38 +260,59 @@ struct ChartRenderer {
             let r = mark.size ?? theme.pointRadius
             let fill = color.withAlpha(mark.alpha ?? theme.pointAlpha)
             if ps.count > PointDensity.pointThreshold {
-                canvas.draw(density(of: ps), color: color.withAlpha(mark.alpha ?? 1))
+                let cloud = density(of: ps)
+                canvas.draw(cloud, color: color.withAlpha(mark.alpha ?? 1))
+                for block in cloud.occupiedBlocks() { canvas.record(.dataMark, rect: block, item: mark.label) }
                 return
             }
             for p in ps where p.x.isFinite && p.y.isFinite {
-                canvas.marker(shape, at: screen(p), radius: r, fill: fill, outline: theme.pointOutline, outlineWidth: 1)
+                let s = screen(p)
+                canvas.marker(shape, at: s, radius: r, fill: fill, outline: theme.pointOutline, outlineWidth: 1)
+                canvas.record(.dataMark, rect: shape.extent(at: s, radius: r), item: LayoutItem.point(p))
             }
         case .line(let a, let b):
             let (p, q) = lineEnds(intercept: a, slope: b)
             canvas.line(from: p, to: q, color: color.withAlpha(mark.alpha ?? 1), width: width, dash: mark.dash)
+            canvas.record(.line, from: p, to: q, item: mark.label)
         case .polyline(let ps):
-            canvas.polyline(ps.map(screen), color: color.withAlpha(mark.alpha ?? 1), width: width, dash: mark.dash)
+            let path = ps.map(screen)
+            canvas.polyline(path, color: color.withAlpha(mark.alpha ?? 1), width: width, dash: mark.dash)
+            recordPath(path, .line, item: mark.label)
         case .segments(let ss):
             let w = mark.size ?? theme.lineWidth * 0.55
-            for s in ss { canvas.line(from: screen(s.from), to: screen(s.to), color: color.withAlpha(mark.alpha ?? 1), width: w, dash: mark.dash) }
+            for s in ss {
+                canvas.line(from: screen(s.from), to: screen(s.to), color: color.withAlpha(mark.alpha ?? 1), width: w, dash: mark.dash)
+                canvas.record(.segment, from: screen(s.from), to: screen(s.to), item: mark.label)
+            }
         case .band(let x, let lo, let hi):
             let upper = zip(x, hi).map { screen(Point($0, $1)) }
             let lower = zip(x, lo).map { screen(Point($0, $1)) }.reversed()
             canvas.polygon(upper + lower, fill: color.withAlpha(mark.alpha ?? theme.bandAlpha))
         case .polygon(let ps):
-            canvas.polygon(ps.map(screen), fill: color.withAlpha(mark.alpha ?? theme.bandAlpha), stroke: color, width: 1)
+            let path = ps.map(screen)
+            canvas.polygon(path, fill: color.withAlpha(mark.alpha ?? theme.bandAlpha), stroke: color, width: 1)
+            recordPath(path + path.prefix(1), .line, item: mark.label)
         case .arrow(let a, let b):
             drawArrow(from: screen(a), to: screen(b), color: color, width: mark.size ?? theme.lineWidth * 0.7)
-        case .bracket(let a, let b, _):
+            canvas.record(.segment, from: screen(a), to: screen(b))
+        case .bracket(let a, let b, let label):
             let g = bracketGeometry(screen(a), screen(b))
             canvas.polyline(g.path, color: color, width: mark.size ?? 1.6)
+            recordPath(g.path, .segment, item: label)
         case .text:
             break
         case .horizontalRule(let y):
             canvas.line(from: Point(plot.minX, sy(y)), to: Point(plot.maxX, sy(y)), color: color, width: mark.size ?? 1.2, dash: mark.dash)
+            canvas.record(.referenceLine, from: Point(plot.minX, sy(y)), to: Point(plot.maxX, sy(y)), item: mark.label)
         case .verticalRule(let x):
             canvas.line(from: Point(sx(x), plot.minY), to: Point(sx(x), plot.maxY), color: color, width: mark.size ?? 1.2, dash: mark.dash)
+            canvas.record(.referenceLine, from: Point(sx(x), plot.minY), to: Point(sx(x), plot.maxY), item: mark.label)
         }
+    }
+
+    /// Records each piece of a drawn path for the layout check.
+    func recordPath(_ path: [Point], _ role: ObstacleRole, item: String?) {
+        for i in 1..<max(1, path.count) { canvas.record(role, from: path[i - 1], to: path[i], item: item) }
     }
 
     /// Many points counted into device-pixel cells over the plot area.
@@ -262,18 +346,27 @@ struct ChartRenderer {
         return (path, mid, anchor)
     }
 
-    /// Text that belongs to marks, drawn unclipped after all marks.
-    func drawMarkText(_ mark: Mark, color: Color) throws {
+    /// Text that belongs to marks, drawn unclipped after all marks, where
+    /// the figure asked if that spot is free, else at the nearest free spot
+    /// (see `DataLabelPlacement`).
+    func drawMarkText(_ mark: Mark, color: Color, obstacles: Obstacles) throws {
         let style = TextStyle(size: mark.size ?? theme.annotationSize, color: mark.color ?? theme.foreground, family: theme.fontFamily)
         switch mark.geometry {
         case .text(let tex, let p, let anchor, let offset):
             let s = screen(p)
-            try canvas.tex(tex, style: style, at: Point(s.x + offset.x, s.y + offset.y), anchor: anchor,
-                           halo: theme.background.withAlpha(0.85))
+            let markup = try TeX.markup(tex)
+            let wanted = canvas.box(markup: markup, style: style, at: Point(s.x + offset.x, s.y + offset.y), anchor: anchor)
+            let box = DataLabelPlacement.place(wanted, near: s, in: plot, obstacles: obstacles, canvas: canvas)
+            canvas.text(markup: markup, style: style, at: Point(box.minX, box.minY), anchor: .topLeft,
+                        halo: theme.background.withAlpha(0.85), role: .dataLabel, item: LayoutItem.point(p))
         case .bracket(let a, let b, let label?):
             let g = bracketGeometry(screen(a), screen(b))
             let labelStyle = TextStyle(size: theme.annotationSize, color: mark.color ?? theme.foreground, family: theme.fontFamily)
-            try canvas.tex(label, style: labelStyle, at: g.labelAt, anchor: g.anchor, halo: theme.background.withAlpha(0.85))
+            let markup = try TeX.markup(label)
+            let wanted = canvas.box(markup: markup, style: labelStyle, at: g.labelAt, anchor: g.anchor)
+            let box = DataLabelPlacement.place(wanted, near: g.labelAt, in: plot, obstacles: obstacles, canvas: canvas)
+            canvas.text(markup: markup, style: labelStyle, at: Point(box.minX, box.minY), anchor: .topLeft,
+                        halo: theme.background.withAlpha(0.85), role: .dataLabel)
         default:
             break
         }
@@ -311,25 +404,39 @@ struct ChartRenderer {
         let fg = theme.foreground, tl = theme.tickLength, pad = theme.textPadding
         canvas.line(from: Point(plot.minX, plot.maxY), to: Point(plot.maxX, plot.maxY), color: fg, width: theme.axisLineWidth, roundCap: false)
         canvas.line(from: Point(plot.minX, plot.minY), to: Point(plot.minX, plot.maxY), color: fg, width: theme.axisLineWidth)
-        for (t, label) in zip(xAxis.ticks, xAxis.labels) {
+        canvas.record(.axisLine, from: Point(plot.minX, plot.maxY), to: Point(plot.maxX, plot.maxY), item: "x")
+        canvas.record(.axisLine, from: Point(plot.minX, plot.minY), to: Point(plot.minX, plot.maxY), item: "y")
+        var centred = tickStyle
+        centred.centered = true
+        for (t, label) in zip(xAxis.ticks, xLabelMarkup.count == xAxis.ticks.count ? xLabelMarkup : xAxis.labels) {
             let x = sx(t)
             canvas.line(from: Point(x, plot.maxY), to: Point(x, plot.maxY + tl), color: fg, width: theme.axisLineWidth)
-            canvas.text(markup: label, style: tickStyle, at: Point(x, plot.maxY + tl + pad * 0.5), anchor: .top)
+            canvas.text(markup: label, style: centred, at: Point(x, plot.maxY + tl + pad * 0.5), anchor: .top,
+                        role: .tickLabel, item: "x = \(LayoutItem.number(t))")
         }
         for (t, label) in zip(yAxis.ticks, yAxis.labels) {
             let y = sy(t)
             canvas.line(from: Point(plot.minX - tl, y), to: Point(plot.minX, y), color: fg, width: theme.axisLineWidth)
-            canvas.text(markup: label, style: tickStyle, at: Point(plot.minX - tl - pad, y), anchor: .right)
+            canvas.text(markup: label, style: tickStyle, at: Point(plot.minX - tl - pad, y), anchor: .right,
+                        role: .tickLabel, item: "y = \(LayoutItem.number(t))")
         }
-        if !chart.x.title.isEmpty {
+        var centredTitle = axisTitleStyle
+        centredTitle.centered = true
+        if !xTitleMarkup.isEmpty {
             let below = legendBelow ? legendRowSize.height + theme.textPadding * 1.5 : 0
-            try canvas.tex(chart.x.title, style: axisTitleStyle, at: Point(plot.midX, chart.size.height - theme.margin - below), anchor: .bottom)
+            canvas.text(markup: xTitleMarkup, style: centredTitle, at: Point(plot.midX, chart.size.height - theme.margin - below), anchor: .bottom,
+                           role: .axisTitle, item: "x")
         }
-        if !chart.y.title.isEmpty {
-            try canvas.tex(chart.y.title, style: axisTitleStyle, at: Point(theme.margin, plot.midY), anchor: .top, rotation: .pi / 2)
+        if !yTitleMarkup.isEmpty {
+            // Centred on the plot, but never up into the title.
+            let length = canvas.measure(markup: yTitleMarkup, style: centredTitle).width
+            let titleBottom = theme.margin + (titleMarkup.map { canvas.measure(markup: $0, style: titleStyle).height + theme.textPadding } ?? 0)
+            let y = min(max(plot.midY, titleBottom + length / 2), chart.size.height - theme.margin - length / 2)
+            canvas.text(markup: yTitleMarkup, style: centredTitle, at: Point(theme.margin, y), anchor: .top, rotation: .pi / 2,
+                           role: .axisTitle, item: "y")
         }
-        if let title = chart.title {
-            try canvas.tex(title, style: titleStyle, at: Point(theme.margin, theme.margin), anchor: .topLeft)
+        if let titleMarkup {
+            canvas.text(markup: titleMarkup, style: titleStyle, at: Point(theme.margin, theme.margin), anchor: .topLeft, role: .title)
         }
     }
 }

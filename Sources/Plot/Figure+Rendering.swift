@@ -125,7 +125,8 @@ extension Figure {
             canvas.fill(Rect(x: 0, y: 0, width: size.width, height: size.height), theme.background)
             try draw(on: canvas)
             try checkStatus(cairo_status(cr), "drawing")
-            return FigureLayout(size: size, textBoxes: canvas.textBoxes, placedBoxes: canvas.placedBoxes)
+            return FigureLayout(size: size, textBoxes: canvas.textBoxes, placedBoxes: canvas.placedBoxes,
+                                obstacles: canvas.obstacles)
         }
     }
 }

@@ -21,12 +21,18 @@ extension Figure {
     public func validateScales() throws {}
 }
 
-/// What a finished figure put where: every text box and every box chosen by
-/// automatic placement. Used to check layouts and by later figure kinds.
+/// What a finished figure put where: every text box with its role, every box
+/// chosen by automatic placement, and the drawn elements text must respect
+/// (markers, axis lines, segments). `violations()` checks it.
 public struct FigureLayout: Sendable {
     public var size: Size
     public var textBoxes: [TextBox]
     public var placedBoxes: [Rect]
+    public var obstacles: [LayoutObstacle]
+
+    public init(size: Size, textBoxes: [TextBox], placedBoxes: [Rect] = [], obstacles: [LayoutObstacle] = []) {
+        self.size = size; self.textBoxes = textBoxes; self.placedBoxes = placedBoxes; self.obstacles = obstacles
+    }
 
     /// Pairs of text items whose boxes overlap by more than `tolerance` pixels
     /// in both directions.

@@ -43,7 +43,7 @@ struct Legend {
             case .line(let width, let dash):
                 canvas.line(from: Point(r.minX, r.midY), to: Point(r.maxX, r.midY), color: item.color, width: width, dash: dash)
             }
-            canvas.text(markup: item.markup, style: style, at: Point(x0 + swatchWidth + theme.textPadding, cy), anchor: .left)
+            canvas.text(markup: item.markup, style: style, at: Point(x0 + swatchWidth + theme.textPadding, cy), anchor: .left, role: .legend)
             if horizontal { x += swatchWidth + theme.textPadding + measured.width + itemGap } else { y += h + rowGap }
         }
         canvas.placedBoxes.append(box)

@@ -29,7 +29,9 @@ struct MatrixImageRenderer {
         let rowMarkup = try image.rowLabels?.map { try TeX.markup($0) } ?? []
         let columnSizes = columnMarkup.map { canvas.measure(markup: $0, style: labelStyle) }
         let rowWidth = rowMarkup.map { canvas.measure(markup: $0, style: labelStyle).width }.max() ?? 0
-        let titleHeight = try image.title.map { canvas.measure(markup: try TeX.markup($0), style: titleStyle).height + pad * 2 } ?? 0
+        // A title longer than the figure wraps rather than run off it.
+        let titleMarkup = try image.title.map { canvas.wrapped(try TeX.markup($0), style: titleStyle, width: image.size.width - 2 * m) }
+        let titleHeight = titleMarkup.map { canvas.measure(markup: $0, style: titleStyle).height + pad * 2 } ?? 0
 
         // The colour bar's ticks and labels, and the width they take.
         let barWidth = 16.0
@@ -117,7 +119,8 @@ struct MatrixImageRenderer {
                     var style = numberStyle
                     style.color = fill.luminance > 0.35 ? theme.foreground : .white
                     let center = Point(grid.minX + (Double(c) + 0.5) * cellWidth, grid.minY + (Double(r) + 0.5) * cellHeight)
-                    canvas.text(markup: texts[r][c], style: style, at: center, anchor: .center)
+                    canvas.text(markup: texts[r][c], style: style, at: center, anchor: .center, role: .cellNumber,
+                                item: "row \(r + 1), column \(column + 1)")
                 }
             }
         }
@@ -126,17 +129,17 @@ struct MatrixImageRenderer {
         if let gap = shown.firstIndex(where: { $0 == nil }) {
             let x = grid.minX + (Double(gap) + 0.5) * cellWidth
             let dots = TextStyle(size: theme.tickLabelSize, color: theme.mutedForeground, family: theme.fontFamily)
-            canvas.text(markup: "⋯", style: dots, at: Point(x, grid.midY), anchor: .center, rotation: 0)
+            canvas.text(markup: "⋯", style: dots, at: Point(x, grid.midY), anchor: .center, rotation: 0, role: .matrixLabel)
         }
         if let note = selection.note {
-            canvas.text(markup: escapeMarkup(note), style: labelStyle, at: Point(grid.minX, grid.maxY + pad), anchor: .topLeft)
+            canvas.text(markup: escapeMarkup(note), style: labelStyle, at: Point(grid.minX, grid.maxY + pad), anchor: .topLeft, role: .note)
         }
         for (c, markup) in (columnMarkup.isEmpty ? [] : shownLabels).enumerated() {
             let x = grid.minX + (Double(c) + 0.5) * cellWidth
             if rotate {
-                canvas.text(markup: markup, style: labelStyle, at: Point(x, grid.minY - pad), anchor: .left, rotation: .pi / 2)
+                canvas.text(markup: markup, style: labelStyle, at: Point(x, grid.minY - pad), anchor: .left, rotation: .pi / 2, role: .matrixLabel)
             } else {
-                canvas.text(markup: markup, style: labelStyle, at: Point(x, grid.minY - pad), anchor: .bottom)
+                canvas.text(markup: markup, style: labelStyle, at: Point(x, grid.minY - pad), anchor: .bottom, role: .matrixLabel)
             }
         }
         // Row labels: every row when they fit, otherwise every k-th.
@@ -144,7 +147,7 @@ struct MatrixImageRenderer {
             let step = max(1, Int((lineHeight / cellHeight).rounded(.up)))
             for r in stride(from: 0, to: rows, by: step) {
                 let y = grid.minY + (Double(r) + 0.5) * cellHeight
-                canvas.text(markup: rowMarkup[r], style: labelStyle, at: Point(grid.minX - pad, y), anchor: .right)
+                canvas.text(markup: rowMarkup[r], style: labelStyle, at: Point(grid.minX - pad, y), anchor: .right, role: .matrixLabel)
             }
         }
         if let range = image.valueRange, !barTicks.isEmpty {
@@ -154,11 +157,12 @@ struct MatrixImageRenderer {
             for (t, label) in zip(barTicks, barLabels) {
                 let y = bar.maxY - (t - range.lowerBound) / (range.upperBound - range.lowerBound) * bar.height
                 canvas.line(from: Point(bar.maxX, y), to: Point(bar.maxX + theme.tickLength, y), color: theme.foreground, width: 1)
-                canvas.text(markup: label, style: labelStyle, at: Point(bar.maxX + theme.tickLength + pad, y), anchor: .left)
+                canvas.text(markup: label, style: labelStyle, at: Point(bar.maxX + theme.tickLength + pad, y), anchor: .left,
+                            role: .tickLabel, item: "colour bar = \(LayoutItem.number(t))")
             }
         }
-        if let title = image.title {
-            try canvas.tex(title, style: titleStyle, at: Point(m, m), anchor: .topLeft)
+        if let titleMarkup {
+            canvas.text(markup: titleMarkup, style: titleStyle, at: Point(m, m), anchor: .topLeft, role: .title)
         }
     }
 }

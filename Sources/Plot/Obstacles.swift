@@ -25,12 +25,16 @@ struct Obstacles {
 /// Picks, among candidate boxes, the one with the lowest cost against data and
 /// against text already on the canvas; text overlaps cost far more than data.
 enum PlacementSearch {
+    /// Space kept between two pieces of text, so neighbours never read as one
+    /// ("−t t = β̂₁/SE").
+    static let textGap = 4.0
+
     static func best(_ candidates: [Rect], obstacles: Obstacles, text: [Rect], within bounds: Rect) -> (Rect, Double)? {
         var best: (Rect, Double)? = nil
         for (order, box) in candidates.enumerated() {
             guard bounds.contains(box, tolerance: 0.5) else { continue }
             var cost = obstacles.cost(of: box) + Double(order) * 0.01
-            for t in text where t.intersects(box) { cost += 1_000_000 }
+            for t in text where t.insetBy(-textGap).intersects(box) { cost += 1_000_000 }
             if best == nil || cost < best!.1 { best = (box, cost) }
         }
         return best

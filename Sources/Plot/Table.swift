@@ -50,7 +50,7 @@ public struct Table: Figure {
         let x0 = max(theme.margin, (size.width - m.totalWidth) / 2)
         var y = theme.margin
         if let title {
-            try canvas.tex(title, style: titleStyle, at: Point(x0, y), anchor: .topLeft)
+            try canvas.tex(title, style: titleStyle, at: Point(x0, y), anchor: .topLeft, role: .title)
             y += m.titleHeight + ruleGap * 2
         }
         let rule = { (y: Double, width: Double) in
@@ -58,7 +58,7 @@ public struct Table: Figure {
         }
         rule(y, 1.8)
         y += ruleGap
-        func drawRow(_ cells: [String], style: TextStyle, height: Double) {
+        func drawRow(_ cells: [String], style: TextStyle, height: Double, role: TextRole) {
             var x = x0
             for (c, w) in m.columnWidths.enumerated() {
                 let markup = c < cells.count ? cells[c] : ""
@@ -68,19 +68,19 @@ public struct Table: Figure {
                 case .center: (x + w / 2, .top)
                 case .right: (x + w, .topRight)
                 }
-                if !markup.isEmpty { canvas.text(markup: markup, style: style, at: Point(px, y), anchor: anchor) }
+                if !markup.isEmpty { canvas.text(markup: markup, style: style, at: Point(px, y), anchor: anchor, role: role) }
                 x += w + columnGap
             }
             y += height
         }
         if !header.isEmpty {
-            drawRow(m.headerMarkup, style: headerStyle, height: m.headerHeight)
+            drawRow(m.headerMarkup, style: headerStyle, height: m.headerHeight, role: .tableHeader)
             y += ruleGap
             rule(y, 1.0)
             y += ruleGap
         }
         for (r, cells) in m.rowMarkup.enumerated() {
-            drawRow(cells, style: cellStyle, height: m.rowHeights[r])
+            drawRow(cells, style: cellStyle, height: m.rowHeights[r], role: .tableCell)
             if r < m.rowMarkup.count - 1 { y += rowGap }
         }
         y += ruleGap

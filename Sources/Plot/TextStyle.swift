@@ -1,9 +1,14 @@
+import Foundation
+
 /// How a piece of text is set: size in logical pixels, colour, weight.
 public struct TextStyle: Hashable, Sendable {
     public var size: Double
     public var color: Color
     public var bold: Bool
     public var family: String
+    /// Lines of wrapped text centred on each other (tick labels, titles under
+    /// a plot) rather than flush left.
+    public var centered = false
 
     public init(size: Double, color: Color = .ink, bold: Bool = false, family: String = Theme.textbook.fontFamily) {
         self.size = size; self.color = color; self.bold = bold; self.family = family
@@ -32,7 +37,27 @@ public struct TextAnchor: Hashable, Sendable {
 /// A drawn piece of text and the box it occupies on the figure, in logical
 /// pixels. Collected for every text item so layouts can be checked.
 public struct TextBox: Hashable, Sendable {
+    /// Pango markup as drawn.
     public var text: String
     public var rect: Rect
-    public init(text: String, rect: Rect) { self.text = text; self.rect = rect }
+    public var role: TextRole
+    /// The data item the text shows where there is one (a tick's value, a
+    /// coefficient's name), so a report can point at the data, not the pixels.
+    public var item: String?
+
+    public init(text: String, rect: Rect, role: TextRole = .dataLabel, item: String? = nil) {
+        self.text = text; self.rect = rect; self.role = role; self.item = item
+    }
+
+    /// The text as a reader sees it: markup tags dropped and entities decoded.
+    public var plainText: String {
+        var out = "", inTag = false
+        for c in text {
+            if c == "<" { inTag = true } else if c == ">" { inTag = false } else if !inTag { out.append(c) }
+        }
+        for (entity, c) in [("&lt;", "<"), ("&gt;", ">"), ("&quot;", "\""), ("&apos;", "'"), ("&#39;", "'"), ("&amp;", "&")] {
+            out = out.replacingOccurrences(of: entity, with: c)
+        }
+        return out
+    }
 }

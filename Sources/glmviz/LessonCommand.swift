@@ -31,6 +31,9 @@ struct LessonCommand: ParsableCommand {
     @Flag(name: .long, help: "Keep running and re-render the lesson whenever its spec or data changes.")
     var watch = false
 
+    @Option(name: .long, help: "Write every rendered figure's text boxes and layout violations to this JSON file.")
+    var layoutReport: String?
+
     @Flag(name: .long, help: "Let specs read data outside their course root (absolute paths, '../', links pointing out). Only for specs you trust.")
     var allowOutsideRoot = false
 
@@ -75,13 +78,25 @@ struct LessonCommand: ParsableCommand {
         let names = all ? catalogue.names : [lesson!]
         let results = renderer.render(names: names, from: catalogue)
         var status = LessonExitStatus.success
+        var layouts: [FigureLayoutRecord] = []
         for (name, result) in zip(names, results) {
             switch result {
             case .success(let rendered):
                 print("\(name): \(rendered.files.count) files in \(rendered.directory.path)")
+                // A layout problem is worth a look but not a failed render; `glmviz check` fails on it.
+                for line in rendered.layouts.flatMap(\.violationLines) { printError("warning: \(line)") }
+                layouts += rendered.layouts
             case .failure(let error):
                 printError(error.description)
                 status = max(status, error.exitStatus)
+            }
+        }
+        if let layoutReport {
+            do {
+                try FigureLayoutRecord.json(layouts).write(to: URL(fileURLWithPath: layoutReport))
+            } catch {
+                printError("glmviz lesson: cannot write the layout report \(layoutReport): \(error.localizedDescription)")
+                status = max(status, LessonExitStatus.cannotCreateOutput)
             }
         }
         if results.contains(where: { if case .success = $0 { return true } else { return false } }) {

@@ -13,6 +13,9 @@ public struct CheckProblem: Codable, Equatable, Sendable {
         case manifest
         /// A committed file cannot be read as what its extension says.
         case unreadable
+        /// A figure's text overlaps text, a data mark or an axis line, or leaves
+        /// the canvas (see `FigureLayout.violations()`).
+        case layout
     }
 
     public var kind: Kind

@@ -81,6 +81,13 @@ public struct OutputChecker: Sendable {
         let freshRecord = fresh.lessons[lesson]
         let committedRecord = committed?.lessons[lesson]
         let committedDirectory = outputRoot.appendingPathComponent(lesson, isDirectory: true)
+        // A figure that is not clean fails the check even when it is committed as is.
+        for record in rendered.layouts {
+            for line in record.violationLines {
+                result.problems.append(CheckProblem(.layout, lesson: lesson, figures: [record.figure],
+                                                    file: "\(lesson)/\(record.figure)", message: line))
+            }
+        }
         func problem(_ kind: CheckProblem.Kind, _ file: String, _ message: String, figures: [String]? = nil) {
             let shown = figures ?? [freshRecord?.figure(forFile: file) ?? committedRecord?.figure(forFile: file)]
                 .compactMap { $0 }

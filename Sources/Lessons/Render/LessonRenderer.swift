@@ -54,6 +54,7 @@ public struct LessonRenderer: Sendable {
             (figure, try FigureFactory.make(figure, model: lesson.model(for: figure)))
         }
         let fitsJSON = try lesson.fitsJSON()
+        let layouts = try lesson.layoutRecords(figures)
         let exports = try LessonExports.files(for: lesson, drawings: figures.map(\.1), formats: formats)
 
         let directory = try OutputDirectory(root: outputRoot, name: spec.name)
@@ -93,7 +94,7 @@ public struct LessonRenderer: Sendable {
             directory.discard()
             throw error
         }
-        return RenderedLesson(name: spec.name, directory: directory.final, files: files)
+        return RenderedLesson(name: spec.name, directory: directory.final, files: files, layouts: layouts)
     }
 }
 
@@ -119,6 +120,8 @@ public struct RenderedLesson: Sendable {
     public var directory: URL
     /// File names inside `directory`, in the order written.
     public var files: [String]
+    /// Each figure's layout and its violations, in the spec's order.
+    public var layouts: [FigureLayoutRecord] = []
 }
 
 /// Result storage written from concurrent iterations, one slot each.
