@@ -37,7 +37,7 @@ final class StressCorpusTests: XCTestCase {
             let spec = try parse(file)
             for figure in spec.figures {
                 kinds.insert(figure.kind)
-                if let width = figure.integer("width") { widths.insert(width) }
+                if let width = figure.value(CommonFigureOptions.width) { widths.insert(width) }
             }
         }
         XCTAssertEqual(kinds, Set(FigureKind.allCases))
