@@ -48,7 +48,6 @@ enum DummyMeansFigure: FigureKindDefinition {
         var chart = Chart(size: context.size, title: context.title, x: xAxis, y: Axis(yTitle))
         let palette = chart.theme.palette
         let halfWidth = 0.16
-        let estimateDigits = 3
         chart.marks = [
             .points(zip(jittered, y).filter { $0.0 < 0.5 }.map { Point($0.0, $0.1) }, color: palette[2], radius: 4.5,
                     alpha: 0.75, label: "\(levels[0]) (reference)"),
@@ -59,10 +58,10 @@ enum DummyMeansFigure: FigureKindDefinition {
             .segments([Segment(0, b0, 1, b0)], color: Color.ink, width: 1.2, dash: [5, 4]),
             .polyline([Point(0, b0), Point(1, b0 + b1)], color: palette[0], width: 2.8, label: "Fitted line"),
             .bracket(from: Point(1 + halfWidth + 0.03, b0), to: Point(1 + halfWidth + 0.03, b0 + b1),
-                     label: "$\\hat{\\beta}_1 = \(NumberText.fixed(b1, estimateDigits))$"),
-            .text("$\\hat{\\beta}_0 = \(NumberText.fixed(b0, estimateDigits))$", at: Point(-halfWidth, b0),
+                     label: "$\\hat{\\beta}_1 = \(ScatterFitFigure.label(b1))$"),
+            .text("$\\hat{\\beta}_0 = \(ScatterFitFigure.label(b0))$", at: Point(-halfWidth, b0),
                   anchor: TextAnchor(.right, .middle), offset: Point(-8, 0)),
-            .text("$\\hat{\\beta}_0 + \\hat{\\beta}_1 = \(NumberText.fixed(b0 + b1, estimateDigits))$",
+            .text("$\\hat{\\beta}_0 + \\hat{\\beta}_1 = \(ScatterFitFigure.label(b0 + b1))$",
                   at: Point(1 - halfWidth, b0 + b1), anchor: TextAnchor(.right, b1 >= 0 ? .bottom : .top),
                   offset: Point(-8, b1 >= 0 ? -6 : 6)),
         ]
@@ -71,7 +70,7 @@ enum DummyMeansFigure: FigureKindDefinition {
         // points, so a legend would only hide data.
         chart.legend = .hidden
         chart.annotations = [Annotation(lines: [
-            "$\\hat{\\beta}_1 = \\bar{Y}_{\\text{\(levels[1])}} - \\bar{Y}_{\\text{\(levels[0])}} = \(NumberText.fixed(b1, estimateDigits))$",
+            "$\\hat{\\beta}_1 = \\bar{Y}_{\\text{\(levels[1])}} - \\bar{Y}_{\\text{\(levels[0])}} = \(ScatterFitFigure.label(b1))$",
         ])]
         return chart
     }

@@ -1,5 +1,6 @@
 import GLM
 import Plot
+import Support
 
 /// `probability-model`: the population model behind a simple regression. At
 /// chosen x values the normal density 𝒩(β₀ + β₁x, σ) is drawn on its side,
@@ -117,15 +118,15 @@ enum ProbabilityModelFigure: FigureKindDefinition {
                 marks.append(.points([Point(at, b0 + b1 * at)], shape: .diamond, color: palette[1], radius: 7))
                 // Where the travelling density stands, read above its stem.
                 let span = (x.max()! - x.min()!)
-                marks.append(.text("$x = \(NumberText.fixed(at, span >= 20 ? 0 : span >= 2 ? 1 : 2))$",
+                marks.append(.text("$x = \(NumberFormat.number(at, .decimals(span >= 20 ? 0 : span >= 2 ? 1 : 2)).text(.texMath))$",
                                    at: Point(at, b0 + b1 * at + 3 * sigma), anchor: TextAnchor(.center, .bottom),
                                    offset: Point(0, -4), color: palette[1]))
             }
             chart.marks = marks
             chart.annotations = [Annotation(lines: [
                 "$Y \\sim \\mathcal{N}(\\beta_0 + \\beta_1 x, \\sigma)$",
-                "$\\hat{\\beta}_0 = \(NumberText.estimate(b0)),\\quad \\hat{\\beta}_1 = \(NumberText.estimate(b1))$",
-                "$\\hat{\\sigma} = \(NumberText.estimate(sigma))$",
+                "$\\hat{\\beta}_0 = \(ScatterFitFigure.label(b0)),\\quad \\hat{\\beta}_1 = \(ScatterFitFigure.label(b1))$",
+                "$\\hat{\\sigma} = \(ScatterFitFigure.label(sigma))$",
             ])]
             return chart
         }

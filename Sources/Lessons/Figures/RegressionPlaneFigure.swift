@@ -94,8 +94,7 @@ enum RegressionPlaneFigure: FigureKindDefinition {
         marks.append(.points(below, shape: .triangle, color: palette[1], radius: 5.5, label: "Below the plane"))
         chart.marks = marks
         chart.annotations = [Annotation(lines: [
-            "$\\hat{Y} = \(NumberText.estimate(b0)) \(NumberText.signed(b1, digits: ScatterFitFigure.decimals(of: b1)))X_1 "
-                + "\(NumberText.signed(b2, digits: ScatterFitFigure.decimals(of: b2)))X_2$",
+            "$\\hat{Y} = \(ScatterFitFigure.label(b0)) \(ScatterFitFigure.term(b1))X_1 \(ScatterFitFigure.term(b2))X_2$",
         ])]
         return chart
     }

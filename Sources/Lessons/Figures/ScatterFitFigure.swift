@@ -1,6 +1,7 @@
 import Foundation
 import GLM
 import Plot
+import Support
 
 /// `scatter-fit`: the data, the least-squares line, and optionally residuals,
 /// confidence/prediction bands and the fitted equation.
@@ -33,7 +34,7 @@ enum ScatterFitFigure: FigureKindDefinition {
         var chart = Chart(size: context.size, title: context.title, x: Axis(xTitle), y: Axis(yTitle))
         let palette = chart.theme.palette
         let level = context.value(SharedFigureOptions.level)
-        let percent = NumberText.fixed(level * 100, level * 100 == (level * 100).rounded() ? 0 : 1)
+        let percent = NumberFormat.label(level * 100).text(.unicode)
 
         var marks: [Mark] = []
         let bands = context.value(Self.bands)
@@ -69,13 +70,13 @@ enum ScatterFitFigure: FigureKindDefinition {
         for item in context.value(Self.annotate) {
             switch item {
             case "equation":
-                lines.append("$\\hat{Y} = \(NumberText.estimate(b0)) \(NumberText.signed(b1, digits: decimals(of: b1)))X$")
+                lines.append("$\\hat{Y} = \(label(b0)) \(term(b1))X$")
             case "slope":
-                lines.append("$\\hat{\\beta}_1 = \(NumberText.fixed(b1, 3))$")
+                lines.append("$\\hat{\\beta}_1 = \(label(b1))$")
             case "r-squared":
-                if let r2 = model.fit.rSquared { lines.append("$R^2 = \(NumberText.fixed(r2, 3))$") }
+                if let r2 = model.fit.rSquared { lines.append("$R^2 = \(label(r2))$") }
             case "sigma":
-                if let sigma = model.fit.sigma { lines.append("$\\hat{\\sigma} = \(NumberText.estimate(sigma))$") }
+                if let sigma = model.fit.sigma { lines.append("$\\hat{\\sigma} = \(label(sigma))$") }
             default:
                 break
             }
@@ -125,8 +126,8 @@ enum ScatterFitFigure: FigureKindDefinition {
             [layout(low + (high - low) * f, runFirst: true), layout(low + (high - low) * f, runFirst: false)]
         }
         let best = candidates.max { clearance($0) < clearance($1) }!
-        let runText = NumberText.fixed(run, run < 1 ? (run < 0.1 ? 2 : 1) : 0)
-        let riseText = NumberText.fixed(b1 * run, 3)
+        let runText = label(run)
+        let riseText = label(b1 * run)
         let runAbove = best.corner.y > (best.a.y + best.b.y) / 2
         return [
             .segments([Segment(from: best.a, to: best.corner), Segment(from: best.corner, to: best.b)],
@@ -150,10 +151,18 @@ enum ScatterFitFigure: FigureKindDefinition {
         return (mantissa < 1.5 ? 1 : mantissa < 3.5 ? 2 : 5) * power
     }
 
-    static func decimals(of value: Double) -> Int {
-        let text = NumberText.estimate(value)
-        guard let dot = text.firstIndex(of: ".") else { return 0 }
-        return text.distance(from: dot, to: text.endIndex) - 1
+    /// A number standing alone in a label, as TeX math: four significant
+    /// digits and no trailing zeros, because a label says how large something
+    /// is, not how precisely it was measured ("42", not "42.000"); ×10ⁿ for
+    /// extreme magnitudes, and never "0" for a value that is not zero.
+    static func label(_ value: Double) -> String {
+        NumberFormat.label(value).text(.texMath)
+    }
+
+    /// `+ 3.57` or `- 5.344`, a later term of an equation in TeX math: the
+    /// sign is the operator, so the magnitude is written without one.
+    static func term(_ value: Double) -> String {
+        (value < 0 ? "- " : "+ ") + label(abs(value))
     }
 
     /// `count` evenly spaced values spanning the data, for smooth bands.
