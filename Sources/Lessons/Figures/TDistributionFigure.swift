@@ -1,6 +1,7 @@
 import Foundation
 import GLM
 import Plot
+import Support
 
 /// `t-distribution`: the null distribution of t = β̂ / SE(β̂) for one term,
 /// the observed t marked on it, and the two-sided p-value shaded as the two
@@ -89,37 +90,30 @@ enum TDistributionFigure: FigureKindDefinition {
         // Rules cross the full height, so no legend corner is free: label in place,
         // on the inner side of each rule where the axis never clips the text.
         chart.legend = .hidden
-        chart.marks.append(.text("observed $t = \(NumberText.fixed(t, 3))$", at: Point(t, labelHeight),
+        chart.marks.append(.text("observed $t = \(NumberFormat.statistic(t).text(.texMath))$", at: Point(t, labelHeight),
                                  anchor: TextAnchor(t >= 0 ? .right : .left, .top), offset: Point(t >= 0 ? -8 : 8, 0)))
         chart.marks.append(.text("$-t$", at: Point(-t, labelHeight),
                                  anchor: TextAnchor(t >= 0 ? .left : .right, .top), offset: Point(t >= 0 ? 8 : -8, 0)))
         // Each tail holds half the p-value; say so beside each, above the curve.
-        let half = NumberText.fixed(p / 2, p / 2 >= 0.001 ? 3 : 4)
+        // "p/2 = 0.013" or "p/2 < 0.001": the p form, with p/2 for its name.
+        let halfClause = "p/2" + NumberFormat.pClause(p / 2, style: .texMath).dropFirst()
         let tailLabelHeight = distribution.density(cut) + 0.035
         if p / 2 >= 0.0001 {
             for side in [-1.0, 1.0] {
-                chart.marks.append(.text("$p/2 = \(half)$", at: Point(side * (cut + (reach - cut) / 2), tailLabelHeight),
+                chart.marks.append(.text("$\(halfClause)$", at: Point(side * (cut + (reach - cut) / 2), tailLabelHeight),
                                          anchor: TextAnchor(.center, .bottom), color: palette[1]))
             }
         }
         chart.annotations = [Annotation(lines: [
-            "$t = \\hat{\\beta}_{\(index)} / \\mathrm{SE}(\\hat{\\beta}_{\(index)}) = \(NumberText.fixed(t, 3))$",
+            "$t = \\hat{\\beta}_{\(index)} / \\mathrm{SE}(\\hat{\\beta}_{\(index)}) = \(NumberFormat.statistic(t).text(.texMath))$",
             "$\\mathrm{df} = \(df)$",
-            "two-sided $p \(NumberText.pValue(p))$",
+            "two-sided $\(NumberFormat.pClause(p, style: .texMath))$",
         ])]
         if let alpha, let critical {
             chart.annotations[0].lines.append(
-                "$\\alpha = \(NumberText.fixed(alpha, decimals(of: alpha))),\\ t_{\\mathrm{crit}} = \(NumberText.fixed(critical, 3))$")
+                "$\\alpha = \(ScatterFitFigure.label(alpha)),\\ t_{\\mathrm{crit}} = \(NumberFormat.statistic(critical).text(.texMath))$")
         }
         return chart
-    }
-
-    /// The decimals α is written with (0.05, 0.001): at least two, at most the four its range needs.
-    static func decimals(of alpha: Double) -> Int {
-        (2...4).first { digits in
-            let scaled = alpha * pow(10, Double(digits))
-            return abs(scaled - scaled.rounded()) < 1e-9
-        } ?? 4
     }
 
     /// The bound of the two-sided test at level α: t(1 − α/2, df), R's
