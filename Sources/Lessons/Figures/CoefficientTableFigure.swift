@@ -1,5 +1,6 @@
 import GLM
 import Plot
+import Support
 
 /// `coefficient-table`: the fitted coefficients as a booktabs table — β̂, its
 /// standard error, t, p and the confidence interval — headed by σ̂, R² and the
@@ -19,23 +20,25 @@ enum CoefficientTableFigure: FigureKindDefinition {
     static func make(_ context: FigureContext) throws -> any Figure {
         let model = context.model, fit = model.fit
         let level = context.value(SharedFigureOptions.level)
-        let percent = NumberText.fixed(level * 100, level * 100 == (level * 100).rounded() ? 0 : 1)
+        let percent = NumberFormat.label(level * 100).text(.unicode)
         let intervals = level == fit.confidenceLevel ? fit : try refit(model, level: level)
         let rows = zip(fit.coefficients, intervals.coefficients).map { c, withInterval -> [String] in
             [
                 texEscaped(c.term),
-                "$\(NumberText.estimate(c.estimate))$",
-                c.standardError.map { "$\(NumberText.estimate($0))$" } ?? "—",
-                c.t.map { "$\(NumberText.fixed($0, 3))$" } ?? "—",
-                c.p.map { "$\(NumberText.pValue($0).replacingOccurrences(of: "= ", with: ""))$" } ?? "—",
+                "$\(NumberFormat.estimate(c.estimate, standardError: c.standardError).text(.texMath))$",
+                c.standardError.map { "$\(NumberFormat.standardError($0).text(.texMath))$" } ?? "—",
+                c.t.map { "$\(NumberFormat.statistic($0).text(.texMath))$" } ?? "—",
+                c.p.map { "$\(NumberFormat.pValue($0, style: .texMath))$" } ?? "—",
                 withInterval.confidenceInterval.map {
-                    "$[\(NumberText.estimate($0.lowerBound)), \(NumberText.estimate($0.upperBound))]$"
+                    "$" + NumberFormat.interval($0.lowerBound, $0.upperBound,
+                                              NumberFormat.precision(forStandardError: c.standardError),
+                                              style: .texMath) + "$"
                 } ?? "—",
             ]
         }
         var summary: [String] = []
-        if let sigma = fit.sigma { summary.append("$\\hat{\\sigma} = \(NumberText.estimate(sigma))$") }
-        if let r2 = fit.rSquared { summary.append("$R^2 = \(NumberText.fixed(r2, 3))$") }
+        if let sigma = fit.sigma { summary.append("$\\hat{\\sigma} = \(NumberFormat.label(sigma).text(.texMath))$") }
+        if let r2 = fit.rSquared { summary.append("$R^2 = \(NumberFormat.number(r2, .decimals(3)).text(.texMath))$") }
         summary.append("residual df = \(fit.dfResidual)")
         let table = Table(title: context.title ?? summary.joined(separator: ",  "),
                           header: ["Term", "$\\hat{\\beta}$", "SE", "$t$", "$p$", "\(percent)% CI"],
