@@ -110,8 +110,12 @@ enum TDistributionFigure: FigureKindDefinition {
             "two-sided $\(NumberFormat.pClause(p, style: .texMath))$",
         ])]
         if let alpha, let critical {
+            // A critical value is a quantile read as a t table prints it, to
+            // three decimals (Kutner et al.: t(0.975; 23) = 2.069), not a
+            // statistic computed from the data.
+            let criticalText = NumberFormat.number(critical, .decimals(3)).text(.texMath)
             chart.annotations[0].lines.append(
-                "$\\alpha = \(ScatterFitFigure.label(alpha)),\\ t_{\\mathrm{crit}} = \(NumberFormat.statistic(critical).text(.texMath))$")
+                "$\\alpha = \(ScatterFitFigure.label(alpha)),\\ t_{\\mathrm{crit}} = \(criticalText)$")
         }
         return chart
     }
