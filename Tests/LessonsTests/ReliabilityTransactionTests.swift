@@ -67,7 +67,7 @@ final class ReliabilityTransactionTests: XCTestCase {
         while let path = walker.nextObject() as? String {
             var isDirectory: ObjCBool = false
             let url = root.appendingPathComponent(path)
-            FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory)
+            _ = FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory)
             if !isDirectory.boolValue && path != "index.html" { files[path] = try Data(contentsOf: url) }
         }
         return files
