@@ -74,7 +74,11 @@ enum ScatterFitFigure: FigureKindDefinition {
             case "slope":
                 lines.append("$\\hat{\\beta}_1 = \(label(b1))$")
             case "r-squared":
-                if let r2 = model.fit.rSquared { lines.append("$R^2 = \(label(r2))$") }
+                // Three decimals, as the coefficient table and its LaTeX print it, so
+                // one lesson never shows R² two ways (and 0.99987 never reads "1").
+                if let r2 = model.fit.rSquared {
+                    lines.append("$R^2 = \(NumberFormat.number(r2, .decimals(3)).text(.texMath))$")
+                }
             case "sigma":
                 if let sigma = model.fit.sigma { lines.append("$\\hat{\\sigma} = \(label(sigma))$") }
             default:
