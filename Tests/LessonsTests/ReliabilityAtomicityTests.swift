@@ -129,7 +129,9 @@ final class ReliabilityAtomicityTests: XCTestCase {
         let dead = ["..glmviz-journal-atomic.json.\(deadPID).tmp", ".manifest.json.\(deadPID).12345.tmp",
                     "..glmviz-journal-atomic.json.\(deadPID).4294967295.tmp",
                     ".manifest.json.pending-\(deadPID)-9"]
-        let live = [".index.html.\(getpid()).tmp", ".atomic.partial-\(getpid())-3"]
+        let live = [".index.html.\(getpid()).tmp", ".atomic.partial-\(getpid())-3",
+                    // Not a file glmviz writes, so never removed, whoever made it.
+                    ".notes.\(deadPID).tmp"]
         for name in dead + live { try Data("x".utf8).write(to: root.appendingPathComponent(name)) }
         OutputRecovery.repair(root: root)
         XCTAssertEqual(Set(try FileManager.default.contentsOfDirectory(atPath: root.path)), Set(live))

@@ -80,6 +80,11 @@ enum OutputRecovery {
     /// manifest, the gallery).
     static func leftover(_ entry: String) -> (String, String, pid_t)? {
         if entry.hasSuffix(".tmp") {
+            // Only temporaries of the files glmviz writes at the root: with
+            // `--out .` the root is the course folder, and a user's own
+            // `.notes.123.tmp` there is not glmviz's to remove.
+            let owners = [".\(OutputManifest.fileName).", ".\(HTMLGallery.fileName).", ".\(OutputJournal.prefix)"]
+            guard owners.contains(where: entry.hasPrefix) else { return nil }
             let parts = entry.dropLast(4).split(separator: ".", omittingEmptySubsequences: false)
             guard parts.count >= 3 else { return nil }
             // The random suffix of `.FILE.PID.N.tmp` can exceed a pid's range:
