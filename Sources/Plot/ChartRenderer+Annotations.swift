@@ -57,6 +57,11 @@ extension ChartRenderer {
                 let text = canvas.textBoxes.map(\.rect) + canvas.placedBoxes
                 if let best = PlacementSearch.best(nearBoxes, obstacles: obstacles, text: text, within: plot.insetBy(2)), best.1 < 10 {
                     box = best.0
+                } else {
+                    // Nowhere near is free: the block went where the plot has
+                    // room, and a leader says which point it describes.
+                    drawLeader(from: box, wanted: .init(x: screen(near).x, y: screen(near).y, width: 0, height: 0),
+                               to: screen(near), item: a.lines.joined(separator: " "))
                 }
             }
             block.draw(in: box, on: canvas, background: theme.background)

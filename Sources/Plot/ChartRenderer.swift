@@ -357,6 +357,7 @@ struct ChartRenderer {
             let markup = try TeX.markup(tex)
             let wanted = canvas.box(markup: markup, style: style, at: Point(s.x + offset.x, s.y + offset.y), anchor: anchor)
             let box = DataLabelPlacement.place(wanted, near: s, in: plot, obstacles: obstacles, canvas: canvas)
+            drawLeader(from: box, wanted: wanted, to: s, item: tex)
             canvas.text(markup: markup, style: style, at: Point(box.minX, box.minY), anchor: .topLeft,
                         halo: theme.background.withAlpha(0.85), role: .dataLabel, item: LayoutItem.point(p))
         case .bracket(let a, let b, let label?):
@@ -365,11 +366,25 @@ struct ChartRenderer {
             let markup = try TeX.markup(label)
             let wanted = canvas.box(markup: markup, style: labelStyle, at: g.labelAt, anchor: g.anchor)
             let box = DataLabelPlacement.place(wanted, near: g.labelAt, in: plot, obstacles: obstacles, canvas: canvas)
+            drawLeader(from: box, wanted: wanted, to: g.labelAt, item: label)
             canvas.text(markup: markup, style: labelStyle, at: Point(box.minX, box.minY), anchor: .topLeft,
                         halo: theme.background.withAlpha(0.85), role: .dataLabel)
         default:
             break
         }
+    }
+
+    /// A thin line from a label the placement search moved away from where
+    /// the figure asked (`wanted`) back to the point it names, so it is still
+    /// read as that point's. A label left where it was asked needs none.
+    func drawLeader(from box: Rect, wanted: Rect, to anchor: Point, item: String) {
+        let moved = hypot(box.midX - wanted.midX, box.midY - wanted.midY)
+        guard moved > DataLabelPlacement.leaderDistance,
+              let (a, b) = DataLabelPlacement.leader(from: box, to: anchor) else { return }
+        // A halo under the line keeps it readable where it crosses a point cloud.
+        canvas.line(from: a, to: b, color: theme.background.withAlpha(0.85), width: 3, roundCap: true)
+        canvas.line(from: a, to: b, color: theme.foreground.withAlpha(0.75), width: 1)
+        canvas.record(.segment, from: a, to: b, item: "leader to \(item)")
     }
 
     /// Screen-space footprint of the data, which annotations must avoid.

@@ -39,6 +39,24 @@ enum DataLabelPlacement {
         return best?.0 ?? clamp(wanted, into: bounds)
     }
 
+    /// How far a label may sit from the point it names before a leader line is
+    /// drawn to it, in logical pixels: beyond about one line of text a reader
+    /// no longer pairs a label with its mark by proximity alone.
+    static let leaderDistance = 20.0
+
+    /// The leader from a label placed at `box` back to `anchor`, or nil when the
+    /// label is close enough to read as the anchor's. It runs from the point of
+    /// the box's edge nearest the anchor to 3 pixels short of the anchor, so it
+    /// touches neither the text nor the mark.
+    static func leader(from box: Rect, to anchor: Point) -> (Point, Point)? {
+        let start = Point(min(max(anchor.x, box.minX), box.maxX), min(max(anchor.y, box.minY), box.maxY))
+        let dx = anchor.x - start.x, dy = anchor.y - start.y
+        let length = (dx * dx + dy * dy).squareRoot()
+        guard length > leaderDistance else { return nil }
+        let end = Point(anchor.x - dx / length * 3, anchor.y - dy / length * 3)
+        return (start, end)
+    }
+
     /// `box` moved the least distance that puts it inside `bounds` (or flush
     /// with its left or top edge when it is larger).
     static func clamp(_ box: Rect, into bounds: Rect) -> Rect {
