@@ -1,0 +1,26 @@
+/// What each design column is made of, for a reader who names columns in
+/// words instead of R's run-together names (`bloodAB`, `age:groupdrugA`).
+extension Design {
+    /// One factor of a design column.
+    public enum ColumnPart: Sendable, Equatable {
+        /// A numeric variable or expression, by the label R prints (`lotsize`, `I(x^2)`),
+        /// with the data column it reads when it is a plain variable.
+        case numeric(label: String, variable: String?)
+        /// The indicator of one level of a categorical variable.
+        case level(variable: String, level: String)
+    }
+
+    /// The factors of column `j`, in the order its R name joins them; empty for
+    /// the intercept.
+    public func columnParts(_ j: Int) -> [ColumnPart] {
+        components[j].map { component in
+            switch component {
+            case .numeric(let factor):
+                if case .variable(let name) = factor { return .numeric(label: factor.label, variable: name) }
+                return .numeric(label: factor.label, variable: nil)
+            case .indicator(let variable, let level):
+                return .level(variable: variable, level: level)
+            }
+        }
+    }
+}
