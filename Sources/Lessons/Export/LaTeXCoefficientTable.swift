@@ -25,12 +25,16 @@ public struct LaTeXCoefficientTable {
     init(_ model: FittedModel, level: Double) throws {
         let fit = model.fit
         let intervals = level == fit.confidenceLevel ? fit : try CoefficientTableFigure.refit(model, level: level)
-        self.init(modelName: model.spec.name, formula: model.spec.formula, level: level, fit: fit, intervals: intervals)
+        self.init(modelName: model.spec.name, formula: model.spec.formula, level: level, fit: fit, intervals: intervals,
+                  termName: model.names.term(named:))
     }
 
     /// The table of `fit`, with confidence intervals at `level` taken from
-    /// `intervals` (the same model fitted with that level).
-    public init(modelName: String, formula: String, level: Double, fit: Fit, intervals: Fit) {
+    /// `intervals` (the same model fitted with that level). `termName` gives
+    /// the words each row shows for a design column R names (the lesson's
+    /// display names); the default keeps R's name.
+    public init(modelName: String, formula: String, level: Double, fit: Fit, intervals: Fit,
+                termName: (String) -> String = { $0 }) {
         self.modelName = modelName
         self.formula = formula
         self.level = level
@@ -41,7 +45,7 @@ public struct LaTeXCoefficientTable {
         rows = pairs.enumerated().map { index, pair in
             let (c, withInterval) = pair
             return [
-                LaTeXText.escaped(c.term),
+                LaTeXText.escaped(termName(c.term)),
                 estimates[index] ?? "---",
                 errors[index] ?? "---",
                 statistics[index] ?? "---",

@@ -24,7 +24,7 @@ enum CoefficientTableFigure: FigureKindDefinition {
         let intervals = level == fit.confidenceLevel ? fit : try refit(model, level: level)
         let rows = zip(fit.coefficients, intervals.coefficients).map { c, withInterval -> [String] in
             [
-                texEscaped(c.term),
+                texEscaped(model.names.term(named: c.term)),
                 "$\(NumberFormat.estimate(c.estimate, standardError: c.standardError).text(.texMath))$",
                 c.standardError.map { "$\(NumberFormat.standardError($0).text(.texMath))$" } ?? "—",
                 c.t.map { "$\(NumberFormat.statistic($0).text(.texMath))$" } ?? "—",

@@ -78,8 +78,10 @@ struct FigureContext {
         return predictors[0]
     }
 
-    /// Axis titles: the options, else the column names.
+    /// Axis titles: the options, else the columns' display names (the lesson's
+    /// `labels:`, else the names), as plain text in the label language.
     func axisTitles(x: String, y: String) -> (String, String) {
-        (value(CommonFigureOptions.xLabel) ?? x, value(CommonFigureOptions.yLabel) ?? y)
+        (value(CommonFigureOptions.xLabel) ?? CoefficientTableFigure.texEscaped(model.names.variable(x)),
+         value(CommonFigureOptions.yLabel) ?? CoefficientTableFigure.texEscaped(model.names.variable(y)))
     }
 }

@@ -7,11 +7,13 @@ public struct FittedModel: Sendable {
     public let frame: Frame
     public let design: Design
     public let fit: Fit
+    /// The words a reader sees for its variables and columns (the lesson's `labels:`).
+    public let names: DisplayNames
 
     /// Builds the frame, design and fit, turning any GLM diagnostic into an
     /// error that points at the model in the spec (inside the formula for
     /// formula problems).
-    public init(spec: ModelSpec, frame: Frame) throws {
+    public init(spec: ModelSpec, frame: Frame, labels: [DisplayLabel] = []) throws {
         self.spec = spec
         self.frame = frame
         do {
@@ -23,6 +25,7 @@ public struct FittedModel: Sendable {
         } catch let error as FitError {
             throw LessonError(.badData, at: spec.location, message: "model '\(spec.name)' cannot be fitted: \(error)")
         }
+        names = DisplayNames(labels: labels, design: design)
     }
 
     /// The estimate of a design column, by its R name.

@@ -11,8 +11,9 @@ public struct PreparedLesson: Sendable {
     public init(_ spec: LessonSpec) throws {
         self.spec = spec
         models = try spec.models.map { model in
-            try FittedModel(spec: model, frame: DataResolver.frame(for: model, in: spec))
+            try FittedModel(spec: model, frame: DataResolver.frame(for: model, in: spec), labels: spec.labels)
         }
+        try spec.checkLabels(against: models)
     }
 
     func model(for figure: FigureSpec) -> FittedModel {

@@ -20,6 +20,8 @@ public struct LessonSpec: Sendable {
     public var density: Double = LessonSpec.defaultDensity
     public static let defaultDensity = 2.0
     public static let densities: ClosedRange<Double> = 1...4
+    /// The `labels:` entries: display text for data and design columns.
+    public var labels: [DisplayLabel] = []
     /// Directory that relative data paths are resolved against (nil for bundled lessons).
     public var baseDirectory: String?
     /// The file name used in messages.
@@ -70,4 +72,12 @@ public enum OutputFormat: String, CaseIterable, Sendable, Comparable {
 
     /// PNG for slides, SVG for the web; PDF only when asked for.
     public static let defaults: [OutputFormat] = [.png, .svg]
+}
+
+/// One `labels:` entry: a data column (`work_hours`) or a design column in R's
+/// name (`bloodAB`, `(Intercept)`), and the text a reader sees for it.
+public struct DisplayLabel: Sendable, Equatable {
+    public var key: String
+    public var text: String
+    public var location: SourceLocation
 }

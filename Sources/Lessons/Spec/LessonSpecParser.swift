@@ -22,7 +22,7 @@ public enum LessonSpecParser {
     /// runs exactly once, whichever thread gets there first).
     private static let nestingLimit: Void = yaml_set_max_nest_level(Int32(maximumNesting))
 
-    static let topLevelKeys = ["title", "description", "data", "models", "figures", "formats", "density"]
+    static let topLevelKeys = ["title", "description", "data", "models", "figures", "formats", "density", "labels"]
 
     /// Parses `yaml`; `file` is used in messages, `name` becomes the lesson name.
     public static func parse(yaml: String, file: String, name: String, baseDirectory: String?) throws -> LessonSpec {
@@ -69,7 +69,22 @@ public enum LessonSpecParser {
             }
             spec.density = density
         }
+        if let node = top["labels"] { spec.labels = try parseLabels(node) }
         return spec
+    }
+
+    /// `labels:` maps data columns and design columns (R's names, such as
+    /// `bloodAB`) to the words a reader sees. The keys are checked against the
+    /// fitted models in `PreparedLesson`, once the columns are known.
+    static func parseLabels(_ node: SpecNode) throws -> [DisplayLabel] {
+        try node.mapping("'labels'").entries.map { entry in
+            let text = try entry.value.string("the label of '\(entry.key)'")
+            guard !text.contains(where: \.isNewline) else {
+                throw entry.value.fail("the label of '\(entry.key)' spans lines; a label is one line of text",
+                                       suggestion: "write it on one line")
+            }
+            return DisplayLabel(key: entry.key, text: text, location: entry.keyNode.location)
+        }
     }
 
     /// Turns a Yams error into one that names the file, line and column.
