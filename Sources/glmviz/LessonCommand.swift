@@ -19,8 +19,8 @@ struct LessonCommand: ParsableCommand {
     @Argument(help: "Lesson name (see 'glmviz list') or path to a lesson spec.")
     var lesson: String?
 
-    @Option(name: .long, help: "Output root folder.")
-    var out: String = "output"
+    @Option(name: .long, help: "Output root folder (default: output/ at the top of the course, found from here upwards as git finds a repository).")
+    var out: String?
 
     @Flag(name: .long, help: "Render every lesson, in parallel.")
     var all = false
@@ -38,7 +38,7 @@ struct LessonCommand: ParsableCommand {
     var allowOutsideRoot = false
 
     func validate() throws {
-        try OptionChecks.nonEmpty(out, "--out", what: "the output root folder (default 'output')", shellExample: "--out \"$OUT\"")
+        if let out { try OptionChecks.nonEmpty(out, "--out", what: "the output root folder (default 'output')", shellExample: "--out \"$OUT\"") }
         if let lesson { try OptionChecks.nonEmpty(lesson, "the lesson name", what: "a lesson name or the path of a spec", shellExample: "glmviz lesson \"$LESSON\"") }
         if let format, format.split(separator: ",").allSatisfy({ $0.trimmingCharacters(in: .whitespaces).isEmpty }) {
             throw ValidationError("--format is empty; give png, svg, pdf or gif (comma-separated), or leave --format out to use the spec's formats")
@@ -67,15 +67,20 @@ struct LessonCommand: ParsableCommand {
             formats = chosen.sorted()
         }
 
+        var catalogue = LessonCatalogue()
+        catalogue.allowsPathsOutsideCourseRoot = allowOutsideRoot
+        let out = CourseFolders.path(self.out, course: catalogue.course, inCourse: \.defaultOutput, fallback: "output")
         do { try OptionChecks.checkLength(ofOutput: out, option: "--out") } catch {
             printError(error.description)
             throw ExitCode(error.exitStatus)
         }
-        var catalogue = LessonCatalogue()
-        catalogue.allowsPathsOutsideCourseRoot = allowOutsideRoot
         let renderer = LessonRenderer(outputRoot: URL(fileURLWithPath: out), formats: formats)
-        if watch { return try watchLesson(lesson!, renderer: renderer, catalogue: catalogue) }
+        if watch { return try watchLesson(lesson!, renderer: renderer, catalogue: catalogue, out: out) }
         let names = all ? catalogue.names : [lesson!]
+        if all, names.isEmpty, let course = catalogue.course {
+            printError("\(course.lessonsFolder.path): the course has no lesson specs (.yaml) — add one, or name a bundled lesson such as 'glmviz lesson simple-regression'")
+            throw ExitCode(LessonExitStatus.missingInput)
+        }
         let results = renderer.render(names: names, from: catalogue)
         var status = LessonExitStatus.success
         var layouts: [FigureLayoutRecord] = []
@@ -101,7 +106,7 @@ struct LessonCommand: ParsableCommand {
         }
         if results.contains(where: { if case .success = $0 { return true } else { return false } }) {
             do {
-                try writeGallery(names: names, catalogue: catalogue)
+                try GalleryUpdate.write(out: out, names: names, catalogue: catalogue)
             } catch let error as LessonError {
                 printError(error.description)
                 status = max(status, error.exitStatus)
@@ -110,22 +115,15 @@ struct LessonCommand: ParsableCommand {
         if status != LessonExitStatus.success { throw ExitCode(status) }
     }
 
-    /// Rewrites OUT/index.html for every lesson with outputs under OUT.
-    private func writeGallery(names: [String], catalogue: LessonCatalogue) throws {
-        let root = URL(fileURLWithPath: out)
-        let rendered = names.compactMap { try? catalogue.source(for: $0).parse() }
-        try HTMLGallery(root: root, lessons: HTMLGallery.lessons(in: root, catalogue: catalogue, adding: rendered)).write()
-    }
-
     /// Renders `name`, then again after every change to its spec or data,
     /// until interrupted. Errors are printed and the watch goes on.
-    private func watchLesson(_ name: String, renderer: LessonRenderer, catalogue: LessonCatalogue) throws {
+    private func watchLesson(_ name: String, renderer: LessonRenderer, catalogue: LessonCatalogue, out: String) throws {
         let watcher = LessonWatcher(
             source: { try catalogue.source(for: name) },
             render: {
                 let result = renderer.render(names: [name], from: catalogue)[0]
                 if case .success = result {
-                    do { try writeGallery(names: [name], catalogue: catalogue) } catch let error as LessonError {
+                    do { try GalleryUpdate.write(out: out, names: [name], catalogue: catalogue) } catch let error as LessonError {
                         return .failure(error)
                     } catch {
                         return .failure(LessonError(.cannotCreateOutput, file: out,

@@ -92,7 +92,8 @@ final class BundledLessonTests: XCTestCase {
         let catalogue = LessonCatalogue(workingDirectory: directory.path)
         let source = try catalogue.source(for: "inference")
         XCTAssertEqual(try source.parse().title, "Local override")
-        XCTAssertEqual(source.file, "lessons/inference.yaml")
+        // Messages name it from the working directory (the package here).
+        XCTAssertEqual(source.file, directory.appendingPathComponent("lessons/inference.yaml").standardizedFileURL.path)
         XCTAssertFalse(source.isBundled)
         XCTAssertTrue(try catalogue.source(for: "simple-regression").isBundled)
     }

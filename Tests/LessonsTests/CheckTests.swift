@@ -43,8 +43,11 @@ final class CheckTests: XCTestCase {
         XCTAssertTrue(message.hasPrefix(String(format: "%.2f%% of pixels differ, max Δ 255", share))
                       || message.hasPrefix(String(format: "%.1f%% of pixels differ, max Δ 255", share)), message)
         let diff = try XCTUnwrap(result.diffImages["toluca-local"]?["scatter.diff.png"])
-        XCTAssertEqual(diff[220, 120].0, 220, "changed pixels are red in the diff image")
-        XCTAssertEqual(diff[220, 120].1, 0)
+        // The square is ink the committed image has and the fresh render has
+        // not: removed, vermilion (213, 94, 0), not the blue of added ink.
+        XCTAssertEqual(diff[220, 120].0, 213, "removed ink is vermilion in the diff image")
+        XCTAssertEqual(diff[220, 120].1, 94)
+        XCTAssertEqual(diff[220, 120].2, 0)
     }
 
     func testDeletedSVGIsReportedMissing() throws {
@@ -123,7 +126,7 @@ final class CheckTests: XCTestCase {
         let result = workspace.check()
         XCTAssertEqual(result.errors.count, 1)
         XCTAssertEqual(result.exitStatus, LessonExitStatus.badInput)
-        XCTAssertTrue(result.errors[0].description.hasPrefix("lessons/toluca-local.yaml:"), result.errors[0].description)
+        XCTAssertTrue(result.errors[0].description.hasSuffix("lessons/toluca-local.yaml:6:27: in the formula of model 'hours': no column named \"lot_sise\" in toluca.csv — did you mean \"lot_size\"?"), result.errors[0].description)
         XCTAssertEqual(result.summaries, [], "the lesson that failed is not also called orphaned")
         XCTAssertEqual(Set(result.lessons), Set(workspace.catalogue.names).subtracting(["toluca-local"]))
     }

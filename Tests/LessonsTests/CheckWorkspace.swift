@@ -15,7 +15,8 @@ struct CheckWorkspace {
     var catalogue: LessonCatalogue { LessonCatalogue(workingDirectory: root.path) }
 
     /// The Toluca data as a local CSV (so a test can change one value) with one
-    /// scatter figure and one table, plus, unless `localOnly`, every bundled lesson.
+    /// scatter figure and one table. The course's `lessons/` also holds a copy
+    /// of every bundled lesson, as a course built on them would.
     static let tolucaSpec = """
         title: Toluca from a local file
         data:
@@ -40,6 +41,10 @@ struct CheckWorkspace {
         try FileManager.default.createDirectory(at: root.appendingPathComponent("lessons"), withIntermediateDirectories: true)
         try Self.tolucaSpec.write(to: lessons.appendingPathComponent("toluca-local.yaml"), atomically: true, encoding: .utf8)
         try XCTUnwrap(BundledResources.dataset(named: "toluca")).write(to: lessons.appendingPathComponent("toluca.csv"))
+        for name in BundledResources.lessonNames {
+            try XCTUnwrap(BundledResources.lessonText(named: name))
+                .write(to: lessons.appendingPathComponent("\(name).yaml"), atomically: true, encoding: .utf8)
+        }
     }
 
     func remove() { try? FileManager.default.removeItem(at: root) }

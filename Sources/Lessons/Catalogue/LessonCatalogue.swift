@@ -1,10 +1,14 @@
 import Foundation
 import GLM
 
-/// Finds lessons by name or path. A `lessons/` folder in the working directory
-/// takes precedence over the bundled lessons, so an author can override or
-/// extend the course without rebuilding glmviz.
+/// Finds lessons by name or path. Inside a course (see `Course`, found from
+/// the working directory upwards) the course's `lessons/` folder takes
+/// precedence over the bundled lessons, so an author can override or extend
+/// the course without rebuilding glmviz; the bundled lessons stay available
+/// by name.
 public struct LessonCatalogue: Sendable {
+    /// The course the working directory is in, if any.
+    public let course: Course?
     /// The folder searched before the bundled lessons.
     public var localFolder: String
     /// Whether the lessons found may read data outside their course root
@@ -12,11 +16,20 @@ public struct LessonCatalogue: Sendable {
     public var allowsPathsOutsideCourseRoot = false
 
     public init(workingDirectory: String = FileManager.default.currentDirectoryPath) {
-        localFolder = URL(fileURLWithPath: workingDirectory).appendingPathComponent("lessons").path
+        course = Course.find(from: workingDirectory)
+        localFolder = (course?.lessonsFolder ?? URL(fileURLWithPath: workingDirectory).appendingPathComponent("lessons")).path
     }
 
-    /// Every lesson name available, local first then bundled, without repeats, sorted.
+    /// The lessons `--all`, `check` and the gallery take: a course's own
+    /// lessons, or the bundled ones outside a course. A course that keeps its
+    /// own lessons must not fail its check for bundled lessons it never rendered.
     public var names: [String] {
+        course == nil ? BundledResources.lessonNames.sorted() : localNames.sorted()
+    }
+
+    /// Every lesson name that resolves here, local first then bundled, without
+    /// repeats, sorted: what `glmviz list` shows and suggestions choose from.
+    public var availableNames: [String] {
         Set(localNames + BundledResources.lessonNames).sorted()
     }
 
@@ -40,7 +53,7 @@ public struct LessonCatalogue: Sendable {
         let local = URL(fileURLWithPath: localFolder).appendingPathComponent("\(nameOrPath).yaml").path
         // Anything there (a link loop included) is the author's lesson and gets its own message.
         if FileKind.of(local) != .missing {
-            return try Self.readFile(local, displayName: "lessons/\(nameOrPath).yaml")
+            return try Self.readFile(local, displayName: Self.shown(local))
         }
         if let text = BundledResources.lessonText(named: nameOrPath) {
             return LessonSource(name: nameOrPath, file: "\(nameOrPath).yaml (built in)", text: text,
@@ -48,10 +61,20 @@ public struct LessonCatalogue: Sendable {
         }
         // `glmviz lesson lessons` names the folder of specs, not a lesson.
         if FileKind.of(nameOrPath) == .folder { throw Self.folderError(nameOrPath) }
-        let suggestion = NearestWord.suggestion(for: nameOrPath, among: names).map { "did you mean '\($0)'?" }
+        let suggestion = NearestWord.suggestion(for: nameOrPath, among: availableNames).map { "did you mean '\($0)'?" }
             ?? "run 'glmviz list' to see the lessons"
         throw LessonError(.missingInput, file: nameOrPath, message: "no lesson named '\(nameOrPath)'",
                           suggestion: suggestion)
+    }
+
+    /// `path` as messages show it: relative to the working directory when it
+    /// is inside it (`lessons/a.yaml` from the course's top folder, `a.yaml`
+    /// from `lessons/`), else in full.
+    static func shown(_ path: String) -> String {
+        let here = URL(fileURLWithPath: FileManager.default.currentDirectoryPath).standardizedFileURL.path
+        let full = URL(fileURLWithPath: path).standardizedFileURL.path
+        let prefix = here.hasSuffix("/") ? here : here + "/"
+        return full.hasPrefix(prefix) ? String(full.dropFirst(prefix.count)) : full
     }
 
     /// A folder given where a spec was expected, with a spec from it to try.

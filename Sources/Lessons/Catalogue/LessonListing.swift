@@ -7,7 +7,7 @@ public struct LessonListing: Sendable {
 
     /// Every lesson the catalogue can see, sorted by name.
     public static func all(in catalogue: LessonCatalogue) -> [LessonListing] {
-        catalogue.names.map { name in
+        catalogue.availableNames.map { name in
             do {
                 let source = try catalogue.source(for: name)
                 let origin = source.isBundled ? "built in" : source.file
