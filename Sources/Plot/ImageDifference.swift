@@ -7,7 +7,8 @@ public struct ImageDifference: Sendable {
     public var totalPixels: Int
     public var largestChannelDelta: Int
     public var sizesMatch: Bool
-    /// Differing pixels in red over a faded copy of the expected image.
+    /// Differing pixels over a faded copy of the expected image: vermilion
+    /// where only the expected image had ink, blue where only the new one has.
     public var diffImage: RGBAImage?
 
     public var differingFraction: Double { totalPixels == 0 ? 0 : Double(differingPixels) / Double(totalPixels) }
@@ -30,7 +31,17 @@ extension RGBAImage {
             largest = max(largest, delta)
             if delta > channelTolerance {
                 differing += 1
-                diff[i] = 220; diff[i + 1] = 0; diff[i + 2] = 0
+                // Which image has the ink here tells a reviewer what moved
+                // where: vermilion where the committed image had it (removed),
+                // blue where the fresh one has it (added); the Okabe–Ito pair,
+                // told apart with any colour vision.
+                let before = Int(expected.pixels[i]) + Int(expected.pixels[i + 1]) + Int(expected.pixels[i + 2])
+                let after = Int(pixels[i]) + Int(pixels[i + 1]) + Int(pixels[i + 2])
+                if after < before {
+                    diff[i] = 0; diff[i + 1] = 114; diff[i + 2] = 178
+                } else {
+                    diff[i] = 213; diff[i + 1] = 94; diff[i + 2] = 0
+                }
             } else {
                 let grey = UInt8((Int(expected.pixels[i]) + Int(expected.pixels[i + 1]) + Int(expected.pixels[i + 2])) / 3)
                 let faded = UInt8(255 - (255 - Int(grey)) / 4)

@@ -23,14 +23,20 @@ struct CheckCommand: ParsableCommand {
     @Argument(help: "Lesson names or spec paths; all lessons when omitted.")
     var lessons: [String] = []
 
-    @Option(name: .long, help: "The committed output folder.")
-    var out: String = "output"
+    @Option(name: .long, help: "The committed output folder (default: output/ at the top of the course).")
+    var out: String?
 
-    @Option(name: .long, help: "Folder for fresh renders and diff images when the check fails.")
-    var report: String = "check-report"
+    @Option(name: .long, help: "Folder for fresh renders and diff images when the check fails (default: check-report/ at the top of the course).")
+    var report: String?
 
-    @Option(name: .long, help: "Report format: text or json.")
-    var format: Format = .text
+    @Option(name: .long, help: "How the result is printed: text or json.")
+    var reportFormat: Format = .text
+
+    /// The old spelling of `--report-format`, kept only to say so: on
+    /// `glmviz lesson`, `--format` means the image formats, and one word must
+    /// not mean two things.
+    @Option(name: .customLong("format"), help: .hidden)
+    var oldFormat: String?
 
     // `.unconditional` so `--pixel-fraction -1` reads -1 as the value (and
     // `validate()` refuses it) rather than as an unknown option.
@@ -50,8 +56,12 @@ struct CheckCommand: ParsableCommand {
     var allowOutsideRoot = false
 
     func validate() throws {
-        try OptionChecks.nonEmpty(out, "--out", what: "the committed output folder (default 'output')", shellExample: "--out \"$OUT\"")
-        try OptionChecks.nonEmpty(report, "--report", what: "the folder for the check report (default 'check-report')", shellExample: "--report \"$REPORT\"")
+        if let oldFormat {
+            throw ValidationError("--format is now --report-format (text or json), e.g. --report-format \(oldFormat == "json" ? "json" : "text"); "
+                                  + "check compares the image formats each spec's 'formats' asks for")
+        }
+        if let out { try OptionChecks.nonEmpty(out, "--out", what: "the committed output folder (default 'output')", shellExample: "--out \"$OUT\"") }
+        if let report { try OptionChecks.nonEmpty(report, "--report", what: "the folder for the check report (default 'check-report')", shellExample: "--report \"$REPORT\"") }
         for lesson in lessons where lesson.trimmingCharacters(in: .whitespaces).isEmpty {
             throw ValidationError("a lesson name is empty; give lesson names or spec paths, or none to check every lesson")
         }
@@ -69,6 +79,8 @@ struct CheckCommand: ParsableCommand {
     func run() throws {
         var catalogue = LessonCatalogue()
         catalogue.allowsPathsOutsideCourseRoot = allowOutsideRoot
+        let out = CourseFolders.path(self.out, course: catalogue.course, inCourse: \.defaultOutput, fallback: "output")
+        let report = CourseFolders.path(self.report, course: catalogue.course, inCourse: \.defaultReport, fallback: "check-report")
         if update {
             do { try OptionChecks.checkLength(ofOutput: out, option: "--out") } catch {
                 printError(error.description)
@@ -81,6 +93,14 @@ struct CheckCommand: ParsableCommand {
                 switch result {
                 case .success(let rendered): print("\(name): \(rendered.files.count) files in \(rendered.directory.path)")
                 case .failure(let error):
+                    printError(error.description)
+                    status = max(status, error.exitStatus)
+                }
+            }
+            if results.contains(where: { if case .success = $0 { return true } else { return false } }) {
+                do {
+                    try GalleryUpdate.write(out: out, names: names, catalogue: catalogue)
+                } catch let error as LessonError {
                     printError(error.description)
                     status = max(status, error.exitStatus)
                 }
@@ -105,7 +125,13 @@ struct CheckCommand: ParsableCommand {
 
         var status = result.exitStatus
         var reportWritten = false
-        if !result.passed {
+        if result.passed && lessons.isEmpty {
+            // A report left by an earlier failure would describe problems that are
+            // gone. Only a full check knows that every lesson is fresh.
+            if CheckReportWriter.removeStale(at: URL(fileURLWithPath: report)) {
+                printError("glmviz check: removed the report of an earlier failed check, \(report)/")
+            }
+        } else {
             do {
                 try OptionChecks.checkLength(ofOutput: report, option: "--report")
                 try CheckReportWriter.write(result, outputRoot: out, to: URL(fileURLWithPath: report))
@@ -115,7 +141,7 @@ struct CheckCommand: ParsableCommand {
                 status = max(status, error.exitStatus)
             }
         }
-        switch format {
+        switch reportFormat {
         case .text:
             print(result.text(outputRoot: out), terminator: "")
             if reportWritten { printError("glmviz check: fresh renders and diff images are in \(report)/") }

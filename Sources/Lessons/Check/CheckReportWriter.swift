@@ -7,7 +7,7 @@ import Support
 
 /// Writes what a reviewer needs to see a failed check without re-running it:
 /// for every lesson with a problem, its fresh render and a picture of each
-/// changed image (differing pixels in red over a faded copy of the committed
+/// changed image (removed ink vermilion, added ink blue, over a faded copy of the committed
 /// one), plus the report as `report.txt` and `report.json`.
 public enum CheckReportWriter {
     /// Writes into `directory`, replacing the folders of the lessons it reports
@@ -38,6 +38,15 @@ public enum CheckReportWriter {
             throw LessonError(.cannotCreateOutput, file: directory.path, message: "cannot write the check report: \(SystemErrorText.words(creatingFolder: directory.path, error: error))",
                               suggestion: "choose a writable folder with --report")
         }
+    }
+
+    /// Removes the report folder at `directory` when glmviz wrote it (it holds
+    /// the marker); returns whether it did. A folder glmviz did not write is
+    /// left alone, whatever it holds.
+    public static func removeStale(at directory: URL) -> Bool {
+        let manager = FileManager.default
+        guard manager.fileExists(atPath: directory.appendingPathComponent(markerName).path) else { return false }
+        return (try? manager.removeItem(at: directory)) != nil
     }
 
     /// The hidden file that makes a report folder glmviz's to rewrite.

@@ -55,16 +55,16 @@ public struct OutputChecker: Sendable {
         return result
     }
 
-    /// Renders each lesson in the formats its committed outputs were written in
-    /// (the spec's when the manifest does not say), in parallel.
+    /// Renders each lesson in the formats its spec asks for, in parallel. The
+    /// spec, not the manifest, is the truth: outputs rendered with
+    /// `--format svg` lack the PNG the course shows, and must fail.
     private func render(_ names: [String], catalogue: LessonCatalogue, committed: OutputManifest?,
                         scratch: URL) -> [Result<(RenderedLesson, LessonSource), LessonError>] {
         let slots = ResultSlots<(RenderedLesson, LessonSource)>(count: names.count)
         DispatchQueue.concurrentPerform(iterations: names.count) { index in
             do {
                 let source = try catalogue.source(for: names[index])
-                let recorded = committed?.lessons[source.name]?.formats.compactMap(OutputFormat.init(rawValue:)) ?? []
-                let renderer = LessonRenderer(outputRoot: scratch, formats: recorded.isEmpty ? nil : recorded)
+                let renderer = LessonRenderer(outputRoot: scratch)
                 slots.set(index, .success((try renderer.render(source), source)))
             } catch let error as LessonError {
                 slots.set(index, .failure(error))
@@ -112,8 +112,15 @@ public struct OutputChecker: Sendable {
         for file in rendered.files where !present.contains(file) {
             problem(.missing, file, "not committed, but the spec makes it; re-render with 'glmviz lesson \(lesson)'")
         }
+        let formats = (try? source.parse().formats) ?? []
         for file in present.sorted() where !expected.contains(file) {
-            problem(.orphaned, file, "no figure of the lesson makes this file any more; delete it")
+            let suffix = (file as NSString).pathExtension.lowercased()
+            if let format = OutputFormat(rawValue: suffix), !formats.contains(format) {
+                problem(.orphaned, file, "the spec's formats are \(formats.map(\.rawValue).joined(separator: ", ")), not \(suffix) "
+                        + "(it was rendered with --format); delete it, or add \(suffix) to the spec's 'formats'")
+            } else {
+                problem(.orphaned, file, "no figure of the lesson makes this file any more; delete it")
+            }
         }
         for file in rendered.files where present.contains(file) {
             let committedURL = committedDirectory.appendingPathComponent(file)
@@ -155,8 +162,29 @@ public struct OutputChecker: Sendable {
         case "gif": return ImageComparison.compareGIF(committed: old, fresh: new, figure: figure, options: options)
         case "svg": return old == new ? .identical : VectorComparison.compareSVG(committed: old, fresh: new)
         case "pdf": return old == new ? .identical : VectorComparison.comparePDF(committed: old, fresh: new)
-        default: return old == new ? .identical : .differs("differs from the fresh render")
+        default: return old == new ? .identical : .differs(Self.firstDifferingLine(old, new))
         }
+    }
+
+    /// Where two text files part: "line 3 differs: committed “…”, fresh “…”",
+    /// so a changed caption in a MyST snippet is seen without opening both.
+    static func firstDifferingLine(_ old: Data, _ new: Data) -> String {
+        guard let a = String(data: old, encoding: .utf8), let b = String(data: new, encoding: .utf8) else {
+            return "differs from the fresh render"
+        }
+        let before = a.split(separator: "\n", omittingEmptySubsequences: false)
+        let after = b.split(separator: "\n", omittingEmptySubsequences: false)
+        func shown(_ line: Substring?) -> String {
+            guard let line else { return "(no such line)" }
+            let text = line.count > 100 ? line.prefix(99) + "…" : line
+            return "“" + text + "”"
+        }
+        for index in 0..<max(before.count, after.count) {
+            let x = index < before.count ? before[index] : nil
+            let y = index < after.count ? after[index] : nil
+            if x != y { return "line \(index + 1) differs: committed \(shown(x)), fresh \(shown(y))" }
+        }
+        return "differs from the fresh render"
     }
 
     /// One problem per model that changed, naming its first differing key path

@@ -54,7 +54,10 @@ public struct LessonRecord: Codable, Equatable, Sendable {
 
     /// The figure a file belongs to, when it belongs to one.
     public func figure(forFile name: String) -> String? {
-        figures.first { $0.value.files[name] != nil }?.key
+        if let figure = figures.first(where: { $0.value.files[name] != nil })?.key { return figure }
+        // Exports beside the images (`<figure-id>.myst.md`, `.tex`) are not
+        // hashed per figure; their name starts with the figure's id.
+        return figures.keys.filter { name.hasPrefix($0 + ".") }.max { $0.count < $1.count }
     }
 }
 

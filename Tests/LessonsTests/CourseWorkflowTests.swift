@@ -1,0 +1,131 @@
+import Foundation
+import XCTest
+
+/// What a course author's repository sees from `glmviz lesson` and
+/// `glmviz check`, run as the built binary in a scratch course: the formats the
+/// spec asks for are the ones checked, a changed caption names its line, a
+/// stale report goes, an unwritable one is refused cleanly, the course is found
+/// from a subfolder, and only the course's own lessons are taken.
+final class CourseWorkflowTests: XCTestCase {
+    var scratch: ScratchFolder!
+
+    /// One lesson of the course's own, with a figure that animates (so it has a GIF).
+    static let spec = """
+        title: Course lesson
+        data:
+          builtin: toluca
+        models:
+          hours: work_hours ~ lot_size
+        figures:
+          prob:
+            kind: probability-model
+            model: hours
+            options: {frames: 4}
+            caption: The normal model along the line.
+        formats: [png, gif]
+
+        """
+
+    override func setUpWithError() throws {
+        scratch = try ScratchFolder()
+        try scratch.write(Data(Self.spec.utf8), to: "lessons/mine.yaml")
+    }
+
+    override func tearDown() { scratch.remove() }
+
+    private func glmviz(_ arguments: [String], in folder: String = "") throws -> GlmvizProcess.Result {
+        var run = try GlmvizProcess.run(arguments, in: scratch.url.appendingPathComponent(folder))
+        run.standardOutput = scratch.relativize(run.standardOutput)
+        run.standardError = scratch.relativize(run.standardError)
+        return run
+    }
+
+    private func exists(_ path: String) -> Bool {
+        FileManager.default.fileExists(atPath: scratch.url.appendingPathComponent(path).path)
+    }
+
+    func testACourseTakesOnlyItsOwnLessons() throws {
+        let render = try glmviz(["lesson", "--all"])
+        XCTAssertEqual(render.status, 0, render.output)
+        XCTAssertEqual(render.standardOutput, "mine: 4 files in output/mine\n")
+        XCTAssertFalse(exists("output/simple-regression"), "a bundled lesson was rendered into the course")
+        let check = try glmviz(["check"])
+        XCTAssertEqual(check.status, 0, check.output)
+        XCTAssertTrue(check.standardOutput.hasPrefix("glmviz check: output is fresh (1 lesson,"), check.output)
+        // The bundled lessons stay available by name.
+        XCTAssertEqual(try glmviz(["lesson", "inference", "--out", "elsewhere"]).status, 0)
+    }
+
+    func testRenderingWithFewerFormatsThanTheSpecFailsTheCheck() throws {
+        XCTAssertEqual(try glmviz(["lesson", "--all"]).status, 0)
+        let partial = try glmviz(["lesson", "mine", "--format", "png,svg,pdf"])
+        XCTAssertEqual(partial.status, 0, partial.output)
+        let check = try glmviz(["check"])
+        XCTAssertEqual(check.status, 1, check.output)
+        let lines = check.standardOutput.split(separator: "\n").map(String.init)
+        XCTAssertTrue(lines.contains("missing: output/mine/prob.gif (figure prob): not committed, but the spec makes it; re-render with 'glmviz lesson mine'"), check.output)
+        XCTAssertTrue(lines.contains("orphaned: output/mine/prob.pdf (figure prob): the spec's formats are png, gif, not pdf (it was rendered with --format); delete it, or add pdf to the spec's 'formats'")
+                      || lines.contains("orphaned: output/mine/prob.pdf: the spec's formats are png, gif, not pdf (it was rendered with --format); delete it, or add pdf to the spec's 'formats'"), check.output)
+    }
+
+    func testAChangedCaptionNamesTheLineThatDiffers() throws {
+        XCTAssertEqual(try glmviz(["lesson", "--all"]).status, 0)
+        let spec = Self.spec.replacingOccurrences(of: "caption: The normal model along the line.",
+                                                  with: "caption: The normal model at each x.")
+        try scratch.write(Data(spec.utf8), to: "lessons/mine.yaml")
+        let check = try glmviz(["check"])
+        XCTAssertEqual(check.status, 1)
+        let snippet = try XCTUnwrap(check.standardOutput.split(separator: "\n").first { $0.contains("prob.myst.md") })
+        XCTAssertTrue(snippet.hasPrefix("differs: output/mine/prob.myst.md (figure prob): line "), String(snippet))
+        XCTAssertTrue(snippet.contains("The normal model along the line.”, fresh “") && snippet.hasSuffix("The normal model at each x.”"),
+                      String(snippet))
+    }
+
+    func testAPassingCheckRemovesTheReportOfAnEarlierFailure() throws {
+        XCTAssertEqual(try glmviz(["lesson", "--all"]).status, 0)
+        try FileManager.default.removeItem(at: scratch.url.appendingPathComponent("output/mine/prob.gif"))
+        XCTAssertEqual(try glmviz(["check"]).status, 1)
+        XCTAssertTrue(exists("check-report/report.txt"))
+        XCTAssertEqual(try glmviz(["lesson", "mine"]).status, 0)
+        let check = try glmviz(["check"])
+        XCTAssertEqual(check.status, 0, check.output)
+        XCTAssertEqual(check.standardError, "glmviz check: removed the report of an earlier failed check, check-report/\n")
+        XCTAssertFalse(exists("check-report"))
+    }
+
+    func testAnUnwritableReportIsOneMessageAndExit73() throws {
+        XCTAssertEqual(try glmviz(["lesson", "--all"]).status, 0)
+        try FileManager.default.removeItem(at: scratch.url.appendingPathComponent("output/mine/prob.gif"))
+        try scratch.write(Data("a file\n".utf8), to: "taken")
+        let check = try glmviz(["check", "--report", "taken/report"])
+        XCTAssertEqual(check.status, 73, check.output)
+        XCTAssertFalse(check.output.contains("NSCocoaErrorDomain"), check.output)
+        XCTAssertFalse(check.output.contains("fresh renders and diff images are in"), "claims a report it did not write")
+        XCTAssertTrue(check.standardError.contains("taken/report: cannot write the check report:"), check.output)
+    }
+
+    func testRunFromASubfolderChecksTheCourse() throws {
+        XCTAssertEqual(try glmviz(["lesson", "--all"], in: "lessons").status, 0)
+        XCTAssertTrue(exists("output/mine/prob.png"), "output/ is not at the top of the course")
+        XCTAssertFalse(exists("lessons/output"))
+        try FileManager.default.removeItem(at: scratch.url.appendingPathComponent("output/mine/prob.gif"))
+        let check = try glmviz(["check"], in: "lessons")
+        XCTAssertEqual(check.status, 1)
+        XCTAssertTrue(check.standardOutput.contains("missing: output/mine/prob.gif (figure prob)"), check.output)
+        XCTAssertTrue(exists("check-report/report.txt"))
+        XCTAssertFalse(exists("lessons/check-report"))
+    }
+
+    func testCheckUpdateRewritesTheGallery() throws {
+        let update = try glmviz(["check", "--update"])
+        XCTAssertEqual(update.status, 0, update.output)
+        XCTAssertTrue(exists("output/index.html"))
+        XCTAssertEqual(try glmviz(["check"]).status, 0)
+    }
+
+    func testTheOldReportFormatSpellingSaysTheNewOne() throws {
+        let check = try glmviz(["check", "--format", "json"])
+        XCTAssertEqual(check.status, 2, check.output)
+        XCTAssertTrue(check.standardError.contains("--format is now --report-format (text or json), e.g. --report-format json"), check.output)
+    }
+}
