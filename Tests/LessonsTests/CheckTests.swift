@@ -67,8 +67,8 @@ final class CheckTests: XCTestCase {
             "differs toluca-local/table.png [table]",
             "differs toluca-local/table.svg [table]",
             // The table's LaTeX holds the numbers; its MyST snippet its width, which follows them.
-            "differs toluca-local/table.myst.md []",
-            "differs toluca-local/table.tex []",
+            "differs toluca-local/table.myst.md [table]",
+            "differs toluca-local/table.tex [table]",
             "differs toluca-local/fits.json [scatter,table]",
         ])
         XCTAssertTrue(result.problems[0].message.contains("lessons/toluca-local.yaml or its data changed"), result.problems[0].message)
@@ -143,11 +143,19 @@ final class CheckTests: XCTestCase {
         try workspace.write(image, to: "inference/t-distribution.png")
         let result = workspace.check()
         let report = workspace.root.appendingPathComponent("check-report")
-        try CheckReportWriter.write(result, outputRoot: "output", to: report)
+        try CheckReportWriter.write(result, outputRoot: "output", committedRoot: workspace.output, to: report)
 
         let written = try FileManager.default.contentsOfDirectory(atPath: report.appendingPathComponent("inference").path).sorted()
-        XCTAssertEqual(written, ["fits.json", "t-distribution.diff.png", "t-distribution.myst.md", "t-distribution.png",
-                                 "t-distribution.svg"])
+        XCTAssertEqual(written, ["fits.json", "t-distribution.committed.png", "t-distribution.diff.png", "t-distribution.myst.md",
+                                 "t-distribution.png", "t-distribution.svg"])
+        XCTAssertEqual(try Data(contentsOf: report.appendingPathComponent("inference/t-distribution.committed.png")),
+                       try Data(contentsOf: workspace.url("inference/t-distribution.png")))
+        // The review page shows the three images side by side and names the command that accepts them.
+        let page = try String(contentsOf: report.appendingPathComponent("index.html"), encoding: .utf8)
+        for source in ["inference/t-distribution.committed.png", "inference/t-distribution.png", "inference/t-distribution.diff.png"] {
+            XCTAssertTrue(page.contains("<img src=\"\(source)\""), "the review page does not show \(source)")
+        }
+        XCTAssertTrue(page.contains("<code>glmviz check --update inference</code>"))
         XCTAssertEqual(try Data(contentsOf: report.appendingPathComponent("inference/t-distribution.png")),
                        try Data(contentsOf: result.freshRoot.appendingPathComponent("inference/t-distribution.png")))
         let text = try String(contentsOf: report.appendingPathComponent("report.txt"), encoding: .utf8)

@@ -12,12 +12,15 @@ import Support
 public enum CheckReportWriter {
     /// Writes into `directory`, replacing the folders of the lessons it reports
     /// on and leaving anything else there alone.
-    public static func write(_ result: CheckResult, outputRoot: String, to directory: URL) throws {
+    /// `outputRoot` is the committed folder as messages show it; the committed
+    /// images are read from `committedRoot` (by default, that path).
+    public static func write(_ result: CheckResult, outputRoot: String, committedRoot: URL? = nil, to directory: URL) throws {
         let manager = FileManager.default
         try refuseForeign(directory)
         do {
             try manager.createDirectory(at: directory, withIntermediateDirectories: true)
             try Data("glmviz check report\n".utf8).write(to: directory.appendingPathComponent(markerName))
+            var pairs: [String: [CheckReviewPage.ImagePair]] = [:]
             for lesson in result.lessonsWithProblems {
                 let target = directory.appendingPathComponent(lesson, isDirectory: true)
                 try? manager.removeItem(at: target)
@@ -26,10 +29,30 @@ public enum CheckReportWriter {
                 for file in (try? manager.contentsOfDirectory(atPath: fresh.path)) ?? [] where !file.hasPrefix(".") {
                     try manager.copyItem(at: fresh.appendingPathComponent(file), to: target.appendingPathComponent(file))
                 }
-                for (name, image) in (result.diffImages[lesson] ?? [:]).sorted(by: { $0.key < $1.key }) {
+                let diffs = result.diffImages[lesson] ?? [:]
+                for (name, image) in diffs.sorted(by: { $0.key < $1.key }) {
                     try AtomicFile.write(image.pngData(), to: target.appendingPathComponent(name))
                 }
+                // The committed image beside the fresh one, so the page compares
+                // them without reaching outside the report folder.
+                for problem in result.problems where problem.lesson == lesson && problem.kind == .differs {
+                    let file = (problem.file as NSString).lastPathComponent
+                    let suffix = (file as NSString).pathExtension.lowercased()
+                    guard suffix == "png" || suffix == "gif" else { continue }
+                    let committedName = (file as NSString).deletingPathExtension + ".committed." + suffix
+                    let committed = (committedRoot ?? URL(fileURLWithPath: outputRoot)).appendingPathComponent(problem.file)
+                    guard manager.fileExists(atPath: committed.path) else { continue }
+                    try? manager.removeItem(at: target.appendingPathComponent(committedName))
+                    try manager.copyItem(at: committed, to: target.appendingPathComponent(committedName))
+                    let stem = (file as NSString).deletingPathExtension
+                    let diff = diffs.keys.sorted().first { $0 == stem + ".diff.png" || $0.hasPrefix(stem + ".frame-") }
+                    pairs[lesson, default: []].append(.init(
+                        file: problem.file, committed: HTMLText.link(lesson, committedName), fresh: HTMLText.link(lesson, file),
+                        diff: diff.map { HTMLText.link(lesson, $0) }))
+                }
             }
+            let page = CheckReviewPage(result: result, outputRoot: outputRoot, images: pairs)
+            try AtomicFile.write(Array(page.html.utf8), to: directory.appendingPathComponent(CheckReviewPage.fileName))
             try Data(result.text(outputRoot: outputRoot).utf8).write(to: directory.appendingPathComponent("report.txt"))
             try result.json().write(to: directory.appendingPathComponent("report.json"))
         } catch let error as LessonError {
