@@ -149,6 +149,16 @@ final class DesignReviewFigureTests: XCTestCase {
         }
     }
 
+    func testAtMostTwelveContrasts() {
+        let thirteen = (0..<13).map { "\n        c\($0): [0, 1, -1]" }.joined()
+        XCTAssertThrowsError(try make(threeGroups + thirteen)) { error in
+            let error = error as? LessonError
+            XCTAssertEqual(error?.line, 25, "the thirteenth contrast")
+            XCTAssertEqual(error?.message, "figure 'design': a design-matrix figure draws at most 12 contrasts above the matrix, and this one asks for 13")
+        }
+        XCTAssertNoThrow(try make(threeGroups + thirteen.components(separatedBy: "\n").dropLast().joined(separator: "\n")))
+    }
+
     func testContrastsMustBeAMapping() {
         let error = InlineSpec.refusal(threeGroups + " [0, 1, -1]", file: #filePath, line: #line)
         XCTAssertEqual(error?.line, 12)

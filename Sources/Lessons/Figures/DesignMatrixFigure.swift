@@ -18,6 +18,9 @@ enum DesignMatrixFigure: FigureKindDefinition {
 
     /// More rows than this and the cells are too small to read one by one.
     static let reviewRows = 20
+    /// More contrasts than this would push the matrix off any figure a course
+    /// shows (each takes a name and a band of bars).
+    static let maximumContrasts = 12
 
     static let numbers = FigureOptionKey.choice(
         "numbers", ["auto", "always", "never"], default: "auto",
@@ -55,7 +58,13 @@ enum DesignMatrixFigure: FigureKindDefinition {
         case "none": scaling = .global
         default: scaling = review ? .spm : .perColumn
         }
-        let contrasts = try context.value(Self.contrasts).map {
+        let written = context.value(Self.contrasts)
+        if written.count > maximumContrasts {
+            throw LessonError(.badSpec, at: written[maximumContrasts].location,
+                              message: "figure '\(context.figure.id)': a design-matrix figure draws at most \(maximumContrasts) contrasts above the matrix, and this one asks for \(written.count)",
+                              suggestion: "draw the others in a second figure of the same model")
+        }
+        let contrasts = try written.map {
             MatrixImage.Contrast(name: $0.name, weights: try $0.weights(for: model.design, figure: context.figure.id, model: model.spec.name))
         }
         let estimable = model.fit.coefficients.map(\.estimable)
@@ -67,10 +76,11 @@ enum DesignMatrixFigure: FigureKindDefinition {
         }
 
         let rowLabels = review ? (1...x.rows).map { "\($0)" } : rowLabels(model)
+        // The contrasts and the estimability row come on top of the matrix's own height.
         let bands = Double(contrasts.count) * 60 + (showEstimability ? 30 : 0)
         let height = context.value(CommonFigureOptions.height).map(Double.init)
-            ?? (review ? min(1000, max(480, Double(x.rows) * 9 + 260 + bands))
-                       : min(1400, max(320, Double(x.rows) * 34 + 190 + bands)))
+            ?? (review ? min(1000, max(480, Double(x.rows) * 9 + 260)) + bands
+                       : min(1400, max(320, Double(x.rows) * 34 + 190)) + bands)
         let width = context.value(CommonFigureOptions.width).map(Double.init) ?? min(760, max(360, Double(x.columns) * 112 + 250))
         var image = MatrixImage(size: Size(width: width, height: height), title: context.title, values: values,
                                 columnLabels: model.design.columnNames, rowLabels: rowLabels,
