@@ -56,6 +56,20 @@ final class DesignReviewFigureTests: XCTestCase {
         ])
     }
 
+    /// Session and scanner coincide: their difference has no unique value, their
+    /// sum does (it is the second half's shift, however it is split).
+    func testContrastOnAliasedColumnsIsMarked() throws {
+        let review = try lesson("design-spm-review")
+        var figure = review.spec.figures[0]
+        let start = SourceLocation(file: "demo.yaml", line: 1, column: 1)
+        figure.options["contrasts"] = .contrasts([
+            FigureContrast(name: "difference", weights: .expression("sessionsecond - scannersouth"), location: start, expressionColumnsExact: true),
+            FigureContrast(name: "sum", weights: .expression("sessionsecond + scannersouth"), location: start, expressionColumnsExact: true),
+        ])
+        let drawn = try XCTUnwrap(FigureFactory.make(figure, model: review.model(for: figure)) as? MatrixImage)
+        XCTAssertEqual(drawn.contrasts.map(\.name), ["difference (not estimable)", "sum"])
+    }
+
     /// Past 20 rows: SPM's scaling, no numbers in cells, row labels 1, 5, …, 40,
     /// and no layout violation at the 600 px the spec asks for.
     func testReviewStyleLayout() throws {

@@ -64,8 +64,12 @@ enum DesignMatrixFigure: FigureKindDefinition {
                               message: "figure '\(context.figure.id)': a design-matrix figure draws at most \(maximumContrasts) contrasts above the matrix, and this one asks for \(written.count)",
                               suggestion: "draw the others in a second figure of the same model")
         }
-        let contrasts = try written.map {
-            MatrixImage.Contrast(name: $0.name, weights: try $0.weights(for: model.design, figure: context.figure.id, model: model.spec.name))
+        // A contrast that leans on aliased columns has no unique value, whatever the
+        // pseudo-inverse returns: its name says so, as SPM refuses such a contrast.
+        let contrasts = try written.map { contrast in
+            let weights = try contrast.weights(for: model.design, figure: context.figure.id, model: model.spec.name)
+            let name = model.fit.solution.isEstimable(weights) ? contrast.name : contrast.name + " (not estimable)"
+            return MatrixImage.Contrast(name: name, weights: weights)
         }
         let estimable = model.fit.coefficients.map(\.estimable)
         let showEstimability: Bool
