@@ -2,6 +2,8 @@
 public enum ColorMap: Sendable {
     /// Black (0) to white (1), as SPM shows design matrices.
     case grey
+    /// White (0) to black (1), as SPM shows |cos θ| between design columns.
+    case inverseGrey
     /// White to Okabe–Ito blue, for non-negative quantities.
     case blues
     /// Okabe–Ito vermillion (0) through white (0.5) to blue (1), for signed
@@ -12,7 +14,7 @@ public enum ColorMap: Sendable {
     /// as a gradient.
     var stops: [Double] {
         switch self {
-        case .grey, .blues: return [0, 1]
+        case .grey, .inverseGrey, .blues: return [0, 1]
         case .diverging: return [0, 0.5, 1]
         }
     }
@@ -21,6 +23,7 @@ public enum ColorMap: Sendable {
         let t = t.isFinite ? min(1, max(0, t)) : 0.5
         switch self {
         case .grey: return Color(red: t, green: t, blue: t)
+        case .inverseGrey: return Color(red: 1 - t, green: 1 - t, blue: 1 - t)
         case .blues: return Color.white.mixed(with: OkabeIto.blue, t)
         case .diverging:
             return t < 0.5 ? OkabeIto.vermillion.mixed(with: .white, t * 2) : Color.white.mixed(with: OkabeIto.blue, (t - 0.5) * 2)

@@ -1,7 +1,10 @@
 /// A matrix drawn as a grid of coloured cells, as SPM draws design matrices:
 /// optionally each column scaled to its own range, numbers printed in cells
 /// when they fit, row and column labels (column labels turn vertical when
-/// they are wider than a cell).
+/// they are wider than a cell). For SPM's design review it can also draw the
+/// contrasts above the matrix (one bar per column, positive up), the
+/// estimability row under it (grey where a parameter is not uniquely
+/// determined), and only the upper triangle (the orthogonality display).
 ///
 /// ```swift
 /// let design = MatrixImage(values: [[1, 0], [1, 0], [1, 1], [1, 1]],
@@ -15,6 +18,14 @@ public struct MatrixImage: Figure {
         /// Each column from its own minimum (0) to maximum (1), as SPM does; a
         /// constant column shows as 1 unless it is all zero.
         case perColumn
+        /// As SPM's design review scales X for display (`spm_DesMtx('sca')`):
+        /// a column whose largest magnitude is already between 0.4 and 1 (a
+        /// dummy, a ±1 code) is left alone, a constant column shows as 1, and
+        /// any other column is stretched linearly so its smallest value is −1
+        /// and its largest +1. Then −1 is the map's 0 (black in grey), 0 its
+        /// middle (mid-grey) and +1 its 1 (white), so a dummy's zeros are grey
+        /// and its ones white, and a covariate runs from black to white.
+        case spm
         /// Values are already in 0…1.
         case none
         /// −m…m onto 0…1 with m the largest magnitude, so zero sits in the
@@ -26,6 +37,25 @@ public struct MatrixImage: Figure {
     }
 
     public enum Numbers: Sendable { case automatic, always, never }
+
+    /// A contrast drawn above the matrix as SPM draws one: a bar per column,
+    /// up for a positive weight and down for a negative one, all scaled by the
+    /// largest weight, under the contrast's name.
+    public struct Contrast: Sendable, Equatable {
+        public var name: String
+        /// One weight per column of the matrix.
+        public var weights: [Double]
+        public init(name: String, weights: [Double]) { self.name = name; self.weights = weights }
+    }
+
+    /// Which rows carry a label.
+    public enum RowLabelSpacing: Sendable {
+        /// Every row when the labels fit, else every k-th.
+        case everyFitting
+        /// The first, every round-numbered one and the last (`ScanTicks`), as
+        /// SPM labels the scans of a long design.
+        case scanTicks
+    }
 
     public var size: Size
     public var theme: Theme
@@ -44,6 +74,21 @@ public struct MatrixImage: Figure {
     /// A bar at the right showing which value each colour stands for. Not
     /// drawn with per-column scaling, where a colour has no single value.
     public var colorBar = false
+    /// Contrasts drawn above the matrix, first at the top.
+    public var contrasts: [Contrast] = []
+    /// One flag per column, drawn as a row of squares under the matrix: grey
+    /// where the parameter is not uniquely determined, white where it is. Nil
+    /// draws no row.
+    public var estimable: [Bool]?
+    /// Only the cells on and above the diagonal, for a symmetric matrix whose
+    /// lower half says nothing new (SPM's design orthogonality).
+    public var upperTriangle = false
+    public var rowLabelSpacing: RowLabelSpacing = .everyFitting
+    /// Lines between cells large enough to read one by one; SPM's review of a
+    /// long design draws none, so the pattern of the columns reads as a whole.
+    public var cellBorders = true
+    /// Sentences under the matrix (what the grey levels mean), wrapped to the width.
+    public var notes: [String] = []
 
     public init(size: Size = Size(width: 760, height: 560), theme: Theme = .textbook, title: String? = nil,
                 values: [[Double]], columnLabels: [String]? = nil, rowLabels: [String]? = nil,
@@ -62,7 +107,7 @@ public struct MatrixImage: Figure {
     public var valueRange: ClosedRange<Double>? {
         let all = values.flatMap { $0 }
         switch scaling {
-        case .perColumn: return nil
+        case .perColumn, .spm: return nil
         case .none: return 0...1
         case .global: return (all.min() ?? 0)...(all.max() ?? 1)
         case .symmetric:
@@ -86,6 +131,13 @@ public struct MatrixImage: Figure {
             let all = values.flatMap { $0 }
             let lo = all.min() ?? 0, hi = all.max() ?? 1
             return values.map { row in row.map { hi == lo ? (lo == 0 ? 0 : 1) : ($0 - lo) / (hi - lo) } }
+        case .spm:
+            var out = values
+            for c in 0..<columnCount {
+                let column = values.map { $0[c] }
+                for (r, v) in Self.spmScaled(column).enumerated() { out[r][c] = (v + 1) / 2 }
+            }
+            return out
         case .perColumn:
             var out = values
             for c in 0..<columnCount {
@@ -95,6 +147,15 @@ public struct MatrixImage: Figure {
             }
             return out
         }
+    }
+
+    /// One column in −1…1 as `Scaling.spm` describes.
+    static func spmScaled(_ column: [Double]) -> [Double] {
+        let lo = column.min() ?? 0, hi = column.max() ?? 0
+        if lo == hi { return column.map { _ in 1 } }
+        let largest = max(abs(lo), abs(hi))
+        if largest >= 0.4 && largest <= 1 { return column }
+        return column.map { 2 * ($0 - lo) / (hi - lo) - 1 }
     }
 
     public func draw(on canvas: Canvas) throws {

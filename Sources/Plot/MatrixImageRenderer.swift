@@ -5,6 +5,11 @@
 /// is summarised, never cropped: the first and last columns are drawn with an
 /// ellipsis column between them, and a note under the grid says how many columns
 /// there are and how many are shown (see `ColumnSelection`).
+///
+/// From the top: the title, the contrasts (name, then bars on a zero line), the
+/// column labels, the grid, the estimability row, then the notes. Every band's
+/// height is measured before the cells are sized, so the grid takes what is left
+/// and nothing is drawn over anything else.
 struct MatrixImageRenderer {
     let image: MatrixImage
     let canvas: Canvas
@@ -22,13 +27,24 @@ struct MatrixImageRenderer {
         if let labels = image.rowLabels, labels.count != rows {
             throw PlotError.invalidData("\(labels.count) row labels for \(rows) rows")
         }
+        if let bad = image.contrasts.first(where: { $0.weights.count != columnCount }) {
+            throw PlotError.invalidData("contrast '\(bad.name)' has \(bad.weights.count) weights for \(columnCount) columns")
+        }
+        if let flags = image.estimable, flags.count != columnCount {
+            throw PlotError.invalidData("\(flags.count) estimability flags for \(columnCount) columns")
+        }
+        if image.upperTriangle && rows != columnCount {
+            throw PlotError.invalidData("an upper triangle needs a square matrix, not \(rows) × \(columnCount)")
+        }
         let pad = theme.textPadding, m = theme.margin
         let labelStyle = TextStyle(size: theme.tickLabelSize, color: theme.foreground, family: theme.fontFamily)
         let titleStyle = TextStyle(size: theme.titleSize, color: theme.foreground, bold: true, family: theme.fontFamily)
         let columnMarkup = try image.columnLabels?.map { try TeX.markup($0) } ?? []
-        let rowMarkup = try image.rowLabels?.map { try TeX.markup($0) } ?? []
+        var rowMarkup = try image.rowLabels?.map { try TeX.markup($0) } ?? []
         let columnSizes = columnMarkup.map { canvas.measure(markup: $0, style: labelStyle) }
-        let rowWidth = rowMarkup.map { canvas.measure(markup: $0, style: labelStyle).width }.max() ?? 0
+        let estimabilityLabel = "estimable"
+        let rowWidth = (rowMarkup + (image.estimable == nil ? [] : [estimabilityLabel]))
+            .map { canvas.measure(markup: $0, style: labelStyle).width }.max() ?? 0
         // A title longer than the figure wraps rather than run off it.
         let titleMarkup = try image.title.map { canvas.wrapped(try TeX.markup($0), style: titleStyle, width: image.size.width - 2 * m) }
         let titleHeight = titleMarkup.map { canvas.measure(markup: $0, style: titleStyle).height + pad * 2 } ?? 0
@@ -44,12 +60,37 @@ struct MatrixImageRenderer {
         let barLabelWidth = barLabels.map { canvas.measure(markup: $0, style: labelStyle).width }.max() ?? 0
         let barBand = barTicks.isEmpty ? 0 : pad * 3 + barWidth + theme.tickLength + pad + barLabelWidth
 
-        let left = m + (rowWidth > 0 ? rowWidth + pad : 0)
-        let availableWidth = image.size.width - left - m - barBand
         let lineHeight = columnSizes.map(\.height).max() ?? canvas.measure(markup: "0", style: labelStyle).height
         // Labelled columns need a rotated label's height each; unlabelled ones a pixel.
         let narrowest = image.columnLabels == nil ? 1 : lineHeight + 2
-        let selection = ColumnSelection(count: image.columnCount, fitting: Int(max(availableWidth, 0) / narrowest))
+        var left = m + (rowWidth > 0 ? rowWidth + pad : 0)
+        var selection = ColumnSelection(count: image.columnCount, fitting: Int(max(image.size.width - left - m - barBand, 0) / narrowest))
+        // An upper triangle's row labels sit beside the diagonal, in the empty lower
+        // half, so the long names of a design's columns do not squeeze the grid: the
+        // margin only needs what a label reaches past the grid's left edge. Cells
+        // only widen as the margin shrinks, so a margin found with the cells of a
+        // wider margin is always enough; a few rounds bring it close to the least.
+        // Not when columns are summarised: the diagonal then leaves the grid's columns.
+        var diagonalRowLabels = false
+        if image.upperTriangle, rowWidth > 0 {
+            let widths = rowMarkup.map { canvas.measure(markup: $0, style: labelStyle).width }
+            var diagonalLeft = left
+            for _ in 0..<4 {
+                let cell = min(max(image.size.width - diagonalLeft - m - barBand, 0) / Double(columnCount), image.maximumCellWidth)
+                let reach = widths.enumerated().map { $1 + pad - Double($0) * cell }.max() ?? 0
+                diagonalLeft = min(diagonalLeft, m + max(0, reach))
+            }
+            let wider = ColumnSelection(count: image.columnCount, fitting: Int(max(image.size.width - diagonalLeft - m - barBand, 0) / narrowest))
+            if wider.note == nil {
+                left = diagonalLeft; selection = wider; diagonalRowLabels = true
+            } else {
+                // Names too long even there: leave rows unnamed, as SPM does, since
+                // row r's diagonal cell sits under column r's name.
+                let bare = ColumnSelection(count: image.columnCount, fitting: Int(max(image.size.width - m - m - barBand, 0) / narrowest))
+                if bare.note == nil { left = m; selection = bare; rowMarkup = [] }
+            }
+        }
+        let availableWidth = image.size.width - left - m - barBand
         let shown = selection.columns
         let shownLabels = shown.map { $0.map { columnMarkup.isEmpty ? "" : columnMarkup[$0] } ?? "…" }
         let shownSizes = shown.map { $0.map { columnSizes.isEmpty ? Size(width: 0, height: 0) : columnSizes[$0] }
@@ -59,9 +100,19 @@ struct MatrixImageRenderer {
         let widest = columnSizes.isEmpty ? 0 : shownSizes.map(\.width).max() ?? 0
         let rotate = widest > cellWidth - 4
         let columnBand = columnSizes.isEmpty ? 0 : (rotate ? widest : lineHeight) + pad
-        let top = m + titleHeight + columnBand
-        let noteHeight = selection.note == nil ? 0 : lineHeight + pad
-        let availableHeight = image.size.height - top - m - noteHeight
+        // Each contrast: its name on one line, then bars reaching half a band up or down.
+        let contrastNames = image.contrasts.map { canvas.wrapped(escapeMarkup($0.name), style: labelStyle, width: image.size.width - 2 * m) }
+        let contrastNameHeights = contrastNames.map { canvas.measure(markup: $0, style: labelStyle).height }
+        let barBandHeight = max(24, lineHeight * 1.8)
+        let contrastsHeight = contrastNameHeights.reduce(0) { $0 + $1 + barBandHeight + pad * 2 }
+        let top = m + titleHeight + contrastsHeight + columnBand
+        let noteWidth = image.size.width - 2 * m
+        let notes = ([selection.note].compactMap { $0 } + image.notes)
+            .map { canvas.wrapped(escapeMarkup($0), style: labelStyle, width: noteWidth) }
+        let noteHeights = notes.map { canvas.measure(markup: $0, style: labelStyle).height }
+        let noteHeight = noteHeights.reduce(0) { $0 + $1 + pad }
+        let estimabilityHeight = image.estimable == nil ? 0 : lineHeight + pad * 2
+        let availableHeight = image.size.height - top - m - noteHeight - estimabilityHeight
         var cellHeight = availableHeight / Double(rows)
         // Small matrices get square-ish cells rather than tall slabs.
         cellHeight = min(cellHeight, max(cellWidth, lineHeight * 1.6))
@@ -71,17 +122,29 @@ struct MatrixImageRenderer {
         let grid = Rect(x: x0, y: top, width: gridWidth, height: gridHeight)
 
         let scaled = image.scaledValues()
+        /// Whether a cell is drawn: all of them, or those on and above the diagonal.
+        func drawn(_ r: Int, _ column: Int) -> Bool { !image.upperTriangle || column >= r }
         for r in 0..<rows {
             for (c, column) in shown.enumerated() {
-                guard let column else { continue }
+                guard let column, drawn(r, column) else { continue }
                 let cell = Rect(x: grid.minX + Double(c) * cellWidth, y: grid.minY + Double(r) * cellHeight,
                                 width: cellWidth, height: cellHeight)
                 canvas.withoutAntialiasing { canvas.fill(cell, image.colorMap.color(scaled[r][column])) }
             }
         }
         // Cell borders only where cells are large enough to read one by one.
-        if cellHeight >= 12 {
-            let border = Color(hex: 0x9A9A9A)
+        let border = Color(hex: 0x9A9A9A)
+        if image.upperTriangle {
+            if image.cellBorders && cellHeight >= 12 {
+                for r in 0..<rows {
+                    for (c, column) in shown.enumerated() {
+                        guard let column, drawn(r, column) else { continue }
+                        canvas.strokeRect(Rect(x: grid.minX + Double(c) * cellWidth, y: grid.minY + Double(r) * cellHeight,
+                                               width: cellWidth, height: cellHeight), border, width: 1)
+                    }
+                }
+            }
+        } else if image.cellBorders && cellHeight >= 12 {
             for r in 0...rows {
                 let y = grid.minY + Double(r) * cellHeight
                 canvas.line(from: Point(grid.minX, y), to: Point(grid.maxX, y), color: border, width: 1)
@@ -114,7 +177,7 @@ struct MatrixImageRenderer {
         if showNumbers {
             for r in 0..<rows {
                 for (c, column) in shown.enumerated() {
-                    guard let column else { continue }
+                    guard let column, drawn(r, column) else { continue }
                     let fill = image.colorMap.color(scaled[r][column])
                     var style = numberStyle
                     style.color = fill.luminance > 0.35 ? theme.foreground : .white
@@ -131,9 +194,24 @@ struct MatrixImageRenderer {
             let dots = TextStyle(size: theme.tickLabelSize, color: theme.mutedForeground, family: theme.fontFamily)
             canvas.text(markup: "⋯", style: dots, at: Point(x, grid.midY), anchor: .center, rotation: 0, role: .matrixLabel)
         }
-        if let note = selection.note {
-            canvas.text(markup: escapeMarkup(note), style: labelStyle, at: Point(grid.minX, grid.maxY + pad), anchor: .topLeft, role: .note)
+        if let flags = image.estimable {
+            let y = grid.maxY + pad
+            for (c, column) in shown.enumerated() {
+                guard let column else { continue }
+                let square = Rect(x: grid.minX + Double(c) * cellWidth, y: y, width: cellWidth, height: lineHeight)
+                canvas.withoutAntialiasing { canvas.fill(square, flags[column] ? .white : Self.notEstimableGrey) }
+                canvas.strokeRect(square, border, width: 1)
+            }
+            canvas.text(markup: estimabilityLabel, style: labelStyle, at: Point(grid.minX - pad, y + lineHeight / 2), anchor: .right,
+                        role: .matrixLabel, item: "estimability row")
         }
+        var noteY = grid.maxY + pad + estimabilityHeight
+        for (note, height) in zip(notes, noteHeights) {
+            canvas.text(markup: note, style: labelStyle, at: Point(m, noteY), anchor: .topLeft, role: .note)
+            noteY += height + pad
+        }
+        drawContrasts(names: contrastNames, nameHeights: contrastNameHeights, top: m + titleHeight, bandHeight: barBandHeight,
+                      grid: grid, cellWidth: cellWidth, shown: shown, style: labelStyle)
         for (c, markup) in (columnMarkup.isEmpty ? [] : shownLabels).enumerated() {
             let x = grid.minX + (Double(c) + 0.5) * cellWidth
             if rotate {
@@ -145,9 +223,29 @@ struct MatrixImageRenderer {
         // Row labels: every row when they fit, otherwise every k-th.
         if !rowMarkup.isEmpty {
             let step = max(1, Int((lineHeight / cellHeight).rounded(.up)))
-            for r in stride(from: 0, to: rows, by: step) {
-                let y = grid.minY + (Double(r) + 0.5) * cellHeight
-                canvas.text(markup: rowMarkup[r], style: labelStyle, at: Point(grid.minX - pad, y), anchor: .right, role: .matrixLabel)
+            let labelled: [Int]
+            switch image.rowLabelSpacing {
+            case .everyFitting: labelled = Array(stride(from: 0, to: rows, by: step))
+            case .scanTicks: labelled = ScanTicks.rows(count: rows, limit: Int(gridHeight / (lineHeight * 1.4)))
+            }
+            // A scan tick centred on a thin first or last row would hang past the grid
+            // into the column labels or the estimability row: keep each inside the
+            // grid's height, and drop a label that would then touch the one before it
+            // (the last row's label is kept, as it says how many rows there are).
+            // Only scan ticks need it: labels every k-th row sit a full line apart.
+            let clamp = image.rowLabelSpacing == .scanTicks
+            var placed: [(row: Int, y: Double)] = []
+            for r in labelled {
+                let centre = grid.minY + (Double(r) + 0.5) * cellHeight
+                let y = clamp ? min(max(centre, grid.minY + lineHeight / 2), grid.maxY - lineHeight / 2) : centre
+                if let last = placed.last, y - last.y < lineHeight {
+                    if r == labelled.last, placed.count > 1 { placed.removeLast() } else { continue }
+                }
+                placed.append((r, y))
+            }
+            for (r, y) in placed {
+                let x = grid.minX + (diagonalRowLabels ? Double(r) * cellWidth : 0) - pad
+                canvas.text(markup: rowMarkup[r], style: labelStyle, at: Point(x, y), anchor: .right, role: .matrixLabel)
             }
         }
         if let range = image.valueRange, !barTicks.isEmpty {
@@ -163,6 +261,39 @@ struct MatrixImageRenderer {
         }
         if let titleMarkup {
             canvas.text(markup: titleMarkup, style: titleStyle, at: Point(m, m), anchor: .topLeft, role: .title)
+        }
+    }
+
+    /// The grey of a parameter that is not uniquely determined, as SPM shows it.
+    static let notEstimableGrey = Color(hex: 0x8C8C8C)
+
+    /// Each contrast as SPM draws it above the design: its name, then a bar per
+    /// column from a zero line, up for a positive weight and down for a negative
+    /// one, the largest weight reaching the edge of the band.
+    func drawContrasts(names: [String], nameHeights: [Double], top: Double, bandHeight: Double, grid: Rect,
+                       cellWidth: Double, shown: [Int?], style: TextStyle) {
+        let pad = theme.textPadding, m = theme.margin
+        let ink = Color(hex: 0x4D4D4D)
+        var y = top
+        for ((contrast, name), nameHeight) in zip(zip(image.contrasts, names), nameHeights) {
+            let nameWidth = canvas.measure(markup: name, style: style).width
+            let x = max(m, min(grid.minX, image.size.width - m - nameWidth))
+            canvas.text(markup: name, style: style, at: Point(x, y), anchor: .topLeft, role: .matrixLabel,
+                        item: "contrast \(contrast.name)")
+            y += nameHeight + pad
+            let zero = y + bandHeight / 2
+            let largest = contrast.weights.map(abs).max() ?? 0
+            for (c, column) in shown.enumerated() {
+                guard let column, largest > 0 else { continue }
+                let weight = contrast.weights[column]
+                guard weight != 0 else { continue }
+                let reach = weight / largest * bandHeight / 2
+                let bar = Rect(x: grid.minX + (Double(c) + 0.2) * cellWidth, y: min(zero, zero - reach),
+                               width: cellWidth * 0.6, height: abs(reach))
+                canvas.withoutAntialiasing { canvas.fill(bar, ink) }
+            }
+            canvas.line(from: Point(grid.minX, zero), to: Point(grid.maxX, zero), color: theme.foreground, width: 1)
+            y += bandHeight + pad
         }
     }
 }

@@ -5,14 +5,27 @@ import GLM
 /// spec) and the bundled datasets go through GLM's CSV reader, inline columns
 /// and generated data are built in memory.
 public enum DataResolver {
-    /// The model's data, with the level orders the model asks for.
+    /// The model's data, with the level orders the model asks for; generated
+    /// groups keep the order the generator lists them in unless the model's
+    /// `levels` say otherwise, so dummy columns come out as the spec reads.
     public static func frame(for model: ModelSpec, in spec: LessonSpec) throws -> Frame {
         do {
-            return try rawFrame(for: spec.dataSpec(for: model), in: spec)
-                .reordered(levels: model.levelOrder, model: model)
+            let data = spec.dataSpec(for: model)
+            return try rawFrame(for: data, in: spec)
+                .reordered(levels: generatedLevelOrder(data).merging(model.levelOrder) { $1 }, model: model)
         } catch let diagnostic as Diagnostic {
             throw LessonError(diagnostic, model: model)
         }
+    }
+
+    /// The order a generator lists each group predictor's levels in.
+    static func generatedLevelOrder(_ data: DataSpec) -> [String: [String]] {
+        guard case .generated(let generator) = data else { return [:] }
+        var orders: [String: [String]] = [:]
+        for predictor in generator.predictors {
+            if case .groups(let levels, _) = predictor.source { orders[predictor.name] = levels.map(\.name) }
+        }
+        return orders
     }
 
     static func rawFrame(for data: DataSpec, in spec: LessonSpec) throws -> Frame {

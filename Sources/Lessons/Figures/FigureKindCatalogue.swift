@@ -90,6 +90,7 @@ public enum FigureKindCatalogue {
         case .choices(let list): return "any of \(words(list)), as a list"
         case .countOrForever(let range, let word):
             return "`\(word)` or a whole number from \(range.lowerBound) to \(range.upperBound)"
+        case .contrasts: return "mapping of names to a list of weights or column names (`a - b`)"
         }
     }
 

@@ -7,6 +7,7 @@ enum FigureKindRegistry {
         .dummyMeans,
         .regressionPlane,
         .designMatrix,
+        .designOrthogonality,
         .dummyCoding,
         .tDistribution,
         .coefficientTable,

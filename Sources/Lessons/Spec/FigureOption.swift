@@ -7,6 +7,7 @@ public enum FigureOption: Sendable, Equatable {
     case string(String)
     case numbers([Double])
     case strings([String])
+    case contrasts([FigureContrast])
 
     /// The type and allowed range of an option, used to validate the spec.
     enum ValueType: Sendable {
@@ -21,6 +22,8 @@ public enum FigureOption: Sendable, Equatable {
         case choices([String])
         /// A count in the range, or the word standing for "without end" (read as 0).
         case countOrForever(ClosedRange<Int>, word: String)
+        /// Named contrasts: a mapping of names to weights or column names (`FigureContrast`).
+        case contrasts
     }
 
     static func read(_ node: SpecNode, as type: ValueType, name: String) throws -> FigureOption {
@@ -71,6 +74,8 @@ public enum FigureOption: Sendable, Equatable {
                 return .integer(0)
             }
             return .integer(try node.int(what, in: range))
+        case .contrasts:
+            return .contrasts(try FigureContrast.readAll(node, name: name))
         }
     }
 }
