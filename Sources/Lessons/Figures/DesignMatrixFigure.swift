@@ -87,7 +87,7 @@ enum DesignMatrixFigure: FigureKindDefinition {
                        : min(1400, max(320, Double(x.rows) * 34 + 190)) + bands)
         let width = context.value(CommonFigureOptions.width).map(Double.init) ?? min(760, max(360, Double(x.columns) * 112 + 250))
         var image = MatrixImage(size: Size(width: width, height: height), title: context.title, values: values,
-                                columnLabels: model.design.columnNames, rowLabels: rowLabels,
+                                columnLabels: model.design.columnNames.indices.map { CoefficientTableFigure.texEscaped(model.names.term($0)) }, rowLabels: rowLabels,
                                 colorMap: .grey, scaling: scaling, numbers: numbers)
         image.contrasts = contrasts
         image.estimable = showEstimability ? estimable : nil

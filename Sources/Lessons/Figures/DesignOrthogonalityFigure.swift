@@ -44,7 +44,8 @@ enum DesignOrthogonalityFigure: FigureKindDefinition {
         let side = Double(design.x.columns)
         let width = context.value(CommonFigureOptions.width).map(Double.init) ?? min(760, max(420, side * 80 + 260))
         var image = MatrixImage(size: Size(width: width, height: 0), title: context.title, values: cosines,
-                                columnLabels: design.columnNames, rowLabels: design.columnNames,
+                                columnLabels: design.columnNames.indices.map { CoefficientTableFigure.texEscaped(context.model.names.term($0)) },
+                                rowLabels: design.columnNames.indices.map { CoefficientTableFigure.texEscaped(context.model.names.term($0)) },
                                 colorMap: .inverseGrey, scaling: .range(0...1), numbers: numbers, decimals: 2)
         image.upperTriangle = true
         image.colorBar = true
