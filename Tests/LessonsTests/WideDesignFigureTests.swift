@@ -40,7 +40,7 @@ final class WideDesignFigureTests: XCTestCase {
         XCTAssertEqual(layout.textOutsideCanvas(), [])
         let texts = layout.textBoxes.map(\.text)
         XCTAssertTrue(texts.contains { $0.hasPrefix("300 columns, ") && $0.contains(" shown: the first ") }, "\(texts)")
-        XCTAssertTrue(texts.contains("gg300"), "the last dummy is labelled")
+        XCTAssertTrue(texts.contains("g: g300"), "the last dummy is labelled, its variable and level apart")
     }
 
     func testWideDummyCodingTableIsRefusedFromItsCounts() throws {
