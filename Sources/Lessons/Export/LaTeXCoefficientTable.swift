@@ -21,12 +21,15 @@ public struct LaTeXCoefficientTable {
     public let level: Double
     let rows: [[String]]
     let summary: String
+    /// The header of the estimates' column, TeX math: the lesson's notation.
+    var estimateSymbol = "\\hat{\\beta}"
 
     init(_ model: FittedModel, level: Double) throws {
         let fit = model.fit
         let intervals = level == fit.confidenceLevel ? fit : try CoefficientTableFigure.refit(model, level: level)
         self.init(modelName: model.spec.name, formula: model.spec.formula, level: level, fit: fit, intervals: intervals,
                   termName: model.names.term(named:))
+        estimateSymbol = model.notation.estimateSymbol
     }
 
     /// The table of `fit`, with confidence intervals at `level` taken from
@@ -77,7 +80,7 @@ public struct LaTeXCoefficientTable {
             "% Needs \\usepackage{booktabs}.",
             "\\begin{tabular}{lrrrrr}",
             "\\toprule",
-            "Term & $\\hat{\\beta}$ & SE & $t$ & $p$ & \(percent)\\,\\% CI \\\\",
+            "Term & $\(estimateSymbol)$ & SE & $t$ & $p$ & \(percent)\\,\\% CI \\\\",
             "\\midrule",
         ]
         lines += rows.map { $0.joined(separator: " & ") + " \\\\" }

@@ -41,7 +41,7 @@ enum CoefficientTableFigure: FigureKindDefinition {
         if let r2 = fit.rSquared { summary.append("$R^2 = \(NumberFormat.number(r2, .decimals(3)).text(.texMath))$") }
         summary.append("residual df = \(fit.dfResidual)")
         let table = Table(title: context.title ?? summary.joined(separator: ",  "),
-                          header: ["Term", "$\\hat{\\beta}$", "SE", "$t$", "$p$", "\(percent)% CI"],
+                          header: ["Term", "$\(model.notation.estimateSymbol)$", "SE", "$t$", "$p$", "\(percent)% CI"],
                           rows: rows, alignments: [.left, .right, .right, .right, .right, .right])
         let contents = "\(fit.coefficients.count) coefficients"
         let fix = "fit a model with fewer columns for the table, or read all of them from fits.json or 'glmviz fit --json'"

@@ -9,11 +9,13 @@ public struct FittedModel: Sendable {
     public let fit: Fit
     /// The words a reader sees for its variables and columns (the lesson's `labels:`).
     public let names: DisplayNames
+    /// The lesson's symbols (`notation:`), the same in every figure.
+    public let notation: Notation
 
     /// Builds the frame, design and fit, turning any GLM diagnostic into an
     /// error that points at the model in the spec (inside the formula for
     /// formula problems).
-    public init(spec: ModelSpec, frame: Frame, labels: [DisplayLabel] = []) throws {
+    public init(spec: ModelSpec, frame: Frame, labels: [DisplayLabel] = [], notation: Notation = Notation()) throws {
         self.spec = spec
         self.frame = frame
         do {
@@ -26,6 +28,7 @@ public struct FittedModel: Sendable {
             throw LessonError(.badData, at: spec.location, message: "model '\(spec.name)' cannot be fitted: \(error)")
         }
         names = DisplayNames(labels: labels, design: design)
+        self.notation = notation
     }
 
     /// The estimate of a design column, by its R name.

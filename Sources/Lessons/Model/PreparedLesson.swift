@@ -11,7 +11,8 @@ public struct PreparedLesson: Sendable {
     public init(_ spec: LessonSpec) throws {
         self.spec = spec
         models = try spec.models.map { model in
-            try FittedModel(spec: model, frame: DataResolver.frame(for: model, in: spec), labels: spec.labels)
+            try FittedModel(spec: model, frame: DataResolver.frame(for: model, in: spec), labels: spec.labels,
+                            notation: spec.notation)
         }
         try spec.checkLabels(against: models)
     }

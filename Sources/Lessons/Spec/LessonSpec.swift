@@ -20,6 +20,8 @@ public struct LessonSpec: Sendable {
     public var density: Double = LessonSpec.defaultDensity
     public static let defaultDensity = 2.0
     public static let densities: ClosedRange<Double> = 1...4
+    /// The symbols every figure writes (`notation:`); the chapter's by default.
+    public var notation = Notation()
     /// The `labels:` entries: display text for data and design columns.
     public var labels: [DisplayLabel] = []
     /// Directory that relative data paths are resolved against (nil for bundled lessons).

@@ -22,7 +22,7 @@ public enum LessonSpecParser {
     /// runs exactly once, whichever thread gets there first).
     private static let nestingLimit: Void = yaml_set_max_nest_level(Int32(maximumNesting))
 
-    static let topLevelKeys = ["title", "description", "data", "models", "figures", "formats", "density", "labels"]
+    static let topLevelKeys = ["title", "description", "data", "models", "figures", "formats", "density", "labels", "notation"]
 
     /// Parses `yaml`; `file` is used in messages, `name` becomes the lesson name.
     public static func parse(yaml: String, file: String, name: String, baseDirectory: String?) throws -> LessonSpec {
@@ -70,6 +70,7 @@ public enum LessonSpecParser {
             spec.density = density
         }
         if let node = top["labels"] { spec.labels = try parseLabels(node) }
+        if let node = top["notation"] { spec.notation = try parseNotation(node) }
         return spec
     }
 
@@ -85,6 +86,30 @@ public enum LessonSpecParser {
             }
             return DisplayLabel(key: entry.key, text: text, location: entry.keyNode.location)
         }
+    }
+
+    /// `notation: {case: lower|upper, estimates: beta-hat|b}`.
+    static func parseNotation(_ node: SpecNode) throws -> Notation {
+        let mapping = try node.mapping("'notation'")
+        try mapping.allowOnly(LessonSpec.notationKeys)
+        var notation = Notation()
+        if let value = mapping["case"] {
+            let word = try value.string("'case'")
+            guard let chosen = Notation.LetterCase(rawValue: word) else {
+                throw value.fail("'case' is 'lower' (y, x, ŷ: the chapter's) or 'upper' (Y, X, Ŷ), found '\(word)'",
+                                 suggestion: NearestWord.hint(for: word, among: Notation.LetterCase.allCases.map(\.rawValue)))
+            }
+            notation.letterCase = chosen
+        }
+        if let value = mapping["estimates"] {
+            let word = try value.string("'estimates'")
+            guard let chosen = Notation.Estimates(rawValue: word) else {
+                throw value.fail("'estimates' is 'beta-hat' (β̂₀, β̂₁) or 'b' (b₀, b₁), found '\(word)'",
+                                 suggestion: NearestWord.hint(for: word, among: Notation.Estimates.allCases.map(\.rawValue)))
+            }
+            notation.estimates = chosen
+        }
+        return notation
     }
 
     /// Turns a Yams error into one that names the file, line and column.

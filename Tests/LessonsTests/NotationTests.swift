@@ -1,0 +1,54 @@
+import XCTest
+@testable import Lessons
+
+/// One lesson, one set of symbols: the chapter's y, x, ŷ and β̂ unless the
+/// spec's `notation:` asks for Kutner's Y, X, Ŷ or for b₀, b₁.
+final class NotationTests: XCTestCase {
+    private let base = """
+        title: Toluca
+        data: {builtin: toluca}
+        models:
+          m: {formula: work_hours ~ lot_size}
+        figures:
+          t: {kind: coefficient-table, model: m}
+
+        """
+
+    func testTheDefaultIsTheChaptersNotation() throws {
+        // glm-framework.md writes y_{i} = \beta_{0} + \beta_{1}x_{i} + \epsilon_{i} and \hat{\beta}_{1}.
+        let notation = try InlineSpec.parse(base).notation
+        XCTAssertEqual(notation.response, "y")
+        XCTAssertEqual(notation.fitted, "\\hat{y}")
+        XCTAssertEqual(notation.predictor(), "x")
+        XCTAssertEqual(notation.predictor(2), "x_{2}")
+        XCTAssertEqual(notation.estimate(1), "\\hat{\\beta}_{1}")
+        XCTAssertEqual(notation.expectation, "E(y)")
+        XCTAssertEqual(notation.fittedEquation(intercept: "62.37", terms: [("+ 3.57", "x")]), "\\hat{y} = 62.37 + 3.57x")
+    }
+
+    func testUpperCaseAndBEstimates() throws {
+        let notation = try InlineSpec.parse(base + "notation: {case: upper, estimates: b}\n").notation
+        XCTAssertEqual(notation.fitted, "\\hat{Y}")
+        XCTAssertEqual(notation.predictor(1), "X_{1}")
+        XCTAssertEqual(notation.estimate(0), "b_{0}")
+        XCTAssertEqual(notation.expectation, "E(Y)")
+    }
+
+    func testTheCoefficientTableHeaderFollowsTheNotation() throws {
+        let lesson = try PreparedLesson(InlineSpec.parse(base + "notation: {estimates: b}\n"))
+        let figure = try FigureFactory.make(lesson.spec.figures[0], model: lesson.models[0])
+        let headers = try figure.layout().textBoxes.filter { $0.role == .tableHeader }.map(\.plainText)
+        XCTAssertTrue(headers.contains("b"), "\(headers)")
+        XCTAssertFalse(headers.contains("β̂"))
+        XCTAssertTrue(try LaTeXCoefficientTable(lesson.models[0], level: 0.95).text.contains("Term & $b$ & SE"))
+    }
+
+    func testAnUnknownChoiceIsRefusedWithTheChoices() {
+        let error = InlineSpec.refusal(base + "notation: {case: capital}\n", file: #filePath, line: #line)
+        XCTAssertEqual(error?.line, 7)
+        XCTAssertEqual(error?.column, 18)
+        XCTAssertEqual(error?.message, "'case' is 'lower' (y, x, ŷ: the chapter's) or 'upper' (Y, X, Ŷ), found 'capital'")
+        let key = InlineSpec.refusal(base + "notation: {estimate: b}\n", file: #filePath, line: #line)
+        XCTAssertEqual(key?.suggestion, "did you mean 'estimates'?")
+    }
+}
