@@ -52,3 +52,46 @@ final class NotationTests: XCTestCase {
         XCTAssertEqual(key?.suggestion, "did you mean 'estimates'?")
     }
 }
+
+/// A figure's `name:` is the label a book cross-references it by.
+final class FigureReferenceNameTests: XCTestCase {
+    private let spec = """
+        title: Toluca
+        data: {builtin: toluca}
+        models:
+          m: {formula: work_hours ~ lot_size}
+        figures:
+          simple-reg:
+            kind: scatter-fit
+            name: simple-fig
+            caption: Work hours against lot size.
+          table: {kind: coefficient-table}
+
+        """
+
+    func testTheSnippetIsNamedAsTheChapterRefersToIt() throws {
+        // The chapter refers to the figure as {numref}`simple-fig`.
+        let lesson = try PreparedLesson(InlineSpec.parse(spec))
+        let drawings = try lesson.spec.figures.map { try FigureFactory.make($0, model: lesson.model(for: $0)) }
+        let files = Dictionary(uniqueKeysWithValues: try LessonExports.files(for: lesson, drawings: drawings, formats: [.png]))
+        let snippet = String(decoding: try XCTUnwrap(files["simple-reg.myst.md"]), as: UTF8.self)
+        XCTAssertTrue(snippet.contains("\n:name: simple-fig\n"), snippet)
+        let table = String(decoding: try XCTUnwrap(files["table.myst.md"]), as: UTF8.self)
+        XCTAssertTrue(table.contains("\n:name: table\n"), "without a name the id names it")
+    }
+
+    func testTwoFiguresMayNotShareAName() {
+        let error = InlineSpec.refusal(spec.replacingOccurrences(of: "table: {kind: coefficient-table}",
+                                                                 with: "table: {kind: coefficient-table, name: simple-fig}"),
+                                       file: #filePath, line: #line)
+        XCTAssertEqual(error?.line, 10)
+        XCTAssertEqual(error?.message, "figures 'simple-reg' and 'table' have the same cross-reference name 'simple-fig'; a book could not tell which one {numref} means")
+    }
+
+    func testANameWithSpacesIsRefused() {
+        let error = InlineSpec.refusal(spec.replacingOccurrences(of: "name: simple-fig", with: "name: simple fig"),
+                                       file: #filePath, line: #line)
+        XCTAssertEqual(error?.line, 8)
+        XCTAssertEqual(error?.column, 11)
+    }
+}

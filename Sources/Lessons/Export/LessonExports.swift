@@ -17,7 +17,7 @@ enum LessonExports {
                 if image.hasSuffix(".gif"), let frame = try FigureAnimation.make(figure, model: model)?.frames.first {
                     width = frame.size.width
                 }
-                let snippet = MySTFigure(image: image, name: figure.id, width: Int(width.rounded()),
+                let snippet = MySTFigure(image: image, name: figure.referenceName, width: Int(width.rounded()),
                                          caption: figure.caption)
                 files.append(("\(figure.id).myst.md", Data(snippet.text.utf8)))
             }

@@ -6,7 +6,13 @@ public struct FigureSpec: Sendable {
     public var model: String?
     public var options: [String: FigureOption]
     public var caption: String?
+    /// The label a book cross-references the figure by (`name:`); the id when
+    /// the spec gives none.
+    public var name: String?
     public var location: SourceLocation
+
+    /// What the MyST snippet's `:name:` says: `name`, else the id.
+    public var referenceName: String { name ?? id }
 
     /// The value of `option`, or its default when the spec leaves it out. Options
     /// are read only through their declarations, so a default is never repeated

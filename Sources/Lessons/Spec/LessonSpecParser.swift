@@ -299,10 +299,10 @@ public enum LessonSpecParser {
             throw node.fail("a lesson may have at most \(maximumFigures) figures, found \(map.entries.count)")
         }
         let modelNames = models.map(\.name)
-        return try map.entries.map { entry in
+        let figures = try map.entries.map { entry in
             try checkIdentifier(entry.key, at: entry.keyNode, what: "figure id")
             let figure = try entry.value.mapping("figure '\(entry.key)'")
-            try figure.allowOnly(["kind", "model", "caption", "options"])
+            try figure.allowOnly(["kind", "model", "caption", "name", "options"])
             let kindNode = try figure.required("kind")
             let kindName = try kindNode.string("a figure kind")
             guard let kind = FigureKind(rawValue: kindName) else {
@@ -335,9 +335,35 @@ public enum LessonSpecParser {
                 }
             }
             let caption = try figure["caption"].map { try $0.string("a caption") }
+            let name = try figure["name"].map(parseReferenceName)
             return FigureSpec(id: entry.key, kind: kind, model: model, options: options, caption: caption,
-                              location: entry.keyNode.location)
+                              name: name, location: entry.keyNode.location)
         }
+        var seen: [String: String] = [:]
+        for figure in figures {
+            let reference = figure.referenceName
+            if let first = seen[reference] {
+                throw LessonError(.badSpec, at: figure.location,
+                                  message: "figures '\(first)' and '\(figure.id)' have the same cross-reference name '\(reference)'; a book could not tell which one {numref} means",
+                                  suggestion: "give one of them another 'name'")
+            }
+            seen[reference] = figure.id
+        }
+        return figures
+    }
+
+    /// A figure's `name:`, the label a book cross-references it by
+    /// (`{numref}`simple-fig``): letters, digits and `-_.:`, starting with a
+    /// letter or digit, as Sphinx labels are written.
+    static func parseReferenceName(_ node: SpecNode) throws -> String {
+        let name = try node.string("a cross-reference name")
+        let allowed = name.unicodeScalars.allSatisfy { $0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0) || "-_.:".unicodeScalars.contains($0)) }
+        guard allowed, let first = name.unicodeScalars.first, first.properties.isAlphabetic || ("0"..."9").contains(first),
+              name.count <= 100 else {
+            throw node.fail("'name' is the label a book cross-references the figure by; it takes ASCII letters, digits and - _ . : (starting with a letter or digit, at most 100), found '\(name)'",
+                            suggestion: "e.g. name: simple-fig")
+        }
+        return name
     }
 
     static func parseFormats(_ node: SpecNode) throws -> [OutputFormat] {
