@@ -235,7 +235,8 @@ extension Chart3DRenderer {
             }
             // The place is chosen at the still's angle; a frame where it covers
             // something tries the others in turn.
-            let shares = [0.8, 0.65, 0.5, 0.35, 0.2, -0.8, -0.65, -0.5, -0.35, -0.2]
+            let along = [0.8, 0.7, 0.6, 0.5, 0.4, 0.3, 0.2, 0.9, 0.1]
+            let shares = along + along.map { -$0 }
             camera = views.reference.camera
             let first = shares.firstIndex { isClear(box($0).1, in: views.reference, also: takenReference) } ?? 0
             takenReference.append(box(shares[first]).1)

@@ -171,6 +171,18 @@ struct Chart3DRenderer {
             .reduce(0, +)
     }
 
+    /// Where each annotation stands when they are stacked under the title,
+    /// or nothing when the chart places them itself.
+    func annotationBandRects() throws -> [Rect] {
+        guard chart.steadyAzimuths != nil else { return [] }
+        var top = theme.margin + (try chartTitleMarkup().map { canvas.measure(markup: $0, style: chartTitleStyle).height + theme.textPadding } ?? 0)
+        return try chart.annotations.map { a in
+            let size = try AnnotationBlock(a, theme: theme, canvas: canvas).size
+            defer { top += size.height + theme.textPadding }
+            return Rect(x: theme.margin, y: top, width: size.width, height: size.height)
+        }
+    }
+
     /// Azimuths spread over `range`, both ends included, close enough (at most
     /// 15° apart) that the scale found at them serves every angle between.
     static func samples(of range: ClosedRange<Double>) -> [Double] {
@@ -246,9 +258,10 @@ struct Chart3DRenderer {
             let spots: [Placement] = chart.sameScaleAtEveryAzimuth ? [] : [.topRight, .bottomRight, .bottomLeft]
             let still = camera
             var blocked: [(ConvexPolygon, [Rect])] = []
+            let band = try annotationBandRects()
             for view in views {
                 camera = view
-                blocked.append((ConvexPolygon(hullOf: corners.map { screen($0).0 }), labelRects()))
+                blocked.append((ConvexPolygon(hullOf: corners.map { screen($0).0 }), labelRects() + band))
             }
             camera = still
             let free = spots.map { PlacementSearch.box($0, size: legendSize, area: area) }
@@ -298,11 +311,8 @@ struct Chart3DRenderer {
         if let legendBox { legend.draw(in: legendBox, on: canvas) }
         if chart.steadyAzimuths != nil {
             // Stacked under the title at the left, where the fit left them room.
-            var top = theme.margin + (try chartTitleMarkup().map { canvas.measure(markup: $0, style: chartTitleStyle).height + theme.textPadding } ?? 0)
-            for a in chart.annotations {
-                let block = try AnnotationBlock(a, theme: theme, canvas: canvas)
-                block.draw(in: Rect(x: theme.margin, y: top, width: block.size.width, height: block.size.height), on: canvas, background: theme.background)
-                top += block.size.height + theme.textPadding
+            for (a, box) in zip(chart.annotations, try annotationBandRects()) {
+                try AnnotationBlock(a, theme: theme, canvas: canvas).draw(in: box, on: canvas, background: theme.background)
             }
         } else {
             for a in chart.annotations { try drawAnnotation(a, area: area, obstacles: obstacles) }

@@ -195,14 +195,15 @@ enum RegressionPlaneFigure: FigureKindDefinition {
                 return SlopeTriangle3D(axis: axis, run: run, runLabel: "$\(label(run))$", riseLabel: "$\(rise)$", color: slopeColors[axis])
             }
         }
+        // The simple slopes are named under the equation rather than on their
+        // walls: there, next to the partial slopes, the two can be compared in
+        // every frame, and no label has to find room among the points.
+        var simple: [Double] = []
         if context.value(Self.simpleSlopes) {
-            chart.wallLines = try [(0, xName, x1, xTitle), (1, yName, x2, yTitle)].map { axis, name, values, title in
+            chart.wallLines = try [(0, xName, x1), (1, yName, x2)].map { axis, name, values in
                 let (a, b) = try simpleFit(context, predictor: name, values: values)
-                // A short axis title names the predictor; a long one would
-                // crowd the wall, where the colour already says which it is.
-                let who = title.count <= 12 ? "\(title) alone" : "alone"
-                return WallLine3D(axis: axis, intercept: a, slope: b, color: slopeColors[axis],
-                                  label: "\(who): slope $\(label(b))$")
+                simple.append(b)
+                return WallLine3D(axis: axis, intercept: a, slope: b, color: slopeColors[axis])
             }
         }
         var lines = ["$\\hat{Y} = \(ScatterFitFigure.label(b0)) \(ScatterFitFigure.term(b1))X_1 \(ScatterFitFigure.term(b2))X_2"
@@ -210,6 +211,9 @@ enum RegressionPlaneFigure: FigureKindDefinition {
         for (index, predictor) in held.enumerated() {
             let value = NumberFormat.label(predictor.value).text(.unicode)
             lines.append("$X_{\(index + 3)}$ (\(predictor.name)) held at " + (predictor.isMean ? "its mean, \(value)" : value))
+        }
+        if simple.count == 2 {
+            lines.append("Each alone (dashed): $X_1$ $\(label(simple[0]))$, $X_2$ $\(label(simple[1]))$")
         }
         chart.annotations = [Annotation(lines: lines, candidates: [.topLeft])]
         return chart
