@@ -91,7 +91,7 @@ final class AnimationRenderTests: XCTestCase {
                 }
             }
         }
-        XCTAssertEqual(firstPlaces.count, pinned.count + 1, "the legend entries and the equation")
+        XCTAssertEqual(firstPlaces.count, pinned.count + 2, "the legend entries, the equation and the line of simple slopes")
     }
 
     func testStillKindsWriteNoGIF() throws {
