@@ -75,13 +75,16 @@ extension Chart3DRenderer {
     }
 
     /// Places a label may take beside a leg, best first: straight out of the
-    /// triangle, then below, above, left and right of the leg's middle, each
-    /// at a few distances.
+    /// triangle, then below, above, left, right and along the diagonals from
+    /// the leg's middle, each at a few distances.
     func labelSpots(middle: Point, out: Point) -> [(at: Point, anchor: TextAnchor)] {
         let gap = theme.textPadding + 2
         var spots: [(Point, TextAnchor)] = []
-        for direction in [out, Point(0, 1), Point(0, -1), Point(-1, 0), Point(1, 0)] {
-            for step in [1.0, 2.0, 3.5] {
+        let diagonal = 0.5.squareRoot()
+        let directions = [out, Point(0, 1), Point(0, -1), Point(-1, 0), Point(1, 0),
+                          Point(diagonal, diagonal), Point(-diagonal, diagonal), Point(diagonal, -diagonal), Point(-diagonal, -diagonal)]
+        for direction in directions {
+            for step in [1.0, 2.0, 3.5, 5.0] {
                 spots.append((Point(middle.x + direction.x * gap * step, middle.y + direction.y * gap * step), anchor(toward: direction)))
             }
         }
