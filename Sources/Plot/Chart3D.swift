@@ -25,6 +25,22 @@ public struct Chart3D: Figure {
     /// Keep the box the same size and place whatever the azimuth, so the
     /// frames of a turntable animation neither zoom nor drift.
     public var sameScaleAtEveryAzimuth = false
+    /// Keep the box the same size and place for every azimuth in this range
+    /// only: an animation that rocks between two angles needs no room for
+    /// the angles it never reaches, so its frames can be the still's size.
+    public var steadyAzimuths: ClosedRange<Double>? = nil
+    /// Rise-over-run triangles drawn on the plane's front edges (needs one
+    /// `.plane` mark), so a slope can be read off the edge it belongs to.
+    public var slopeTriangles: [SlopeTriangle3D] = []
+    /// Lines drawn on the back walls (a simple regression's line beside the
+    /// plane's edge on the same wall).
+    public var wallLines: [WallLine3D] = []
+
+    /// The azimuths the scale must serve: the steady range, a full turn, or
+    /// nil when only the camera's own azimuth counts.
+    var steadyRange: ClosedRange<Double>? {
+        steadyAzimuths ?? (sameScaleAtEveryAzimuth ? 0...360 : nil)
+    }
 
     public init(size: Size = Size(width: 760, height: 620), theme: Theme = .textbook, title: String? = nil,
                 camera: Camera = Camera(), x: Axis = Axis(), y: Axis = Axis(), z: Axis = Axis(),

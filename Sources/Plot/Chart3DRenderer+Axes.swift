@@ -91,7 +91,10 @@ extension Chart3DRenderer {
                 let axisName = ["x", "y", "z"][axis]
                 if items.contains(where: { other in
                     let own = other.item?.hasPrefix(axisName) ?? false
-                    return other.rect.insetBy(own ? -2 : -lineHeight).intersects(r)
+                    if own { return other.rect.insetBy(-2).intersects(r) }
+                    let acrossTheColumn = other.item?.hasPrefix("z") ?? false
+                    return other.rect.insetBy(-lineHeight).intersects(r)
+                        || (acrossTheColumn && Self.inLine(r, other.rect, lineHeight: lineHeight))
                 }) { continue }
                 items.append(LabelItem(markup: label, style: tickStyle, at: at, anchor: anchor, rotation: 0, rect: r, tick: (s, tickEnd),
                                        item: "\(["x", "y", "z"][axis]) = \(LayoutItem.number(t))", edge: edge))
@@ -122,6 +125,17 @@ extension Chart3DRenderer {
                                    role: .axisTitle, item: ["x", "y", "z"][axis]))
         }
         return items
+    }
+
+    /// Whether a floor label would read as part of the vertical axis's column
+    /// (or its row): they share a stretch of x (or of y) and stand within three
+    /// and a half lines (or a line and a half across) of each other, as where the column
+    /// runs down into a floor axis's labels at the box's corner.
+    static func inLine(_ a: Rect, _ b: Rect, lineHeight: Double) -> Bool {
+        let sharesX = a.minX < b.maxX && b.minX < a.maxX
+        let sharesY = a.minY < b.maxY && b.minY < a.maxY
+        let gapY = max(a.minY - b.maxY, b.minY - a.maxY), gapX = max(a.minX - b.maxX, b.minX - a.maxX)
+        return (sharesX && gapY < 3.5 * lineHeight) || (sharesY && gapX < 1.5 * lineHeight)
     }
 
     func drawAxisLabels() throws {

@@ -77,7 +77,8 @@ extension Chart3DRenderer {
                 let centroid = Point3(ps.map(\.x).reduce(0, +) / Double(max(1, ps.count)), ps.map(\.y).reduce(0, +) / Double(max(1, ps.count)),
                                       ps.map(\.z).reduce(0, +) / Double(max(1, ps.count)))
                 push(depth, .polygon(projected.map(\.0), color.withAlpha(m.alpha ?? 0.5), color), at: centroid)
-            case .plane(let a0, let bx, let by, let xr, let yr, let n):
+            case .plane(let a0, let bx, let by, let dataX, let dataY, let n):
+                let xr = m.spansBox ? axes[0].domain : dataX, yr = m.spansBox ? axes[1].domain : dataY
                 let shade = planeShade(slopeX: bx, slopeY: by)
                 let fill = color.mixed(with: .white, 0.2 * (1 - shade)).mixed(with: .black, 0.2 * shade).withAlpha(m.alpha ?? 0.4)
                 let edge = color.mixed(with: .black, 0.35)

@@ -52,12 +52,21 @@ struct Chart3DRenderer {
     }
 
     /// The three axes, each checked by `SceneScales` against the canvas.
+    /// A plane that spans the box reaches the corners of the x and y axes'
+    /// rounded domains, so z is resolved after them, from the plane's height
+    /// at those corners.
     static func resolveAxes(_ chart: Chart3D) throws -> [AxisLayout] {
-        let (xs, ys, zs) = extents(chart.marks)
+        var (xs, ys, zs) = extents(chart.marks)
         let extent = max(chart.size.width, chart.size.height)
-        return try [AxisLayout.resolve(chart.x, name: "x", values: xs, count: min(chart.x.tickCount, 5), extent: extent),
-                    AxisLayout.resolve(chart.y, name: "y", values: ys, count: min(chart.y.tickCount, 5), extent: extent),
-                    AxisLayout.resolve(chart.z, name: "z", values: zs, count: min(chart.z.tickCount, 5), extent: extent)]
+        let x = try AxisLayout.resolve(chart.x, name: "x", values: xs, count: min(chart.x.tickCount, 5), extent: extent)
+        let y = try AxisLayout.resolve(chart.y, name: "y", values: ys, count: min(chart.y.tickCount, 5), extent: extent)
+        for m in chart.marks where m.spansBox {
+            guard case .plane(let a, let bx, let by, _, _, _) = m.geometry else { continue }
+            for px in [x.domain.lowerBound, x.domain.upperBound] {
+                for py in [y.domain.lowerBound, y.domain.upperBound] { zs.append(a + bx * px + by * py) }
+            }
+        }
+        return try [x, y, AxisLayout.resolve(chart.z, name: "z", values: zs, count: min(chart.z.tickCount, 5), extent: extent)]
     }
 
     // MARK: Coordinates
@@ -93,16 +102,17 @@ struct Chart3DRenderer {
     /// labels fit: a first guess from the box alone, then a correction that
     /// accounts for the labels, which keep their pixel size as the box scales.
     mutating func fit() throws {
-        guard chart.sameScaleAtEveryAzimuth else { return try fitCurrentCamera() }
-        // For turntable animations: the smallest scale any azimuth needs, and
-        // the box centre fixed, so frames do not zoom or drift.
+        guard let range = chart.steadyRange else { return try fitCurrentCamera() }
+        if chart.steadyAzimuths != nil { return try fitEveryAzimuth(of: range) }
+        // For turntables: the smallest scale any azimuth needs, and the box
+        // centre fixed, so frames do not zoom or drift.
         let titleHeight = try chartTitleMarkup().map { canvas.measure(markup: $0, style: chartTitleStyle).height + theme.textPadding } ?? 0
         let centre = Point((chart.size.width - reservedRight) / 2, (chart.size.height + titleHeight - reservedBottom) / 2)
         let area = Rect(x: theme.margin, y: theme.margin + titleHeight,
                         width: chart.size.width - 2 * theme.margin - reservedRight,
                         height: chart.size.height - 2 * theme.margin - titleHeight - reservedBottom)
         var smallest = Double.infinity
-        for azimuth in stride(from: 0.0, to: 360, by: 15) {
+        for azimuth in Self.samples(of: range) {
             camera = Camera(azimuth: azimuth, elevation: chart.camera.elevation)
             try fitCurrentCamera(shrinkingForLabels: false)
             // Centred, as every frame is, the labels (which keep their size as
@@ -117,13 +127,81 @@ struct Chart3DRenderer {
         origin = centre
     }
 
+    /// For an animation over `range`: one scale and one origin for every
+    /// azimuth in it, chosen so the box and its labels, at whichever angle
+    /// reaches farthest each way, just fill the area. The labels keep their
+    /// size as the box scales, so the scale is found in a few steps.
+    mutating func fitEveryAzimuth(of range: ClosedRange<Double>) throws {
+        let titleHeight = try chartTitleMarkup().map { canvas.measure(markup: $0, style: chartTitleStyle).height + theme.textPadding } ?? 0
+        var area = Rect(x: theme.margin, y: theme.margin + titleHeight,
+                        width: chart.size.width - 2 * theme.margin - reservedRight,
+                        height: chart.size.height - 2 * theme.margin - titleHeight - reservedBottom)
+        let views = Self.samples(of: range).map { Camera(azimuth: $0, elevation: chart.camera.elevation) }
+        // The annotations stand in a band under the title, the same in every
+        // frame, so the box at its widest angle never runs under them.
+        let band = try annotationBand()
+        area = Rect(x: area.x, y: area.y + band, width: area.width, height: area.height - band)
+        var smallest = Double.infinity
+        for view in views {
+            camera = view
+            try fitCurrentCamera()
+            smallest = min(smallest, scale)
+        }
+        scale = smallest
+        origin = Point(0, 0)
+        for _ in 0..<12 {
+            var reach: Rect? = nil
+            for view in views {
+                camera = view
+                let all = try axisLabelItems().reduce(Rect(bounding: corners.map { screen($0).0 })) { $0.union($1.rect) }
+                reach = reach.map { $0.union(all) } ?? all
+            }
+            guard let reach else { break }
+            origin = Point(origin.x + area.midX - reach.midX, origin.y + area.midY - reach.midY)
+            if (reach.width <= area.width + 0.5 && reach.height <= area.height + 0.5) || scale <= 10 { break }
+            scale = max(10, scale * min(area.width / reach.width, area.height / reach.height, 0.99))
+        }
+        camera = chart.camera
+    }
+
+    /// Height of the band the annotations take under the title when they are
+    /// stacked there (an animation's frames), with a gap below it.
+    func annotationBand() throws -> Double {
+        try chart.annotations.map { try AnnotationBlock($0, theme: theme, canvas: canvas).size.height + theme.textPadding }
+            .reduce(0, +)
+    }
+
+    /// Where each annotation stands when they are stacked under the title,
+    /// or nothing when the chart places them itself.
+    func annotationBandRects() throws -> [Rect] {
+        guard chart.steadyAzimuths != nil else { return [] }
+        var top = theme.margin + (try chartTitleMarkup().map { canvas.measure(markup: $0, style: chartTitleStyle).height + theme.textPadding } ?? 0)
+        return try chart.annotations.map { a in
+            let size = try AnnotationBlock(a, theme: theme, canvas: canvas).size
+            defer { top += size.height + theme.textPadding }
+            return Rect(x: theme.margin, y: top, width: size.width, height: size.height)
+        }
+    }
+
+    /// Azimuths spread over `range`, both ends included, close enough (at most
+    /// 15° apart) that the scale found at them serves every angle between.
+    static func samples(of range: ClosedRange<Double>) -> [Double] {
+        let span = range.upperBound - range.lowerBound
+        let steps = max(1, Int((span / 15).rounded(.up)))
+        return (0...steps).map { range.lowerBound + span * Double($0) / Double(steps) }
+    }
+
     /// `shrinkingForLabels` false skips the last step, for a caller that
     /// shrinks for the labels itself.
     mutating func fitCurrentCamera(shrinkingForLabels: Bool = true) throws {
         let titleHeight = try chartTitleMarkup().map { canvas.measure(markup: $0, style: chartTitleStyle).height + theme.textPadding } ?? 0
-        let area = Rect(x: theme.margin, y: theme.margin + titleHeight,
+        var area = Rect(x: theme.margin, y: theme.margin + titleHeight,
                         width: chart.size.width - 2 * theme.margin - reservedRight,
                         height: chart.size.height - 2 * theme.margin - titleHeight - reservedBottom)
+        if chart.steadyAzimuths != nil {
+            let band = try annotationBand()
+            area = Rect(x: area.x, y: area.y + band, width: area.width, height: area.height - band)
+        }
         let projected = corners.map { camera.project($0) }
         let u0 = projected.map(\.u).min()!, u1 = projected.map(\.u).max()!
         let v0 = projected.map(\.v).min()!, v1 = projected.map(\.v).max()!
@@ -173,12 +251,21 @@ struct Chart3DRenderer {
         var legendBox: Rect? = nil
         if legendSize.width > 0 {
             let area = Rect(x: 0, y: 0, width: chart.size.width, height: chart.size.height).insetBy(theme.margin)
-            let hull = ConvexPolygon(hullOf: corners.map { screen($0).0 })
-            // A turntable's corners are free at some angles only; its legend
-            // keeps one place for every frame.
+            // A steady animation's legend keeps one place in every frame, so a
+            // corner counts as free only if it is free at every angle.
+            let views = chart.steadyRange.map { Self.samples(of: $0).map { Camera(azimuth: $0, elevation: chart.camera.elevation) } }
+                ?? [camera]
             let spots: [Placement] = chart.sameScaleAtEveryAzimuth ? [] : [.topRight, .bottomRight, .bottomLeft]
+            let still = camera
+            var blocked: [(ConvexPolygon, [Rect])] = []
+            let band = try annotationBandRects()
+            for view in views {
+                camera = view
+                blocked.append((ConvexPolygon(hullOf: corners.map { screen($0).0 }), labelRects() + band))
+            }
+            camera = still
             let free = spots.map { PlacementSearch.box($0, size: legendSize, area: area) }
-                .first { !hull.touches($0.insetBy(-4)) && !labelRects().contains(where: $0.intersects) }
+                .first { spot in !blocked.contains { hull, rects in hull.touches(spot.insetBy(-4)) || rects.contains(where: spot.intersects) } }
             var row = legend
             row.horizontal = true
             let rowSize = row.size(on: canvas)
@@ -200,6 +287,12 @@ struct Chart3DRenderer {
             }
         }
         drawPanes()
+        let wallLines = self.wallLineEnds()
+        for (line, a, b) in wallLines {
+            canvas.line(from: project(a), to: project(b), color: line.color, width: 2, dash: line.dash)
+            canvas.record(.segment, from: project(a), to: project(b),
+                          item: "wall line \(["x", "y"][line.axis]): slope \(LayoutItem.number(line.slope))")
+        }
         var obstacles = Obstacles()
         let c = corners
         for i in c.indices {
@@ -216,7 +309,16 @@ struct Chart3DRenderer {
         }
         let area = Rect(x: 0, y: 0, width: chart.size.width, height: chart.size.height).insetBy(theme.margin)
         if let legendBox { legend.draw(in: legendBox, on: canvas) }
-        for a in chart.annotations { try drawAnnotation(a, area: area, obstacles: obstacles) }
+        if chart.steadyAzimuths != nil {
+            // Stacked under the title at the left, where the fit left them room.
+            for (a, box) in zip(chart.annotations, try annotationBandRects()) {
+                try AnnotationBlock(a, theme: theme, canvas: canvas).draw(in: box, on: canvas, background: theme.background)
+            }
+        } else {
+            for a in chart.annotations { try drawAnnotation(a, area: area, obstacles: obstacles) }
+        }
+        try drawSlopeTriangles(legend: legendBox)
+        try drawWallLabels(wallLines, legend: legendBox)
     }
 
     /// The axis labels' boxes and the title's, which a legend must not cover.

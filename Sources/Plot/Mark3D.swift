@@ -23,6 +23,10 @@ public struct Mark3D: Sendable {
     public var size: Double?
     public var alpha: Double?
     public var label: String?
+    /// For a `.plane`: draw it over the whole floor of the box, out to the
+    /// walls, instead of over its x and y ranges alone, so its edges are
+    /// where it meets the walls and the slope along each can be read there.
+    public var spansBox = false
 
     public init(_ geometry: Geometry, color: Color? = nil, size: Double? = nil, alpha: Double? = nil, label: String? = nil) {
         self.geometry = geometry; self.color = color; self.size = size; self.alpha = alpha; self.label = label
@@ -42,8 +46,45 @@ public struct Mark3D: Sendable {
     }
 
     public static func plane(intercept: Double, slopeX: Double, slopeY: Double, x: ClosedRange<Double>, y: ClosedRange<Double>,
-                             divisions: Int = 10, color: Color? = nil, alpha: Double? = nil, label: String? = nil) -> Mark3D {
-        Mark3D(.plane(intercept: intercept, slopeX: slopeX, slopeY: slopeY, x: x, y: y, divisions: max(1, divisions)),
-               color: color, alpha: alpha, label: label)
+                             divisions: Int = 10, color: Color? = nil, alpha: Double? = nil, label: String? = nil,
+                             spansBox: Bool = false) -> Mark3D {
+        var mark = Mark3D(.plane(intercept: intercept, slopeX: slopeX, slopeY: slopeY, x: x, y: y, divisions: max(1, divisions)),
+                          color: color, alpha: alpha, label: label)
+        mark.spansBox = spansBox
+        return mark
+    }
+}
+
+/// A rise-over-run triangle on the plane's front edge along the x axis
+/// (`axis` 0) or the y axis (1): a run of `run` data units along that axis with
+/// the other held at its wall, and the rise the plane makes over it. The
+/// renderer chooses where along the edge it stands, clear of points and text.
+public struct SlopeTriangle3D: Sendable {
+    public var axis: Int
+    public var run: Double
+    /// TeX for the run leg ("1") and the rise leg ("\\hat{\\beta}_1 = 2").
+    public var runLabel: String
+    public var riseLabel: String
+    public var color: Color
+
+    public init(axis: Int, run: Double, runLabel: String, riseLabel: String, color: Color) {
+        self.axis = axis; self.run = run; self.runLabel = runLabel; self.riseLabel = riseLabel; self.color = color
+    }
+}
+
+/// A straight line z = intercept + slope · v drawn on the back wall that the
+/// axis `axis` (0 for x, 1 for y) runs along, clipped to the box, with an
+/// optional label beside it: the wall is where the plane's own edge along that
+/// axis shows, so the two slopes can be compared side by side.
+public struct WallLine3D: Sendable {
+    public var axis: Int
+    public var intercept: Double
+    public var slope: Double
+    public var color: Color
+    public var dash: [Double]
+    public var label: String?
+
+    public init(axis: Int, intercept: Double, slope: Double, color: Color, dash: [Double] = [6, 4], label: String? = nil) {
+        self.axis = axis; self.intercept = intercept; self.slope = slope; self.color = color; self.dash = dash; self.label = label
     }
 }
