@@ -190,7 +190,7 @@ enum RegressionPlaneFigure: FigureKindDefinition {
         if context.value(Self.slopes) {
             chart.slopeTriangles = [(0, b1, x1), (1, b2, x2)].map { axis, slope, values in
                 let run = ScatterFitFigure.unitRun(for: (values.max() ?? 1) - (values.min() ?? 0))
-                let beta = "\\hat{\\beta}_{\(axis + 1)}"
+                let beta = context.model.notation.estimate(axis + 1)
                 let rise = run == 1 ? "\(beta) = \(label(slope))" : "\(label(run))\(beta) = \(label(slope * run))"
                 return SlopeTriangle3D(axis: axis, run: run, runLabel: "$\(label(run))$", riseLabel: "$\(rise)$", color: slopeColors[axis])
             }
@@ -206,14 +206,17 @@ enum RegressionPlaneFigure: FigureKindDefinition {
                 return WallLine3D(axis: axis, intercept: a, slope: b, color: slopeColors[axis])
             }
         }
-        var lines = ["$\\hat{Y} = \(ScatterFitFigure.label(b0)) \(ScatterFitFigure.term(b1))X_1 \(ScatterFitFigure.term(b2))X_2"
-            + zip(heldSlopes, held.indices).map { " \(ScatterFitFigure.term($0))X_{\($1 + 3)}" }.joined() + "$"]
+        let notation = context.model.notation
+        let terms = [(ScatterFitFigure.term(b1), notation.predictor(1)), (ScatterFitFigure.term(b2), notation.predictor(2))]
+            + zip(heldSlopes, held.indices).map { (ScatterFitFigure.term($0), notation.predictor($1 + 3)) }
+        var lines = ["$" + notation.fittedEquation(intercept: ScatterFitFigure.label(b0), terms: terms) + "$"]
         for (index, predictor) in held.enumerated() {
             let value = NumberFormat.label(predictor.value).text(.unicode)
-            lines.append("$X_{\(index + 3)}$ (\(predictor.name)) held at " + (predictor.isMean ? "its mean, \(value)" : value))
+            let name = CoefficientTableFigure.texEscaped(context.model.names.variable(predictor.name))
+            lines.append("$\(notation.predictor(index + 3))$ (\(name)) held at " + (predictor.isMean ? "its mean, \(value)" : value))
         }
         if simple.count == 2 {
-            lines.append("Each alone (dashed): $X_1$ $\(label(simple[0]))$, $X_2$ $\(label(simple[1]))$")
+            lines.append("Each alone (dashed): $\(notation.predictor(1))$ $\(label(simple[0]))$, $\(notation.predictor(2))$ $\(label(simple[1]))$")
         }
         chart.annotations = [Annotation(lines: lines, candidates: [.topLeft])]
         return chart
