@@ -23,13 +23,16 @@ demo: build
 
 # The suites are XCTest; Swift Testing is switched off so its empty run does not
 # print a misleading "0 tests" summary after XCTest's. Then `glmviz check` proves
-# the committed output/ is what lessons/ makes (docs/checking.md), one tiny
+# the committed output/ is what lessons/ makes (docs/checking.md), the MyST
+# snippets build in a real Jupyter Book and every image loads in Chromium
+# (scripts/book-proof, docs/course.md), one tiny
 # benchmark case keeps the benchmark runner from rotting (bench/README.md), and
 # each fuzzer runs 30 s on its committed corpus (fuzz/README.md).
 test: deps
 	$(SWIFT) build
 	$(SWIFT) test --disable-swift-testing
 	.build/debug/glmviz check
+	scripts/book-proof --glmviz .build/debug/glmviz
 	bench/setup --tools
 	bench/run --quick --glmviz .build/debug/glmviz
 	$(MAKE) fuzz-smoke

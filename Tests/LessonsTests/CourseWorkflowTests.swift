@@ -128,4 +128,23 @@ final class CourseWorkflowTests: XCTestCase {
         XCTAssertEqual(check.status, 2, check.output)
         XCTAssertTrue(check.standardError.contains("--format is now --report-format (text or json), e.g. --report-format json"), check.output)
     }
+
+    func testCourseYamlPutsTheOutputsInTheBookAndTheSnippetsLinkFromTheBooksTop() throws {
+        try scratch.write(Data("output: book/figures\n".utf8), to: "course.yaml")
+        try scratch.write(Data("title: Course\n".utf8), to: "book/_config.yml")
+        let render = try glmviz(["lesson", "--all"], in: "book")
+        XCTAssertEqual(render.status, 0, render.output)
+        XCTAssertEqual(render.standardOutput, "mine: 4 files in book/figures/mine\n")
+        let snippet = try String(contentsOf: scratch.url.appendingPathComponent("book/figures/mine/prob.myst.md"), encoding: .utf8)
+        // Sphinx reads a path starting with / from the book's top, on any page.
+        XCTAssertTrue(snippet.hasPrefix("```{figure} /figures/mine/prob.gif\n"), snippet)
+        XCTAssertEqual(try glmviz(["check"], in: "lessons").status, 0)
+    }
+
+    func testAnUnknownCourseSettingIsRefused() throws {
+        try scratch.write(Data("outptu: book/figures\n".utf8), to: "course.yaml")
+        let render = try glmviz(["lesson", "--all"])
+        XCTAssertEqual(render.status, 65)
+        XCTAssertEqual(render.standardError, "course.yaml:1:1: unknown key 'outptu' in course.yaml — did you mean 'output'?\n")
+    }
 }

@@ -64,7 +64,7 @@ public struct OutputChecker: Sendable {
         DispatchQueue.concurrentPerform(iterations: names.count) { index in
             do {
                 let source = try catalogue.source(for: names[index])
-                let renderer = LessonRenderer(outputRoot: scratch)
+                let renderer = LessonRenderer(outputRoot: scratch, snippetsFor: outputRoot)
                 slots.set(index, .success((try renderer.render(source), source)))
             } catch let error as LessonError {
                 slots.set(index, .failure(error))

@@ -7,7 +7,7 @@ import Plot
 enum LessonExports {
     /// File name → contents, in the spec's figure order.
     static func files(for lesson: PreparedLesson, drawings: [any Figure],
-                      formats: [OutputFormat]) throws -> [(String, Data)] {
+                      formats: [OutputFormat], linkPrefix: String? = nil) throws -> [(String, Data)] {
         var files: [(String, Data)] = []
         for (figure, drawing) in zip(lesson.spec.figures, drawings) {
             let model = lesson.model(for: figure)
@@ -17,7 +17,7 @@ enum LessonExports {
                 if image.hasSuffix(".gif"), let frame = try FigureAnimation.make(figure, model: model)?.frames.first {
                     width = frame.size.width
                 }
-                let snippet = MySTFigure(image: image, name: figure.referenceName, width: Int(width.rounded()),
+                let snippet = MySTFigure(image: BookFolder.link(image, lesson: lesson.spec.name, prefix: linkPrefix), name: figure.referenceName, width: Int(width.rounded()),
                                          caption: figure.caption)
                 files.append(("\(figure.id).myst.md", Data(snippet.text.utf8)))
             }

@@ -13,10 +13,15 @@ public struct LessonRenderer: Sendable {
     /// PNG pixels per display pixel for every figure, instead of each spec's
     /// own `density`; nil keeps the spec's.
     var density: Double?
+    /// What the MyST snippets put before `LESSON/IMAGE` (see `BookFolder`),
+    /// found from the committed output root; `glmviz check` renders into a
+    /// scratch folder and passes the committed root's.
+    public var snippetLinkPrefix: String?
 
-    public init(outputRoot: URL, formats: [OutputFormat]? = nil) {
+    public init(outputRoot: URL, formats: [OutputFormat]? = nil, snippetsFor committedRoot: URL? = nil) {
         self.outputRoot = outputRoot
         self.formats = formats
+        self.snippetLinkPrefix = BookFolder.linkPrefix(forOutputRoot: committedRoot ?? outputRoot)
     }
 
     /// Renders each named lesson (in parallel when there are several), returning
@@ -55,7 +60,8 @@ public struct LessonRenderer: Sendable {
         }
         let fitsJSON = try lesson.fitsJSON()
         let layouts = try lesson.layoutRecords(figures)
-        let exports = try LessonExports.files(for: lesson, drawings: figures.map(\.1), formats: formats)
+        let exports = try LessonExports.files(for: lesson, drawings: figures.map(\.1), formats: formats,
+                                               linkPrefix: snippetLinkPrefix)
 
         let directory = try OutputDirectory(root: outputRoot, name: spec.name)
         var files: [String] = []
