@@ -98,6 +98,9 @@ enum ProbabilityModelFigure: FigureKindDefinition {
                 .max { abs(residuals[$0]) < abs(residuals[$1]) }
         }
 
+        /// More observations than this are drawn under the densities.
+        static let pointsOverDensities = 300
+
         /// The chart at `stage` of the story. Every element is laid out in
         /// every frame, invisible until its step (a clear density at full
         /// size, the observations where they end and where they start), so
@@ -114,7 +117,8 @@ enum ProbabilityModelFigure: FigureKindDefinition {
             // The legend's entries, drawn with full colour whatever the frame.
             var marks: [Mark] = []
             if showPoints {
-                marks.append(.points([], color: Color.ink, radius: 4, alpha: 0.8, label: "Observed"))
+                let cloud = x.count > Self.pointsOverDensities
+                marks.append(.points([], color: Color.ink, radius: cloud ? 3 : 4, alpha: cloud ? 0.35 : 0.8, label: "Observed"))
             }
             marks.append(.polyline([], color: palette[0], label: lineLabel))
             marks.append(.polygon([], color: palette[4], alpha: 0.28, label: "Normal density of $Y$ at $x$"))
@@ -127,6 +131,7 @@ enum ProbabilityModelFigure: FigureKindDefinition {
                 marks.append(.points(x: x, y: fitted, color: .clear, radius: 4, alpha: 0))
             }
 
+            let firstDrawn = marks.count
             if stage.line >= 1 {
                 marks.append(.line(intercept: b0, slope: b1, color: palette[0]))
             } else if stage.line > 0 {
@@ -154,10 +159,15 @@ enum ProbabilityModelFigure: FigureKindDefinition {
                                        anchor: TextAnchor(.right, .middle), offset: Point(-8, 0), color: palette[1]))
                 }
             }
-            // The observations last, so no marker or density hides one.
+            // A few observations go last, so no marker or density hides one; a
+            // cloud of hundreds would hide the densities, so it goes first and
+            // shows through them.
             if showPoints, stage.points > 0 {
                 let dropped = zip(x, zip(fitted, y)).map { Point($0, $1.0 + ($1.1 - $1.0) * stage.points) }
-                marks.append(.points(dropped, color: Color.ink, radius: 4, alpha: 0.8 * min(1, 3 * stage.points)))
+                let cloud = x.count > Self.pointsOverDensities
+                let points = Mark.points(dropped, color: Color.ink, radius: cloud ? 3 : 4,
+                                         alpha: (cloud ? 0.35 : 0.8) * min(1, 3 * stage.points))
+                if cloud { marks.insert(points, at: firstDrawn) } else { marks.append(points) }
             }
             chart.marks = marks
             chart.annotations = [Annotation(lines: [
