@@ -112,6 +112,18 @@ final class DummyMeansFigureTests: XCTestCase {
             XCTAssertEqual(drawn.bars[j]!, dataMean(model, "region", level), accuracy: 1e-9, level)
         }
         XCTAssertEqual(try XCTUnwrap(model.estimate("regionSubarctic Peninsula")), -15.2, accuracy: 1e-9)
+        // Seven labels do not fit between the groups of a 700-pixel figure: they
+        // form a row under the data, each in its own group's column.
+        let labels = chart.marks.compactMap { mark -> (String, Point)? in
+            if case .text(let tex, let at, _, _) = mark.geometry, tex.contains("\\hat{\\beta}_{") { return (tex, at) }
+            return nil
+        }
+        XCTAssertEqual(labels.map(\.1.x), (1...7).map(Double.init))
+        XCTAssertEqual(Set(labels.map(\.1.y)), [model.design.y.min()!])
+        for (j, label) in labels.enumerated() {
+            let value = ScatterFitFigure.label(try XCTUnwrap(model.estimate("region" + levels[j + 1])))
+            XCTAssertEqual(label.0, "$\\hat{\\beta}_{\(j + 1)} =$\n$\(value)$")
+        }
     }
 
     func testTwoGroupsKeepTheDummyCodeAndTheFittedLine() throws {

@@ -73,16 +73,36 @@ enum DummyMeansFigure: FigureKindDefinition {
         if twoGroups {
             marks.append(.polyline([Point(0, b0), Point(1, means[1])], color: palette[0], width: 2.8, label: "Fitted line"))
         }
-        // Each label stands beside its arrow, halfway along it. When the groups
-        // stand too close for "β̂ⱼ = value" on one line, it takes two smaller ones.
-        let oneLine = labelsFitOneLine(groups, size: context.size, span: upper - lower)
+        // Each label stands beside its arrow, halfway along it, on one line or
+        // two. When even two lines do not fit between the groups, the labels
+        // form a row under the data, each in its group's column above the
+        // group's name, where no label can be mistaken for a neighbour's.
+        let lowest = groups.y.min()!, highest = groups.y.max()!
+        let placement = arrowLabelPlacement(groups, size: context.size, span: upper - lower)
         for j in 1..<count {
             let at = Double(j) + Self.arrowOffset
             marks.append(.arrow(from: Point(at, b0), to: Point(at, means[j]), color: palette[0], width: 2))
             let value = ScatterFitFigure.label(groups.differences[j])
-            let label = oneLine ? "$\\hat{\\beta}_{\(j)} = \(value)$" : "$\\hat{\\beta}_{\(j)} =$\n$\(value)$"
-            marks.append(.text(label, at: Point(at, (b0 + means[j]) / 2), anchor: TextAnchor(.left, .middle),
-                               offset: Point(7, 0), color: palette[0], size: oneLine ? nil : Self.compactLabelSize))
+            switch placement {
+            case .besideOnOneLine, .besideOnTwoLines:
+                let oneLine = placement == .besideOnOneLine
+                let label = oneLine ? "$\\hat{\\beta}_{\(j)} = \(value)$" : "$\\hat{\\beta}_{\(j)} =$\n$\(value)$"
+                marks.append(.text(label, at: Point(at, (b0 + means[j]) / 2), anchor: TextAnchor(.left, .middle),
+                                   offset: Point(7, 0), color: palette[0], size: oneLine ? nil : Self.compactLabelSize))
+            case .inColumn(let staggered):
+                // Staggered, every other label drops a row, so neighbours are
+                // two columns apart.
+                let row = staggered && j % 2 == 0 ? 1.0 : 0
+                marks.append(.text("$\\hat{\\beta}_{\(j)} =$\n$\(value)$", at: Point(Double(j), lowest),
+                                   anchor: TextAnchor(.center, .top), offset: Point(0, 10 + row * 40),
+                                   color: palette[0], size: Self.compactLabelSize))
+            }
+        }
+        if case .inColumn(let staggered) = placement {
+            // A band under the data for the row (or two) of labels, and one
+            // over it for the equation.
+            let range = max(highest - lowest, abs(b0) * 1e-6, 1e-300)
+            chart.y.include = [lowest - (staggered ? 0.7 : 0.4) * range, highest + 0.45 * range]
         }
         marks.append(.text("$\\hat{\\beta}_0 = \(ScatterFitFigure.label(b0))$", at: Point(-half, b0),
                            anchor: TextAnchor(.right, .middle), offset: Point(-8, 0)))
@@ -97,7 +117,8 @@ enum DummyMeansFigure: FigureKindDefinition {
         // axis, β̂ labels on the reference line and the arrows), and no corner is
         // free of points, so a legend would only hide data.
         chart.legend = .hidden
-        chart.annotations = [Annotation(lines: equation(groups))]
+        chart.annotations = [Annotation(lines: equation(groups),
+                                        candidates: placement != .besideOnOneLine && placement != .besideOnTwoLines ? [.topLeft, .top, .topRight] : Placement.preferred)]
         return chart
     }
 
@@ -110,24 +131,29 @@ enum DummyMeansFigure: FigureKindDefinition {
         }
         let reference = CoefficientTableFigure.texEscaped(groups.levels[0])
         return ["$\\hat{\\beta}_0$ = mean of \(reference)",
-                "$\\hat{\\beta}_j$ = mean of group $j$ − mean of \(reference)"]
+                "$\\hat{\\beta}_j$ = mean of group $j$ − $\\hat{\\beta}_0$"]
     }
 
     /// The size of the two-line labels of closely spaced groups.
     static let compactLabelSize = 14.0
 
-    /// Whether a label as wide as "β̂₇ = −12.35" fits between an arrow and the
-    /// next group's points on a chart of `size`, `span` group distances wide.
-    /// An estimate from the font size (DejaVu Sans averages 0.6 em a
+    enum ArrowLabelPlacement: Equatable { case besideOnOneLine, besideOnTwoLines, inColumn(staggered: Bool) }
+
+    /// Where the β̂ⱼ labels go on a chart of `size`, `span` group distances
+    /// wide: beside their arrows when "β̂₇ = −12.35" fits between an arrow and
+    /// the next group's mean, on one line or on two, else in the groups'
+    /// columns. An estimate from the font size (DejaVu Sans averages 0.6 em a
     /// character): the figure is built before it is measured, and a label that
     /// does not fit is moved clear of data by the renderer anyway.
-    static func labelsFitOneLine(_ groups: DummyMeansGroups, size: Size, span: Double) -> Bool {
-        let characters = groups.differences.dropFirst().map { 5 + ScatterFitFigure.label($0).count }.max() ?? 0
-        let labelWidth = Double(characters) * 0.6 * Theme.textbook.annotationSize + 4
+    static func arrowLabelPlacement(_ groups: DummyMeansGroups, size: Size, span: Double) -> ArrowLabelPlacement {
+        let values = groups.differences.dropFirst().map { ScatterFitFigure.label($0).count }.max() ?? 0
         // Margins and the y axis's labels take about 120 pixels of the width.
         let unit = (size.width - 120) / span
         let room = (1 - Self.arrowOffset - Self.barHalfWidth) * unit
-        return labelWidth <= room
+        if Double(5 + values) * 0.6 * Theme.textbook.annotationSize + 8 <= room { return .besideOnOneLine }
+        let twoLines = Double(max(4, values)) * 0.6 * Self.compactLabelSize + 8
+        if twoLines <= room { return .besideOnTwoLines }
+        return .inColumn(staggered: twoLines > unit - 4)
     }
 }
 
