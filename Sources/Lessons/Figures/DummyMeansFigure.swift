@@ -101,7 +101,8 @@ enum DummyMeansFigure: FigureKindDefinition {
         if case .inColumn(let staggered) = placement {
             // A band under the data for the row (or two) of labels, and one
             // over it for the equation.
-            let range = max(highest - lowest, abs(b0) * 1e-6, 1e-300)
+            let spread = highest - lowest
+            let range = spread > 0 ? spread : max(abs(highest) * 0.1, 1)
             chart.y.include = [lowest - (staggered ? 0.7 : 0.4) * range, highest + 0.45 * range]
         }
         marks.append(.text("$\\hat{\\beta}_0 = \(ScatterFitFigure.label(b0))$", at: Point(-half, b0),
@@ -114,11 +115,13 @@ enum DummyMeansFigure: FigureKindDefinition {
         }
         chart.marks = marks
         // Every element is already named where it is drawn (group names on the
-        // axis, β̂ labels on the reference line and the arrows), and no corner is
-        // free of points, so a legend would only hide data.
+        // axis, β̂ labels by the reference line and the arrows), and no corner
+        // is free of points, so a legend would only hide data.
         chart.legend = .hidden
+        // Under a row of labels the bottom is taken: the equation goes over the data.
+        let labelRow = placement != .besideOnOneLine && placement != .besideOnTwoLines
         chart.annotations = [Annotation(lines: equation(groups),
-                                        candidates: placement != .besideOnOneLine && placement != .besideOnTwoLines ? [.topLeft, .top, .topRight] : Placement.preferred)]
+                                        candidates: labelRow ? [.topLeft, .top, .topRight] : Placement.preferred)]
         return chart
     }
 
