@@ -32,6 +32,8 @@ struct ChartRenderer {
     var plannedAnnotationBoxes: [Rect] = []
     /// A legend under the plot drawn as a column rather than a row.
     var legendStacked = false
+    /// x tick labels drawn reading upwards (see `xTickLabelMarkup`).
+    var xLabelsTurned = false
 
     init(chart: Chart, canvas: Canvas) throws {
         self.chart = chart
@@ -107,11 +109,11 @@ struct ChartRenderer {
                 let gaps = zip(xAxis.ticks.dropFirst(), xAxis.ticks).map { ($0 - $1) / max(span, 1e-300) * plotWidth }
                 labelWidth = (gaps.min() ?? plotWidth) - theme.tickLabelSize
             }
-            xLabelMarkup = xAxis.labels.map { canvas.wrapped($0, style: tickStyle, width: labelWidth) }
-            let lastXLabel = xLabelMarkup.last.map { canvas.measure(markup: $0, style: tickStyle).width } ?? 0
+            xLabelMarkup = xTickLabelMarkup(width: labelWidth)
+            let lastXLabel = xLabelMarkup.last.map { xTickLabelExtent($0).width } ?? 0
             right = max(fixedRight, m + lastXLabel / 2)
         }
-        let xLabelHeight = xLabelMarkup.map { canvas.measure(markup: $0, style: tickStyle).height }.max() ?? tickHeight
+        let xLabelHeight = xLabelMarkup.map { xTickLabelExtent($0).height }.max() ?? tickHeight
 
         let bottom = m + xTitleHeight + (xTitleHeight > 0 ? pad : 0) + max(tickHeight, xLabelHeight) + pad * 0.5 + theme.tickLength
             + (legendBelow ? legendRowSize.height + pad * 1.5 : 0)
@@ -138,7 +140,7 @@ struct ChartRenderer {
                 yAxis = try AxisLayout.resolve(chart.y, name: "y", values: ys, count: count, extent: chart.size.height)
             }
         }
-        xLabelMarkup = xAxis.labels.map { canvas.wrapped($0, style: tickStyle, width: labelWidth) }
+        xLabelMarkup = xTickLabelMarkup(width: labelWidth)
     }
 
     func yLabelsCrowd(lineHeight: Double) -> Bool {
@@ -426,8 +428,8 @@ struct ChartRenderer {
         for (t, label) in zip(xAxis.ticks, xLabelMarkup.count == xAxis.ticks.count ? xLabelMarkup : xAxis.labels) {
             let x = sx(t)
             canvas.line(from: Point(x, plot.maxY), to: Point(x, plot.maxY + tl), color: fg, width: theme.axisLineWidth)
-            canvas.text(markup: label, style: centred, at: Point(x, plot.maxY + tl + pad * 0.5), anchor: .top,
-                        role: .tickLabel, item: "x = \(LayoutItem.number(t))")
+            canvas.text(markup: label, style: centred, at: Point(x, plot.maxY + tl + pad * 0.5),
+                        anchor: xLabelsTurned ? .right : .top, rotation: xLabelsTurned ? .pi / 2 : 0, role: .tickLabel, item: "x = \(LayoutItem.number(t))")
         }
         for (t, label) in zip(yAxis.ticks, yAxis.labels) {
             let y = sy(t)

@@ -42,7 +42,7 @@ final class AnimationSpecTests: XCTestCase {
         let bare = try parse(Self.spec.replacingOccurrences(
             of: "    options:\n      frames: 30\n      delay: 0.05\n      hold: 2.5\n      loop: forever\n", with: ""))
         XCTAssertEqual(AnimationTiming(bare.figures[0]),
-                       AnimationTiming(frameCount: 48, frameDelay: 6, finalDelay: 300, loopCount: 0))
+                       AnimationTiming(frameCount: 120, frameDelay: 8, finalDelay: 400, loopCount: 0))
         // A turntable has no resting frame: the last frame waits as long as the others.
         let plane = try parse(Self.spec.replacingOccurrences(of: "probability-model", with: "regression-plane")
             .replacingOccurrences(of: "      hold: 2.5\n", with: ""))

@@ -2,57 +2,53 @@ import GLM
 import Plot
 import Support
 
-/// `probability-model`: the population model behind a simple regression. At
-/// chosen x values the normal density 𝒩(β₀ + β₁x, σ) is drawn on its side,
-/// centred on the line, so the reader sees that every fitted value is the
-/// mean E(Y) of a distribution with the same spread.
+/// `probability-model`: the population model behind a simple regression, in
+/// both of the chapter's forms. At chosen x values the normal density
+/// 𝒩(β₀ + β₁x, σ) is drawn on its side, centred on the line, so the reader sees
+/// that every fitted value is the mean E(Y) of a distribution with the same
+/// spread; one density is marked at ±1σ̂ and ±2σ̂ to show what σ̂ measures. One
+/// residual εᵢ, from E(Y) to its observation, shows the second form,
+/// Yᵢ = β₀ + β₁Xᵢ + εᵢ.
 ///
-/// Animated, one density travels along the line from the first chosen x to
-/// the last, leaving a copy at each chosen x as it passes: the reader watches
-/// the mean follow the line while the spread stays the same, and the last
-/// frame is the full picture.
+/// Animated, it tells this one step at a time (see `ProbabilityModelStory`).
 enum ProbabilityModelFigure: FigureKindDefinition {
     static let name = "probability-model"
-    static let summary = "the fitted line with normal densities 𝒩(β₀ + β₁x, σ) drawn sideways at chosen x values, E(Y) marked"
+    static let summary = "the fitted line with normal densities 𝒩(β₀ + β₁x, σ) drawn sideways at chosen x values, E(Y) marked, ±1σ̂ and ±2σ̂ marked on one density and one residual εᵢ drawn"
 
     static let at = FigureOptionKey.numbers(
         "at", absent: "four evenly spaced values", placesData: true, "the x values at which densities are drawn")
-    static let points = FigureOptionKey.flag("points", default: true, "draw the observations behind the densities")
+    static let points = FigureOptionKey.flag(
+        "points", default: true, "draw the observations, over the densities, and one residual εᵢ")
     static let densityWidth = FigureOptionKey.number(
         "density-width", in: 0.05...0.5, default: 0.16, "width of the tallest density, as a fraction of the x range")
     static let options: [any FigureOptionDeclaring] = [SharedFigureOptions.predictor, at, points, densityWidth]
-    /// Builds up once and then rests on the full picture.
+    /// Tells the model step by step, holding after each step, then rests on
+    /// the full picture.
     static let animation: FigureKindAnimation? = FigureKindAnimation(
-        summary: "the densities appear one x value at a time, a travelling density leaving a copy at each",
-        defaults: AnimationTiming(frameCount: 48, frameDelay: 6, finalDelay: 300, loopCount: 0),
+        summary: "in steps, each held: the line is drawn, a density grows at each x and σ̂ is marked, the observations drop out of the densities, one residual εᵢ is drawn",
+        defaults: AnimationTiming(frameCount: 120, frameDelay: 8, finalDelay: 400, loopCount: 0),
         holdFollowsDelay: false, frames: frames)
     static func exports(_ context: FigureContext) throws -> [FigureExport] { [] }
 
     static func make(_ context: FigureContext) throws -> any Figure {
         let scene = try Scene(context)
-        return scene.chart(settled: scene.positions.count, travelling: nil)
+        return scene.chart(.complete(densities: scene.positions.count))
     }
 
-    /// `count` frames: the travelling density eases from one chosen x to the
-    /// next (slowing as it lays each one down), and the last frame is the
-    /// static figure.
+    /// `count` frames of the story; the last is the still. A held step repeats
+    /// its frame, which the GIF stores as an empty change.
     static func frames(_ context: FigureContext, count: Int) throws -> [any Figure] {
         let scene = try Scene(context)
-        let positions = scene.positions
-        guard positions.count > 1, count > 1 else {
-            return Array(repeating: scene.chart(settled: positions.count, travelling: nil), count: max(1, count))
-        }
-        let legs = positions.count - 1
+        let stages = ProbabilityModelStory.stages(count: count, densities: scene.positions.count,
+                                                  points: context.value(Self.points))
         var frames: [any Figure] = []
-        for index in 0..<(count - 1) {
-            let progress = Double(index) / Double(count - 1) * Double(legs)
-            let leg = min(legs - 1, Int(progress))
-            let local = progress - Double(leg)
-            let eased = local * local * (3 - 2 * local)
-            let at = positions[leg] + (positions[leg + 1] - positions[leg]) * eased
-            frames.append(scene.chart(settled: leg + 1, travelling: at))
+        for (index, stage) in stages.enumerated() {
+            if index > 0, stage == stages[index - 1], let previous = frames.last {
+                frames.append(previous)
+            } else {
+                frames.append(scene.chart(stage))
+            }
         }
-        frames.append(scene.chart(settled: positions.count, travelling: nil))
         return frames
     }
 
@@ -66,6 +62,12 @@ enum ProbabilityModelFigure: FigureKindDefinition {
         let positions: [Double]
         let peakWidth: Double
         let peakDensity: Double
+        /// The density marked at ±1σ̂ and ±2σ̂: the first, whose right side
+        /// looks onto the gap before the next.
+        let sigmaIndex = 0
+        /// The observation whose residual is drawn: the largest, away from the
+        /// marked density so the two do not crowd each other.
+        let residualIndex: Int?
 
         init(_ context: FigureContext) throws {
             self.context = context
@@ -89,70 +91,145 @@ enum ProbabilityModelFigure: FigureKindDefinition {
             // read, never reaching the next curve.
             peakWidth = min(widthFraction * (high - low), 0.8 * max(spacing, (high - low) / 1000))
             peakDensity = NormalDistribution(mean: 0, standardDeviation: sigma).density(0)
+            let marked = positions.first ?? low, width = peakWidth, count = positions.count
+            let xs = x, residuals = zip(x, y).map { $1 - b0 - b1 * $0 }
+            residualIndex = xs.indices
+                .filter { count < 2 || !(marked - width...marked + 2 * width).contains(xs[$0]) }
+                .max { abs(residuals[$0]) < abs(residuals[$1]) }
         }
 
-        /// The chart with the first `settled` densities drawn, the rest laid
-        /// out invisibly (so axes, legend and labels never move between
-        /// frames), and, when `travelling` is set, one highlighted density there.
-        func chart(settled: Int, travelling: Double?) -> Chart {
+        /// More observations than this are drawn under the densities.
+        static let pointsOverDensities = 300
+
+        /// The chart at `stage` of the story. Every element is laid out in
+        /// every frame, invisible until its step (a clear density at full
+        /// size, the observations where they end and where they start), so
+        /// axes, legend and labels never move between frames.
+        func chart(_ stage: ProbabilityModelStage) -> Chart {
             let model = context.model
             let (xTitle, yTitle) = context.axisTitles(x: xName, y: model.design.responseName)
             var chart = Chart(size: context.size, title: context.title, x: Axis(xTitle), y: Axis(yTitle))
             let palette = chart.theme.palette
+            let showPoints = context.value(ProbabilityModelFigure.points)
+            let fitted = x.map { b0 + b1 * $0 }
+            let lineLabel = "$E(Y) = \\beta_0 + \\beta_1 x$"
+
+            // The legend's entries, drawn with full colour whatever the frame.
             var marks: [Mark] = []
-            if context.value(ProbabilityModelFigure.points) {
-                marks.append(.points(x: x, y: y, color: Color.ink, radius: 3.5, alpha: 0.45, label: "Observed"))
+            if showPoints {
+                let cloud = x.count > Self.pointsOverDensities
+                marks.append(.points([], color: Color.ink, radius: cloud ? 3 : 4, alpha: cloud ? 0.35 : 0.8, label: "Observed"))
             }
-            marks.append(.line(intercept: b0, slope: b1, color: palette[0], label: "$E(Y) = \\beta_0 + \\beta_1 x$"))
-            for (index, at) in positions.enumerated() {
-                let shown = index < settled
-                marks += density(at: at, color: shown ? palette[4] : palette[4].withAlpha(0), fill: 0.28,
-                                 outline: 2, labelled: index == 0)
-                if shown {
-                    marks.append(.points([Point(at, b0 + b1 * at)], shape: .diamond, color: palette[1], radius: 6,
-                                         label: index == 0 ? "$E(Y)$ at $x$" : nil))
+            marks.append(.polyline([], color: palette[0], label: lineLabel))
+            marks.append(.polygon([], color: palette[4], alpha: 0.28, label: "Normal density of $Y$ at $x$"))
+            marks.append(.points([], shape: .diamond, color: palette[1], radius: 6, alpha: 0.9, label: "$E(Y)$ at $x$"))
+
+            // The layout of the complete figure, invisible.
+            for at in positions { marks += density(at: at, scale: 1, color: palette[4].withAlpha(0)) }
+            if showPoints {
+                marks.append(.points(x: x, y: y, color: .clear, radius: 4, alpha: 0))
+                marks.append(.points(x: x, y: fitted, color: .clear, radius: 4, alpha: 0))
+            }
+
+            let firstDrawn = marks.count
+            if stage.line >= 1 {
+                marks.append(.line(intercept: b0, slope: b1, color: palette[0]))
+            } else if stage.line > 0 {
+                // Drawn across the data's x range; the finished line reaches the axes.
+                let low = min(x.min()!, positions.first ?? x.min()!)
+                let high = max(x.max()!, (positions.last ?? x.max()!) + peakWidth)
+                let end = low + (high - low) * stage.line
+                marks.append(.polyline([Point(low, b0 + b1 * low), Point(end, b0 + b1 * end)], color: palette[0]))
+            }
+            for (index, at) in positions.enumerated() where stage.densities[index] > 0 {
+                marks += density(at: at, scale: stage.densities[index], color: palette[4])
+            }
+            if stage.sigma, positions.indices.contains(sigmaIndex) {
+                marks += sigmaMarks(at: positions[sigmaIndex], color: palette[4])
+            }
+            for (index, at) in positions.enumerated() where stage.densities[index] > 0 {
+                marks.append(.points([Point(at, b0 + b1 * at)], shape: .diamond, color: palette[1], radius: 6, alpha: 0.9))
+            }
+            if showPoints, let i = residualIndex, stage.residual > 0 {
+                let end = fitted[i] + (y[i] - fitted[i]) * stage.residual
+                marks.append(.segments([Segment(x[i], fitted[i], x[i], end)], color: palette[1], width: 2.4))
+                if stage.residual >= 1 {
+                    let value = ScatterFitFigure.label(y[i] - fitted[i])
+                    marks.append(.text("$\\hat{\\varepsilon}_i = \(value)$", at: Point(x[i], (fitted[i] + y[i]) / 2),
+                                       anchor: TextAnchor(.right, .middle), offset: Point(-8, 0), color: palette[1]))
                 }
             }
-            if let at = travelling {
-                marks += density(at: at, color: palette[1], fill: 0.35, outline: 2.6, labelled: false)
-                marks.append(.points([Point(at, b0 + b1 * at)], shape: .diamond, color: palette[1], radius: 7))
-                // Where the travelling density stands, read above its stem.
-                let span = (x.max()! - x.min()!)
-                marks.append(.text("$x = \(NumberFormat.number(at, .decimals(span >= 20 ? 0 : span >= 2 ? 1 : 2)).text(.texMath))$",
-                                   at: Point(at, b0 + b1 * at + 3 * sigma), anchor: TextAnchor(.center, .bottom),
-                                   offset: Point(0, -4), color: palette[1]))
+            // A few observations go last, so no marker or density hides one; a
+            // cloud of hundreds would hide the densities, so it goes first and
+            // shows through them.
+            if showPoints, stage.points > 0 {
+                let dropped = zip(x, zip(fitted, y)).map { Point($0, $1.0 + ($1.1 - $1.0) * stage.points) }
+                let cloud = x.count > Self.pointsOverDensities
+                let points = Mark.points(dropped, color: Color.ink, radius: cloud ? 3 : 4,
+                                         alpha: (cloud ? 0.35 : 0.8) * min(1, 3 * stage.points))
+                if cloud { marks.insert(points, at: firstDrawn) } else { marks.append(points) }
             }
             chart.marks = marks
             chart.annotations = [Annotation(lines: [
-                "$Y \\sim \\mathcal{N}(\\beta_0 + \\beta_1 x, \\sigma)$",
-                "$\\hat{\\beta}_0 = \(ScatterFitFigure.label(b0)),\\quad \\hat{\\beta}_1 = \(ScatterFitFigure.label(b1))$",
-                "$\\hat{\\sigma} = \(ScatterFitFigure.label(sigma))$",
+                "$Y_i \\sim \\mathcal{N}(\\beta_0 + \\beta_1 X_i, \\sigma)$",
+                "$Y_i = \\beta_0 + \\beta_1 X_i + \\varepsilon_i,\\quad \\varepsilon_i \\sim \\mathcal{N}(0, \\sigma)$",
+                "$\\hat{\\beta}_0 = \(ScatterFitFigure.label(b0)),\\quad \\hat{\\beta}_1 = \(ScatterFitFigure.label(b1)),\\quad \\hat{\\sigma} = \(ScatterFitFigure.label(sigma))$",
             ])]
             return chart
         }
 
-        /// The normal density of Y at `at`, on its side: filled curve, outline
-        /// and the ±3σ stem it stands on.
-        func density(at: Double, color: Color, fill: Double, outline: Double, labelled: Bool) -> [Mark] {
+        /// How far the density at `mean` reaches sideways at `value`, in x units.
+        func reach(_ value: Double, mean: Double) -> Double {
+            peakWidth * NormalDistribution(mean: mean, standardDeviation: sigma).density(value) / peakDensity
+        }
+
+        /// ±1σ̂ and ±2σ̂ on the density at `at`: the two bands shaded darker,
+        /// a rule across the density at each, and σ̂'s value by two of them.
+        func sigmaMarks(at: Double, color: Color) -> [Mark] {
             let mean = b0 + b1 * at
-            let normal = NormalDistribution(mean: mean, standardDeviation: sigma)
+            var marks: [Mark] = []
+            for k in [2.0, 1.0] {
+                let steps = 40
+                let curve = (0...steps).map { i -> Point in
+                    let value = mean - k * sigma + 2 * k * sigma * Double(i) / Double(steps)
+                    return Point(at + reach(value, mean: mean), value)
+                }
+                marks.append(.polygon(curve + [Point(at, mean + k * sigma), Point(at, mean - k * sigma)], color: color, alpha: 0.22))
+            }
+            let rules = [-2.0, -1, 1, 2].map { k in
+                Segment(at, mean + k * sigma, at + reach(mean + k * sigma, mean: mean), mean + k * sigma)
+            }
+            marks.append(.segments(rules, color: Color.ink, width: 1.2))
+            // σ̂'s value at the curve's end of the rules on the side the line
+            // leaves free: below the mean when it rises to the right, above
+            // when it falls. The stem side has the observations at this x.
+            let side = b1 >= 0 ? -1.0 : 1.0
+            let labels = [(1.0, "$\\hat{\\sigma} = \(ScatterFitFigure.label(sigma))$"),
+                          (2.0, "$2\\hat{\\sigma} = \(ScatterFitFigure.label(2 * sigma))$")]
+            for (k, label) in labels {
+                let value = mean + side * k * sigma
+                marks.append(.text(label, at: Point(at + reach(value, mean: mean), value), anchor: TextAnchor(.left, .middle),
+                                   offset: Point(6, 0), color: Color.ink, size: 14))
+            }
+            return marks
+        }
+
+        /// The normal density of Y at `at`, on its side, `scale` of its full
+        /// width: filled curve, outline and the ±3σ stem it stands on.
+        func density(at: Double, scale: Double, color: Color) -> [Mark] {
+            let mean = b0 + b1 * at
             let steps = 80
             let curve = (0...steps).map { i -> Point in
                 let value = mean - 3 * sigma + 6 * sigma * Double(i) / Double(steps)
-                return Point(at + peakWidth * normal.density(value) / peakDensity, value)
+                return Point(at + scale * reach(value, mean: mean), value)
             }
             let outlinePoints = curve + [Point(at, mean + 3 * sigma), Point(at, mean - 3 * sigma)]
-            var marks: [Mark] = [
-                .polygon(outlinePoints, color: color, alpha: fill * color.alpha,
-                         label: labelled ? "Normal density of $Y$ at $x$" : nil),
-                .polyline(curve, color: color, width: outline),
-                .segments([Segment(at, mean - 3 * sigma, at, mean + 3 * sigma)], color: color, width: 1.2),
-            ]
             // Lines take their opacity from the mark, not the colour.
-            if color.alpha < 1 {
-                for index in 1..<marks.count { marks[index].alpha = color.alpha }
-            }
-            return marks
+            return [
+                .polygon(outlinePoints, color: color, alpha: 0.28 * color.alpha),
+                Mark(.polyline(curve), color: color, size: 2, alpha: color.alpha),
+                Mark(.segments([Segment(at, mean - 3 * sigma, at, mean + 3 * sigma)]), color: color, size: 1.2, alpha: color.alpha),
+            ]
         }
     }
 }
