@@ -56,6 +56,18 @@ figures:
     caption: >-
       Four blood types need three dummy variables. Each of A, B and AB has a 1 in
       its own column; O, the reference, is 0 in all three.
+  means-blood-type:
+    kind: dummy-means
+    model: blood-type
+    options:
+      width: 600
+      x-label: Blood type
+      y-label: Score
+    caption: >-
+      What the three dummy coefficients mean. The intercept β̂₀ is the mean score
+      of group O, the reference (dashed line); each arrow runs from that line to
+      another group's mean, so β̂₁, β̂₂ and β̂₃ are the differences between the
+      means of A, B and AB and the mean of O.
 formats: [png, svg]
 
 """#,
@@ -121,6 +133,7 @@ models:
 figures:
   reg-continuous:
     kind: scatter-fit
+    name: continuous-fig
     model: continuous
     options:
       annotate: [slope, slope-triangle]
@@ -131,6 +144,7 @@ figures:
       outcome is predicted to fall by 5.344 for every one-unit step in x.
   reg-dummy:
     kind: dummy-means
+    name: dummy-fig
     model: dummy
     options:
       jitter: 0.08
@@ -145,7 +159,7 @@ formats: [png, svg]
 """#,
         "multiple-regression": #"""
 title: Multiple regression — a plane through three dimensions
-description: Two continuous predictors; each slope is an edge of the fitted plane.
+description: Two continuous predictors; each slope is an edge of the fitted plane, unlike the slope of either predictor alone.
 data:
   generate:
     n: 40
@@ -165,18 +179,27 @@ figures:
     kind: regression-plane
     model: plane
     options:
-      azimuth: 30
+      width: 600
+      height: 500
+      azimuth: 45
       elevation: 18
       residuals: true
       x-label: $X_1$
       y-label: $X_2$
+      z-label: $Y$
+      simple-slopes: true
       frames: 30
       delay: 0.1
       loop: forever
     caption: >-
-      With two predictors the fitted means lie on a plane. Points above the plane
-      and points below it are coloured differently, and the sticks are residuals.
-      The slope along each edge is that predictor's effect with the other held fixed.
+      With two predictors the fitted means lie on a plane, and each slope is an
+      edge of it: along the front edges the plane rises β̂₁ = 2 for each unit of
+      X₁ with X₂ held fixed, and falls 1.5 for each unit of X₂ with X₁ held fixed.
+      The dashed line on each back wall is the slope of Y on that predictor alone,
+      which is not the same: a slope in multiple regression is the effect of its
+      predictor after the others are taken into account, which is what
+      "controlling for" a variable means. Points above and below the plane are
+      coloured and shaped differently, and the sticks are residuals.
 formats: [png, svg, gif]
 
 """#,
@@ -196,14 +219,18 @@ figures:
       at: [30, 60, 90, 120]
       x-label: Lot size (units)
       y-label: Work hours
-      frames: 48
-      delay: 0.06
-      hold: 3
+      frames: 120
+      delay: 0.08
+      hold: 4
       loop: forever
     caption: >-
-      The population model read from the Toluca fit: at every lot size x the work
-      hours are normal with mean E(Y) = β₀ + β₁x on the line and standard deviation
-      σ. The curves are those normal densities, laid on their side at four lot sizes.
+      The probability model read from the Toluca fit, in both of its forms. At
+      every lot size x the work hours are normal with mean E(Y) = β₀ + β₁x on
+      the line and standard deviation σ: the curves are those normal densities,
+      laid on their side at four lot sizes, all with the same spread, marked at
+      ±σ̂ and ±2σ̂ on the first (σ̂ = 48.82 hours). Equivalently,
+      Yᵢ = β₀ + β₁Xᵢ + εᵢ: each observation is its mean plus a normal error,
+      like the residual ε̂ᵢ drawn in orange.
 formats: [png, svg, gif]
 
 """#,

@@ -31,11 +31,14 @@ enum DummyCodingFigure: FigureKindDefinition {
         let levels = (column.levels ?? designLevels).filter(designLevels.contains)
         let dummies = design.columnNames.enumerated().filter { design.columnTerms[$0.offset] == variable }.map(\.element)
         let rows = levels.map { level in
-            [CoefficientTableFigure.texEscaped(level) + (level == designLevels.first ? " (reference)" : "")]
+            [CoefficientTableFigure.texEscaped(context.model.names.level(level, of: variable)) + (level == designLevels.first ? " (reference)" : "")]
                 + dummies.map { $0 == variable + level ? "1" : "0" }
         }
-        let header = [CoefficientTableFigure.texEscaped(context.value(CommonFigureOptions.xLabel) ?? variable)]
-            + dummies.enumerated().map { "Dummy \($0.offset + 1): \(CoefficientTableFigure.texEscaped($0.element))" }
+        let header = [CoefficientTableFigure.texEscaped(context.value(CommonFigureOptions.xLabel) ?? context.model.names.variable(variable))]
+            + dummies.enumerated().map { index, column in
+                let j = design.columnNames.firstIndex(of: column)!
+                return "Dummy \(index + 1): \(CoefficientTableFigure.texEscaped(context.model.names.header(j)))"
+            }
         let contents = "\(dummies.count) dummy columns and \(levels.count) levels"
         let fix = "tabulate a predictor with fewer levels, or show the design with a 'design-matrix' figure, which summarises wide designs"
         // Measuring every cell of a 1 000-level table takes minutes; its size has a

@@ -33,6 +33,7 @@ enum DummyMeansFigure: FigureKindDefinition {
     static let arrowOffset = 0.25
 
     static func make(_ context: FigureContext) throws -> any Figure {
+        let notation = context.model.notation
         let groups = try DummyMeansGroups(context, option: group)
         let count = groups.levels.count
         let b0 = groups.intercept
@@ -49,7 +50,8 @@ enum DummyMeansFigure: FigureKindDefinition {
         // Two groups: the dummy code at its tick, as on a numeric axis, the name under it.
         let tickLabels = twoGroups ? ["0\n\(names[0])", "1\n\(names[1])"]
             : names.enumerated().map { $0.offset == 0 ? "\($0.element) (reference)" : $0.element }
-        let (xTitle, yTitle) = context.axisTitles(x: twoGroups ? "\(groups.variable) (dummy code)" : groups.variable,
+        let (xTitle, yTitle) = context.axisTitles(x: twoGroups ? "\(context.model.names.variable(groups.variable)) (dummy code)"
+                                                               : context.model.names.variable(groups.variable),
                                                   y: context.model.design.responseName)
         // Room on the left for the β̂₀ label and on the right for the last arrow's.
         let last = Double(count - 1)
@@ -86,14 +88,14 @@ enum DummyMeansFigure: FigureKindDefinition {
             switch placement {
             case .besideOnOneLine, .besideOnTwoLines:
                 let oneLine = placement == .besideOnOneLine
-                let label = oneLine ? "$\\hat{\\beta}_{\(j)} = \(value)$" : "$\\hat{\\beta}_{\(j)} =$\n$\(value)$"
+                let label = oneLine ? "$\(notation.estimate(j)) = \(value)$" : "$\(notation.estimate(j)) =$\n$\(value)$"
                 marks.append(.text(label, at: Point(at, (b0 + means[j]) / 2), anchor: TextAnchor(.left, .middle),
                                    offset: Point(7, 0), color: palette[0], size: oneLine ? nil : Self.compactLabelSize))
             case .inColumn(let staggered):
                 // Staggered, every other label drops a row, so neighbours are
                 // two columns apart.
                 let row = staggered && j % 2 == 0 ? 1.0 : 0
-                marks.append(.text("$\\hat{\\beta}_{\(j)} =$\n$\(value)$", at: Point(Double(j), lowest),
+                marks.append(.text("$\(notation.estimate(j)) =$\n$\(value)$", at: Point(Double(j), lowest),
                                    anchor: TextAnchor(.center, .top), offset: Point(0, 10 + row * 40),
                                    color: palette[0], size: Self.compactLabelSize))
             }
@@ -105,11 +107,11 @@ enum DummyMeansFigure: FigureKindDefinition {
             let range = spread > 0 ? spread : max(abs(highest) * 0.1, 1)
             chart.y.include = [lowest - (staggered ? 0.7 : 0.4) * range, highest + 0.45 * range]
         }
-        marks.append(.text("$\\hat{\\beta}_0 = \(ScatterFitFigure.label(b0))$", at: Point(-half, b0),
+        marks.append(.text("$\(notation.estimate(0)) = \(ScatterFitFigure.label(b0))$", at: Point(-half, b0),
                            anchor: TextAnchor(.right, .middle), offset: Point(-8, 0)))
         if twoGroups {
             let rises = groups.differences[1] >= 0
-            marks.append(.text("$\\hat{\\beta}_0 + \\hat{\\beta}_1 = \(ScatterFitFigure.label(means[1]))$",
+            marks.append(.text("$\(notation.estimate(0)) + \(notation.estimate(1)) = \(ScatterFitFigure.label(means[1]))$",
                                at: Point(1 - half, means[1]), anchor: TextAnchor(.right, rises ? .bottom : .top),
                                offset: Point(-8, rises ? -6 : 6)))
         }
@@ -120,21 +122,22 @@ enum DummyMeansFigure: FigureKindDefinition {
         chart.legend = .hidden
         // Under a row of labels the bottom is taken: the equation goes over the data.
         let labelRow = placement != .besideOnOneLine && placement != .besideOnTwoLines
-        chart.annotations = [Annotation(lines: equation(groups),
+        chart.annotations = [Annotation(lines: equation(groups, notation: notation),
                                         candidates: labelRow ? [.topLeft, .top, .topRight] : Placement.preferred)]
         return chart
     }
 
     /// What the arrows mean, in the chapter's notation: with two groups the
     /// difference of the two named means; with more, β̂ⱼ for every group j.
-    static func equation(_ groups: DummyMeansGroups) -> [String] {
+    static func equation(_ groups: DummyMeansGroups, notation: Notation) -> [String] {
         let plain = groups.levels.allSatisfy { !$0.contains(where: { "{}\\$".contains($0) }) }
         if groups.levels.count == 2 && plain {
-            return ["$\\hat{\\beta}_1 = \\bar{Y}_{\\text{\(groups.levels[1])}} - \\bar{Y}_{\\text{\(groups.levels[0])}} = \(ScatterFitFigure.label(groups.differences[1]))$"]
+            let mean = "\\bar{\(notation.response)}"
+            return ["$\(notation.estimate(1)) = \(mean)_{\\text{\(groups.levels[1])}} - \(mean)_{\\text{\(groups.levels[0])}} = \(ScatterFitFigure.label(groups.differences[1]))$"]
         }
         let reference = CoefficientTableFigure.texEscaped(groups.levels[0])
-        return ["$\\hat{\\beta}_0$ = mean of \(reference)",
-                "$\\hat{\\beta}_j$ = mean of group $j$ − $\\hat{\\beta}_0$"]
+        return ["$\(notation.estimate(0))$ = mean of \(reference)",
+                "$\(notation.estimate(index: "j"))$ = mean of group $j$ − $\(notation.estimate(0))$"]
     }
 
     /// The size of the two-line labels of closely spaced groups.

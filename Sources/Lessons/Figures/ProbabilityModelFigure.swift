@@ -107,12 +107,13 @@ enum ProbabilityModelFigure: FigureKindDefinition {
         /// axes, legend and labels never move between frames.
         func chart(_ stage: ProbabilityModelStage) -> Chart {
             let model = context.model
+            let n = model.notation
             let (xTitle, yTitle) = context.axisTitles(x: xName, y: model.design.responseName)
             var chart = Chart(size: context.size, title: context.title, x: Axis(xTitle), y: Axis(yTitle))
             let palette = chart.theme.palette
             let showPoints = context.value(ProbabilityModelFigure.points)
             let fitted = x.map { b0 + b1 * $0 }
-            let lineLabel = "$E(Y) = \\beta_0 + \\beta_1 x$"
+            let lineLabel = "$\(n.expectation) = \\beta_0 + \\beta_1 \(n.predictor())$"
 
             // The legend's entries, drawn with full colour whatever the frame.
             var marks: [Mark] = []
@@ -121,8 +122,8 @@ enum ProbabilityModelFigure: FigureKindDefinition {
                 marks.append(.points([], color: Color.ink, radius: cloud ? 3 : 4, alpha: cloud ? 0.35 : 0.8, label: "Observed"))
             }
             marks.append(.polyline([], color: palette[0], label: lineLabel))
-            marks.append(.polygon([], color: palette[4], alpha: 0.28, label: "Normal density of $Y$ at $x$"))
-            marks.append(.points([], shape: .diamond, color: palette[1], radius: 6, alpha: 0.9, label: "$E(Y)$ at $x$"))
+            marks.append(.polygon([], color: palette[4], alpha: 0.28, label: "Normal density of $\(n.response)$ at $\(n.predictor())$"))
+            marks.append(.points([], shape: .diamond, color: palette[1], radius: 6, alpha: 0.9, label: "$\(n.expectation)$ at $\(n.predictor())$"))
 
             // The layout of the complete figure, invisible.
             for at in positions { marks += density(at: at, scale: 1, color: palette[4].withAlpha(0)) }
@@ -171,9 +172,9 @@ enum ProbabilityModelFigure: FigureKindDefinition {
             }
             chart.marks = marks
             chart.annotations = [Annotation(lines: [
-                "$Y_i \\sim \\mathcal{N}(\\beta_0 + \\beta_1 X_i, \\sigma)$",
-                "$Y_i = \\beta_0 + \\beta_1 X_i + \\varepsilon_i,\\quad \\varepsilon_i \\sim \\mathcal{N}(0, \\sigma)$",
-                "$\\hat{\\beta}_0 = \(ScatterFitFigure.label(b0)),\\quad \\hat{\\beta}_1 = \(ScatterFitFigure.label(b1)),\\quad \\hat{\\sigma} = \(ScatterFitFigure.label(sigma))$",
+                "$\(n.response)_i \\sim \\mathcal{N}(\\beta_0 + \\beta_1 \(n.predictor())_i, \\sigma)$",
+                "$\(n.response)_i = \\beta_0 + \\beta_1 \(n.predictor())_i + \\varepsilon_i,\\quad \\varepsilon_i \\sim \\mathcal{N}(0, \\sigma)$",
+                "$\(n.estimate(0)) = \(ScatterFitFigure.label(b0)),\\quad \(n.estimate(1)) = \(ScatterFitFigure.label(b1)),\\quad \\hat{\\sigma} = \(ScatterFitFigure.label(sigma))$",
             ])]
             return chart
         }

@@ -36,8 +36,11 @@ public struct Notation: Sendable, Equatable {
     }
 
     /// The estimate of coefficient `j`: `\hat{\beta}_{j}` or `b_{j}`.
-    public func estimate(_ j: Int) -> String {
-        estimates == .betaHat ? "\\hat{\\beta}_{\(j)}" : "b_{\(j)}"
+    public func estimate(_ j: Int) -> String { estimate(index: "\(j)") }
+
+    /// The estimate with a symbolic index, `\hat{\beta}_{j}` or `b_{j}`.
+    public func estimate(index: String) -> String {
+        estimates == .betaHat ? "\\hat{\\beta}_{\(index)}" : "b_{\(index)}"
     }
 
     /// The symbol for estimates in a table header: `\hat{\beta}` or `b`.
