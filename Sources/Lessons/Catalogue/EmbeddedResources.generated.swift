@@ -177,6 +177,7 @@ models:
 figures:
   reg-plane:
     kind: regression-plane
+    name: plane-fig
     model: plane
     options:
       width: 600
@@ -214,6 +215,7 @@ models:
 figures:
   simple-reg-prob:
     kind: probability-model
+    name: simple-prob-fig
     model: hours
     options:
       at: [30, 60, 90, 120]
