@@ -1,5 +1,6 @@
 import Foundation
 import XCTest
+@testable import Lessons
 
 /// What a course author's repository sees from `glmviz lesson` and
 /// `glmviz check`, run as the built binary in a scratch course: the formats the
@@ -146,5 +147,31 @@ final class CourseWorkflowTests: XCTestCase {
         let render = try glmviz(["lesson", "--all"])
         XCTAssertEqual(render.status, 65)
         XCTAssertEqual(render.standardError, "course.yaml:1:1: unknown key 'outptu' in course.yaml — did you mean 'output'?\n")
+    }
+
+    func testInitStartsACourseThatRendersAndChecksAndNeverOverwrites() throws {
+        let empty = try ScratchFolder()
+        defer { empty.remove() }
+        let run = { (arguments: [String]) throws -> GlmvizProcess.Result in try GlmvizProcess.run(arguments, in: empty.url) }
+        let initial = try run(["init"])
+        XCTAssertEqual(initial.status, 0, initial.output)
+        XCTAssertTrue(initial.standardOutput.hasPrefix("wrote lessons/simple-regression.yaml\nwrote course.yaml\nwrote .github/workflows/figures.yml\nwrote .gitattributes\n"))
+        XCTAssertEqual(try run(["lesson", "--all"]).standardOutput.split(separator: ":").first, "simple-regression")
+        XCTAssertEqual(try run(["check"]).status, 0)
+        let attributes = try String(contentsOf: empty.url.appendingPathComponent(".gitattributes"), encoding: .utf8)
+        XCTAssertTrue(attributes.contains("*.png binary\n"))
+        // A second init would replace the author's files: it writes nothing.
+        try Data("title: Mine\n".utf8).write(to: empty.url.appendingPathComponent("course.yaml"))
+        let again = try run(["init"])
+        XCTAssertEqual(again.status, 73)
+        XCTAssertTrue(again.standardError.hasSuffix(": the course already has lessons/simple-regression.yaml, course.yaml, .github/workflows/figures.yml, .gitattributes; glmviz init writes nothing over an author's files, so it wrote nothing — run it in a new folder, or move those files aside\n"), again.output)
+        XCTAssertEqual(try String(contentsOf: empty.url.appendingPathComponent("course.yaml"), encoding: .utf8), "title: Mine\n")
+    }
+
+    func testTheCIJobInitWritesIsTheOneTheDocsShow() throws {
+        let docs = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("docs/checking.md")
+        let text = try String(contentsOf: docs, encoding: .utf8)
+        XCTAssertTrue(text.contains("```yaml\n" + CourseScaffold.ciJob + "```"), "docs/checking.md and CourseScaffold.ciJob differ")
     }
 }

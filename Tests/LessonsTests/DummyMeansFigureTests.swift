@@ -43,7 +43,8 @@ final class DummyMeansFigureTests: XCTestCase {
                     XCTAssertEqual(s.from.y, s.to.y, "a mean bar is horizontal")
                     drawn.bars[Int(((s.from.x + s.to.x) / 2).rounded())] = s.from.y
                 }
-            case .text(let tex, _, _, _) where tex.contains("\\hat{\\beta}_{"):
+            // An arrow's label; β̂₀ labels the reference line, not an arrow.
+            case .text(let tex, _, _, _) where tex.contains("\\hat{\\beta}_{") && !tex.contains("\\hat{\\beta}_{0}"):
                 drawn.arrowLabels.append(tex)
             default:
                 break
@@ -115,7 +116,9 @@ final class DummyMeansFigureTests: XCTestCase {
         // Seven labels do not fit between the groups of a 700-pixel figure: they
         // form a row under the data, each in its own group's column.
         let labels = chart.marks.compactMap { mark -> (String, Point)? in
-            if case .text(let tex, let at, _, _) = mark.geometry, tex.contains("\\hat{\\beta}_{") { return (tex, at) }
+            if case .text(let tex, let at, _, _) = mark.geometry, tex.contains("\\hat{\\beta}_{"), !tex.contains("\\hat{\\beta}_{0}") {
+                return (tex, at)
+            }
             return nil
         }
         XCTAssertEqual(labels.map(\.1.x), (1...7).map(Double.init))

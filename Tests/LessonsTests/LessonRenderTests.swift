@@ -251,7 +251,7 @@ final class DummyCodingTests: XCTestCase {
             .source(for: "categorical-predictors").parse())
         let figure = lesson.spec.figures.first { $0.id == "dummy-blood-type" }!
         let table = try XCTUnwrap(DummyCodingFigure.make(FigureContext(figure: figure, model: lesson.model(for: figure))) as? Table)
-        XCTAssertEqual(table.header, ["Blood type", "Dummy 1: bloodA", "Dummy 2: bloodB", "Dummy 3: bloodAB"])
+        XCTAssertEqual(table.header, ["Blood type", "Dummy 1: A", "Dummy 2: B", "Dummy 3: AB"])
         XCTAssertEqual(table.rows, [["A", "1", "0", "0"], ["B", "0", "1", "0"], ["AB", "0", "0", "1"],
                                     ["O (reference)", "0", "0", "0"]])
     }
