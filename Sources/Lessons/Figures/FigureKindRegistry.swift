@@ -9,6 +9,7 @@ enum FigureKindRegistry {
         .designMatrix,
         .dummyCoding,
         .tDistribution,
+        .residualDiagnostics,
         .coefficientTable,
     ]
 }
