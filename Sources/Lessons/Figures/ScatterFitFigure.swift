@@ -72,8 +72,11 @@ enum ScatterFitFigure: FigureKindDefinition {
             let segments = dodgedResiduals(x: x, y: y, fitted: model.fit.fitted, gap: 4 * unitsPerPixel)
             marks.append(.segments(segments, color: palette[1], width: 1.6))
         }
-        marks.append(.line(intercept: b0, slope: b1, color: palette[0]))
-        marks.append(.points(x: x, y: y, color: Color.ink))
+        // Points over the line, so each observation can be seen; a cloud of
+        // hundreds would bury the line, so there the line goes on top.
+        let line = Mark.line(intercept: b0, slope: b1, color: palette[0])
+        let points = Mark.points(x: x, y: y, color: Color.ink)
+        marks += x.count > 200 ? [points, line] : [line, points]
         if context.value(Self.annotate).contains("slope-triangle") {
             marks += slopeTriangle(intercept: b0, slope: b1, over: x, y: y, color: palette[1])
         }
