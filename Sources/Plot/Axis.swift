@@ -12,6 +12,9 @@ public struct Axis: Sendable {
     public var ticks: [Double]?
     /// Labels for fixed ticks (e.g. group names); nil formats the values.
     public var tickLabels: [String]?
+    /// Automatic ticks only at whole multiples of this step (the data's own,
+    /// from `TickGenerator.dataStep(of:)`); nil for any nice step.
+    public var tickStep: Double?
     /// Target number of automatic ticks; fewer are used when labels would crowd.
     public var tickCount: Int = 6
     /// Grid lines at the ticks; nil follows the theme.

@@ -18,7 +18,9 @@ struct AxisLayout {
         } else {
             let eps = (domain.upperBound - domain.lowerBound) * 1e-9
             func inside(_ t: [Double]) -> [Double] { t.filter { $0 >= domain.lowerBound - eps && $0 <= domain.upperBound + eps } }
-            var all = TickGenerator().ticks(lower: domain.lowerBound, upper: domain.upperBound, target: count)
+            var generator = TickGenerator()
+            generator.stepMultiple = axis.tickStep
+            var all = generator.ticks(lower: domain.lowerBound, upper: domain.upperBound, target: count)
             ticks = inside(all)
             // Loose labellings can leave few ticks inside the padded domain
             // (±5 dropped from [−5, 5] leaves three); ask for more until at
@@ -27,7 +29,7 @@ struct AxisLayout {
             let wanted = max(min(3, count), (2 * count + 2) / 3)
             while ticks.count < wanted && target < count + 4 {
                 target += 1
-                all = TickGenerator().ticks(lower: domain.lowerBound, upper: domain.upperBound, target: target)
+                all = generator.ticks(lower: domain.lowerBound, upper: domain.upperBound, target: target)
                 ticks = inside(all)
             }
             if ticks.count < 2 && axis.domain == nil, let lo = all.first, let hi = all.last {

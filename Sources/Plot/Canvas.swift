@@ -9,12 +9,12 @@ public final class Canvas {
     let pango: OpaquePointer
     public let size: Size
     /// Every text item drawn so far, in drawing order.
-    public private(set) var textBoxes: [TextBox] = []
+    public internal(set) var textBoxes: [TextBox] = []
     /// Boxes chosen by automatic placement (annotations, legends), in order.
     public internal(set) var placedBoxes: [Rect] = []
     /// Drawn elements that are not text (markers, axis lines, segments), with
     /// their roles, recorded by the renderers so a layout can be checked.
-    public private(set) var obstacles: [LayoutObstacle] = []
+    public internal(set) var obstacles: [LayoutObstacle] = []
 
     init(cr: OpaquePointer, pango: OpaquePointer, size: Size) {
         self.cr = cr

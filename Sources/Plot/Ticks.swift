@@ -15,6 +15,11 @@ public struct TickGenerator: Sendable {
     public var weights: (Double, Double, Double, Double) = (0.25, 0.2, 0.5, 0.05)
     /// When true, the first and last ticks enclose the data range.
     public var onlyLoose = false
+    /// When set, ticks stand only at whole multiples of it and step by whole
+    /// multiples of it: data measured in tens (lot sizes 20, 30, …, 120) get
+    /// ticks at 20, 40, …, not at 25, 50, …, which no observation can take.
+    /// See `dataStep(of:)`.
+    public var stepMultiple: Double?
 
     public init() {}
 
@@ -78,6 +83,10 @@ public struct TickGenerator: Sendable {
                     let zLimit = z + 20
                     while z < zLimit {
                         let step = Double(j) * q * pow(10, Double(z))
+                        if let multiple = stepMultiple, !Self.isWholeMultiple(q * pow(10, Double(z)), of: multiple) {
+                            z += 1
+                            continue
+                        }
                         let cm = coverageMax(step * Double(k - 1))
                         if w0 * sm + w1 * cm + w2 * dm + w3 < bestScore { break }
                         let hi = floor(dmax / step) * Double(j), lo = ceil(dmin / step) * Double(j)
@@ -107,6 +116,36 @@ public struct TickGenerator: Sendable {
         }
         guard let b = best else { return [dmin, dmax] }
         return (0..<b.k).map { TickGenerator.clean(b.lmin + Double($0) * b.step, step: b.step) }
+    }
+
+    /// The data's own step, if it has one: the largest 1, 2 or 5 × 10ᵏ that
+    /// every value is a whole multiple of, provided the values span at least
+    /// three such steps (two values 100 apart say nothing about a step of 100).
+    /// Lot sizes 20, 30, …, 120 give 10; measurements with decimals give nil
+    /// or a step far below any tick step, which changes nothing.
+    public static func dataStep(of values: [Double]) -> Double? {
+        let finite = values.filter(\.isFinite)
+        guard let low = finite.min(), let high = finite.max(), high > low else { return nil }
+        let span = high - low
+        var power = floor(log10(span))
+        // Six decades below the span at most: finer "steps" are the digits of
+        // measurements, not a step of the data.
+        for _ in 0..<7 {
+            for mantissa in [5.0, 2, 1] {
+                let step = mantissa * pow(10, power)
+                guard span / step >= 3 - 1e-9 else { continue }
+                if finite.allSatisfy({ isWholeMultiple($0, of: step) }) { return step }
+            }
+            power -= 1
+        }
+        return nil
+    }
+
+    /// Whether `value` is `step` times a whole number, allowing for the dust
+    /// of decimal fractions (0.3 is three tenths).
+    static func isWholeMultiple(_ value: Double, of step: Double) -> Bool {
+        let ratio = value / step
+        return abs(ratio - ratio.rounded()) <= max(1e-6, 1e-12 * abs(ratio))
     }
 
     /// Removes the floating-point dust of `lmin + i·step` (e.g. 0.30000000000000004)

@@ -9,7 +9,7 @@ final class BundledLessonTests: XCTestCase {
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
     static let expectedFigures: [String: [String]] = [
-        "simple-regression": ["simple-reg", "simple-reg-table"],
+        "simple-regression": ["simple-reg", "simple-reg-table", "simple-reg-residuals"],
         "probability-model": ["simple-reg-prob"],
         "multiple-regression": ["reg-plane"],
         "interpreting-parameters": ["reg-continuous", "reg-dummy"],

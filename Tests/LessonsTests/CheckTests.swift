@@ -104,11 +104,11 @@ final class CheckTests: XCTestCase {
     func testAChangedFittedNumberNamesTheModelKeyPathAndItsFigures() throws {
         try workspace.edit(workspace.url("simple-regression/fits.json"), replacing: "\"estimate\" : 3.57", with: "\"estimate\" : 3.58")
         let result = workspace.check()
-        XCTAssertEqual(result.summaries, ["differs simple-regression/fits.json [simple-reg,simple-reg-table]"])
+        XCTAssertEqual(result.summaries, ["differs simple-regression/fits.json [simple-reg,simple-reg-residuals,simple-reg-table]"])
         XCTAssertTrue(result.problems[0].message.hasPrefix("model 'hours' coefficients[lot_size].estimate is 3.58"),
                       result.problems[0].message)
         XCTAssertTrue(result.problems[0].line(outputRoot: "output").hasPrefix(
-            "differs: output/simple-regression/fits.json (figures simple-reg, simple-reg-table): model 'hours'"))
+            "differs: output/simple-regression/fits.json (figures simple-reg, simple-reg-residuals, simple-reg-table): model 'hours'"))
     }
 
     func testAChangeWithinTheTolerancesStillFailsTheManifestHash() throws {

@@ -24,7 +24,8 @@ final class ManifestTests: XCTestCase {
         let manifest = try ManifestStore(root: workspace.output).read()
         let record = try XCTUnwrap(manifest.lessons["simple-regression"])
         XCTAssertEqual(Set(record.fileHashes.keys),
-                       ["fits.json", "simple-reg.png", "simple-reg.svg", "simple-reg-table.png", "simple-reg-table.svg"])
+                       ["fits.json", "simple-reg.png", "simple-reg.svg", "simple-reg-table.png", "simple-reg-table.svg",
+                        "simple-reg-residuals.png", "simple-reg-residuals.svg"])
         for (file, hash) in record.fileHashes {
             XCTAssertEqual(hash, ContentHash.sha256(try Data(contentsOf: workspace.url("simple-regression/\(file)"))), file)
         }

@@ -61,11 +61,20 @@ final class TDistributionAlphaTests: XCTestCase {
         XCTAssertEqual(tested.annotations[0].lines.last, "$\\alpha = 0.05,\\ t_{\\mathrm{crit}} = 2.101$")
     }
 
-    func testTheAxisReachesPastAFarBound() throws {
-        // n = 4: df = 2, and qt(0.9995, 2) = 31.6 lies far beyond the observed t.
+    func testAFarBoundIsAnArrowAtTheAxisEnd() throws {
+        // n = 4: df = 2, and qt(0.9995, 2) = 31.6 lies far beyond the observed t:
+        // reaching for it would squash the curve, so the axis stops at the shape
+        // limit (or nearer) and each bound is an arrow at an end with its value.
         let tested = try chart("alpha: 0.001", n: 4)
         let domain = try XCTUnwrap(tested.x.domain)
-        XCTAssertGreaterThan(domain.upperBound, 31.59)
+        XCTAssertLessThanOrEqual(domain.upperBound, TTestPicture.shapeLimit(degreesOfFreedom: 2))
+        let texts = tested.marks.compactMap { mark -> String? in
+            if case .text(let tex, _, _, _) = mark.geometry { return tex }
+            return nil
+        }
+        XCTAssertTrue(texts.contains("$t_{\\mathrm{crit}} = 31.599$"))
+        XCTAssertTrue(texts.contains("$-t_{\\mathrm{crit}} = -31.599$"))
+        XCTAssertEqual(stems(tested), [])
         XCTAssertTrue(tested.annotations[0].lines.last?.hasPrefix("$\\alpha = 0.001,") ?? false)
     }
 

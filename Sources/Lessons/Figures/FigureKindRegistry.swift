@@ -10,6 +10,7 @@ enum FigureKindRegistry {
         .designOrthogonality,
         .dummyCoding,
         .tDistribution,
+        .residualDiagnostics,
         .coefficientTable,
     ]
 }

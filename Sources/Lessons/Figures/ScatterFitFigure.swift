@@ -31,12 +31,22 @@ enum ScatterFitFigure: FigureKindDefinition {
             throw context.fail("the model needs an intercept and a slope for '\(xName)'")
         }
         let (xTitle, yTitle) = context.axisTitles(x: xName, y: model.design.responseName)
-        var chart = Chart(size: context.size, title: context.title, x: Axis(xTitle), y: Axis(yTitle))
+        var xAxis = Axis(xTitle)
+        // Lot sizes in tens get ticks in tens (20, 40, …), never between two
+        // sizes a run could have.
+        xAxis.tickStep = TickGenerator.dataStep(of: x)
+        var chart = Chart(size: context.size, title: context.title, x: xAxis, y: Axis(yTitle))
         let palette = chart.theme.palette
         let level = context.value(SharedFigureOptions.level)
         let percent = NumberFormat.label(level * 100).text(.unicode)
 
-        var marks: [Mark] = []
+        // The legend reads observations, line, residuals, then bands: what the
+        // dots are first. Marks are drawn in the opposite order (bands beneath,
+        // points on top), so the entries are marks of their own that draw nothing.
+        let showResiduals = context.value(Self.residuals)
+        var marks: [Mark] = [.points([], color: Color.ink, label: "Observed"),
+                             .polyline([], color: palette[0], label: "Fitted line")]
+        if showResiduals { marks.append(.segments([], color: palette[1], width: 1.6, label: "Residual")) }
         let bands = context.value(Self.bands)
         if !bands.isEmpty {
             let grid = gridValues(over: x, count: 120)
@@ -54,13 +64,19 @@ enum ScatterFitFigure: FigureKindDefinition {
                                    color: palette[0], alpha: 0.25, label: "\(percent)% confidence band"))
             }
         }
-        if context.value(Self.residuals) {
-            let fitted = model.fit.fitted
-            marks.append(.segments(zip(x, zip(y, fitted)).map { Segment($0, $1.0, $0, $1.1) },
-                                   color: palette[1], width: 1.6, label: "Residual"))
+        if showResiduals {
+            let span = (x.max() ?? 0) - (x.min() ?? 0)
+            // About the plot's width in data units per pixel: the canvas less the
+            // axis margins (some 120 pixels), over the padded span.
+            let unitsPerPixel = 1.1 * span / max(100, context.size.width - 120)
+            let segments = dodgedResiduals(x: x, y: y, fitted: model.fit.fitted, gap: 4 * unitsPerPixel)
+            marks.append(.segments(segments, color: palette[1], width: 1.6))
         }
-        marks.append(.line(intercept: b0, slope: b1, color: palette[0], label: "Fitted line"))
-        marks.append(.points(x: x, y: y, color: Color.ink, label: "Observed"))
+        // Points over the line, so each observation can be seen; a cloud of
+        // hundreds would bury the line, so there the line goes on top.
+        let line = Mark.line(intercept: b0, slope: b1, color: palette[0])
+        let points = Mark.points(x: x, y: y, color: Color.ink)
+        marks += x.count > 200 ? [points, line] : [line, points]
         if context.value(Self.annotate).contains("slope-triangle") {
             marks += slopeTriangle(intercept: b0, slope: b1, over: x, y: y, color: palette[1])
         }
@@ -87,6 +103,24 @@ enum ScatterFitFigure: FigureKindDefinition {
         }
         if !lines.isEmpty { chart.annotations = [Annotation(lines: lines)] }
         return chart
+    }
+
+    /// Each residual as a segment from the point to the line. Residuals of
+    /// the same sign at the same x (Toluca ran three lots of 30) would lie on
+    /// one another and read as one, so they are set `gap` apart, centred on
+    /// the x, the largest first; the spread of a large group is held to two
+    /// gaps. Residuals of opposite sign meet only at the line and stay put.
+    static func dodgedResiduals(x: [Double], y: [Double], fitted: [Double], gap: Double) -> [Segment] {
+        struct Key: Hashable { var x: Double; var above: Bool }
+        var groups: [Key: [Int]] = [:]
+        for i in x.indices { groups[Key(x: x[i], above: y[i] >= fitted[i]), default: []].append(i) }
+        var shift = [Double](repeating: 0, count: x.count)
+        for members in groups.values where members.count > 1 {
+            let ordered = members.sorted { abs(y[$0] - fitted[$0]) > abs(y[$1] - fitted[$1]) || (abs(y[$0] - fitted[$0]) == abs(y[$1] - fitted[$1]) && $0 < $1) }
+            let step = min(gap, 2 * gap / Double(ordered.count - 1))
+            for (rank, i) in ordered.enumerated() { shift[i] = (Double(rank) - Double(ordered.count - 1) / 2) * step }
+        }
+        return x.indices.map { Segment(x[$0] + shift[$0], y[$0], x[$0] + shift[$0], fitted[$0]) }
     }
 
     /// Rise over a run of one unit, drawn on the line, so "the outcome changes by
