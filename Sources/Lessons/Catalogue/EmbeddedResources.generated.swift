@@ -93,11 +93,13 @@ figures:
     model: groups
     options:
       term: grouppatient
+      alpha: 0.05
     caption: >-
       If the true mean difference were zero, t = β̂₁ / SE(β̂₁) would follow this t
       distribution with n − 2 degrees of freedom. The shaded tails beyond ±t hold
       the two-sided p-value: how often a difference at least this large would arise
-      by chance alone.
+      by chance alone. The lighter regions beyond ±t_crit hold α = 0.05 together;
+      t falls inside them exactly when p < α, so the test rejects.
 formats: [png, svg]
 
 """#,
@@ -247,6 +249,7 @@ models:
 figures:
   simple-reg:
     kind: scatter-fit
+    name: simple-fig
     model: hours
     options:
       residuals: true
@@ -263,6 +266,19 @@ figures:
     caption: >-
       The fitted coefficients of the Toluca regression with their standard errors,
       t statistics, p-values and 95% confidence intervals.
+  simple-reg-residuals:
+    kind: residual-diagnostics
+    model: hours
+    options:
+      x-label: Fitted work hours
+      y-label: Residual (hours)
+    caption: >-
+      The Toluca residuals checked against the model's assumptions. Left, each
+      residual against its fitted value: they scatter evenly about zero with no
+      curve and no funnel, so a straight line with constant error variance fits.
+      Right, the residuals against normal quantiles (R's qqnorm and qqline): they
+      follow the line, so normal errors, and with them the t tests and intervals
+      of the coefficient table, are a fair assumption.
 formats: [png, svg]
 
 """#,

@@ -25,7 +25,7 @@ enum ResidualDiagnosticsFigure: FigureKindDefinition {
         let fit = context.model.fit
         let residuals = fit.residuals, fitted = fit.fitted
         let residualTitle = context.value(CommonFigureOptions.yLabel) ?? "Residual $e$"
-        let fittedTitle = context.value(CommonFigureOptions.xLabel) ?? "Fitted value $\\hat{Y}$"
+        let fittedTitle = context.value(CommonFigureOptions.xLabel) ?? "Fitted value $\(context.model.notation.fitted)$"
         switch context.value(Self.panel) {
         case "residuals-fitted":
             return residualsAgainstFitted(fitted: fitted, residuals: residuals, x: fittedTitle, y: residualTitle,

@@ -86,9 +86,9 @@ enum ScatterFitFigure: FigureKindDefinition {
         for item in context.value(Self.annotate) {
             switch item {
             case "equation":
-                lines.append("$\\hat{Y} = \(label(b0)) \(term(b1))X$")
+                lines.append("$" + model.notation.fittedEquation(intercept: label(b0), terms: [(term(b1), model.notation.predictor())]) + "$")
             case "slope":
-                lines.append("$\\hat{\\beta}_1 = \(label(b1))$")
+                lines.append("$\(model.notation.estimate(1)) = \(label(b1))$")
             case "r-squared":
                 // Three decimals, as the coefficient table and its LaTeX print it, so
                 // one lesson never shows R² two ways (and 0.99987 never reads "1").

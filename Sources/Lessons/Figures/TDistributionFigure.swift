@@ -198,7 +198,7 @@ enum TDistributionFigure: FigureKindDefinition {
         case .lower: pName = "lower-tail"
         }
         chart.annotations = [Annotation(lines: [
-            "$t = \\hat{\\beta}_{\(index)} / \\mathrm{SE}(\\hat{\\beta}_{\(index)}) = \(NumberFormat.statistic(t).text(.texMath))$",
+            "$t = \(context.model.notation.estimate(index)) / \\mathrm{SE}(\(context.model.notation.estimate(index))) = \(NumberFormat.statistic(t).text(.texMath))$",
             "$\\mathrm{df} = \(df)$",
             "\(pName) $\(NumberFormat.pClause(p, style: .texMath))$",
         ])]
