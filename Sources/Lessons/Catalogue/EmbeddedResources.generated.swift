@@ -187,9 +187,9 @@ figures:
       azimuth: 45
       elevation: 18
       residuals: true
-      x-label: $X_1$
-      y-label: $X_2$
-      z-label: $Y$
+      x-label: $x_1$
+      y-label: $x_2$
+      z-label: $y$
       simple-slopes: true
       frames: 30
       delay: 0.1
@@ -197,8 +197,8 @@ figures:
     caption: >-
       With two predictors the fitted means lie on a plane, and each slope is an
       edge of it: along the front edges the plane rises β̂₁ = 2 for each unit of
-      X₁ with X₂ held fixed, and falls 1.5 for each unit of X₂ with X₁ held fixed.
-      The dashed line on each back wall is the slope of Y on that predictor alone,
+      x₁ with x₂ held fixed, and falls 1.5 for each unit of x₂ with x₁ held fixed.
+      The dashed line on each back wall is the slope of y on that predictor alone,
       which is not the same: a slope in multiple regression is the effect of its
       predictor after the others are taken into account, which is what
       "controlling for" a variable means. Points above and below the plane are
