@@ -18,7 +18,7 @@ enum LessonExports {
                     width = frame.size.width
                 }
                 let snippet = MySTFigure(image: image, name: figure.id, width: Int(width.rounded()),
-                                         caption: figure.caption)
+                                         caption: figure.caption, alt: try figure.altText(model: model))
                 files.append(("\(figure.id).myst.md", Data(snippet.text.utf8)))
             }
             for export in try figure.kind.definition.exports(FigureContext(figure: figure, model: model)) {

@@ -79,3 +79,28 @@ enum DummyMeansFigure: FigureKindDefinition {
 extension FigureKind {
     public static let dummyMeans = FigureKind(DummyMeansFigure.self)
 }
+
+extension DummyMeansFigure {
+    /// "Outcome y for 10 control and 10 patient observations, coded 0 and 1
+    /// on Group (dummy code); the group means are β̂₀ = 42 (control) and
+    /// β̂₀ + β̂₁ = 49.94 (patient), and the line between them rises by
+    /// β̂₁ = 7.94."
+    static func describe(_ context: FigureContext) throws -> String {
+        let model = context.model
+        let candidates = model.design.levels.filter { $0.value.count == 2 }.keys.sorted()
+        guard let group = context.value(Self.group) ?? candidates.first, let levels = model.design.levels[group],
+              levels.count == 2, let dummy = model.predictorColumns.first, let column = model.frame[group],
+              let b0 = model.estimate("(Intercept)"), let b1 = model.estimate(dummy) else {
+            throw context.fail("dummy-means draws a model with one two-level categorical predictor, like 'y ~ group'")
+        }
+        let second = model.design.rowsUsed.filter { column.label(at: $0) == levels[1] }.count
+        let first = model.design.rowsUsed.count - second
+        let (xTitle, yTitle) = context.axisTitles(x: "\(group) (dummy code)", y: model.design.responseName)
+        let change = b1 == 0 ? "is flat (β̂₁ = 0)"
+            : "\(FigureDescription.direction(b1)) by β̂₁ = \(FigureDescription.number(b1))"
+        return "\(FigureDescription.plain(yTitle)) for \(first) \(levels[0]) and \(second) \(levels[1]) observations, "
+            + "coded 0 and 1 on \(FigureDescription.plain(xTitle)); the group means are β̂₀ = \(FigureDescription.number(b0)) "
+            + "(\(levels[0]), the reference) and β̂₀ + β̂₁ = \(FigureDescription.number(b0 + b1)) (\(levels[1])), "
+            + "and the line between them \(change)."
+    }
+}

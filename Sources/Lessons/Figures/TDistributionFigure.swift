@@ -130,3 +130,25 @@ enum TDistributionFigure: FigureKindDefinition {
 extension FigureKind {
     public static let tDistribution = FigureKind(TDistributionFigure.self)
 }
+
+extension TDistributionFigure {
+    /// "The null t distribution with 23 degrees of freedom; the observed
+    /// t = 10.29 for lot_size and −t are marked, and the two tails beyond them
+    /// are shaded: two-sided p < 0.001."
+    static func describe(_ context: FigureContext) throws -> String {
+        let model = context.model
+        let term = context.value(Self.term) ?? model.predictorColumns.last
+        guard let term, let coefficient = model.coefficient(term), let t = coefficient.t, let p = coefficient.p else {
+            throw context.fail("the model has no t statistic for '\(context.value(Self.term) ?? "")'")
+        }
+        let df = model.fit.dfResidual
+        var text = "The null t distribution with \(FigureDescription.count(df, "degree")) of freedom; the observed "
+            + "t = \(NumberFormat.statistic(t).text(.unicode)) for \(term) and −t are marked, and the two tails beyond them "
+            + "are shaded: two-sided \(NumberFormat.pClause(p))"
+        if let alpha = context.value(Self.alpha) {
+            let critical = NumberFormat.number(criticalValue(alpha: alpha, degreesOfFreedom: df), .decimals(3)).text(.unicode)
+            text += "; at α = \(FigureDescription.number(alpha)) the rejection region |t| > \(critical) is shaded too"
+        }
+        return text + "."
+    }
+}

@@ -51,7 +51,10 @@ public struct LessonRenderer: Sendable {
         let lesson = try PreparedLesson(parsed)
         let spec = lesson.spec
         let figures = try spec.figures.map { figure in
-            (figure, try FigureFactory.make(figure, model: lesson.model(for: figure)))
+            var drawing = try FigureFactory.make(figure, model: lesson.model(for: figure))
+            // The SVG's title and description, in words only the lesson has.
+            drawing.accessibility = try figure.accessibility(model: lesson.model(for: figure))
+            return (figure, drawing)
         }
         let fitsJSON = try lesson.fitsJSON()
         let exports = try LessonExports.files(for: lesson, drawings: figures.map(\.1), formats: formats)
