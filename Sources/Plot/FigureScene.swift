@@ -113,24 +113,33 @@ public final class FigureScene: @unchecked Sendable {
         let surface = cairo_image_surface_create(CAIRO_FORMAT_ARGB32, Int32(w), Int32(h))!
         defer { cairo_surface_destroy(surface) }
         try checkStatus(cairo_surface_status(surface), "creating a \(w)×\(h) image")
-        try paint(on: surface, scale: scale, "drawing")
+        // When the scaled size is whole pixels the recording's own background
+        // covers every pixel, and on a still clear surface cairo replays the
+        // recording straight onto it instead of into a scratch image that is
+        // then composited (measured: a 760 × 620 plane at density 2 painted in
+        // 6 ms instead of 17). Only a fractional size needs the background first.
+        let whole = (size.width * scale).rounded() == size.width * scale && (size.height * scale).rounded() == size.height * scale
+        try paint(on: surface, scale: scale, background: !whole, "drawing")
         cairo_surface_flush(surface)
         return try body(surface)
     }
 
-    /// Replays the recording onto `surface` through a scale. The background
-    /// covers every device pixel first, before scaling: a logical size times a
-    /// density need not be whole pixels, and a partly covered last row or
-    /// column would be partly transparent. The pattern keeps cairo's default
+    /// Replays the recording onto `surface` through a scale. With
+    /// `paintBackground` the background covers every device pixel first,
+    /// before scaling: a logical size times a density need not be whole
+    /// pixels, and a partly covered last row or column would be partly
+    /// transparent. The pattern keeps cairo's default
     /// `EXTEND_NONE`: with it cairo replays the recorded operations through
     /// the pattern's matrix (vectors drawn at the target's resolution) instead
     /// of rasterising the recording at 1:1 and resampling it.
-    private func paint(on surface: OpaquePointer, scale: Double, _ operation: String) throws {
+    private func paint(on surface: OpaquePointer, scale: Double, background paintBackground: Bool = true, _ operation: String) throws {
         lock.lock(); defer { lock.unlock() }
         let cr = cairo_create(surface)!
         defer { cairo_destroy(cr) }
-        cairo_set_source_rgba(cr, background.red, background.green, background.blue, background.alpha)
-        cairo_paint(cr)
+        if paintBackground {
+            cairo_set_source_rgba(cr, background.red, background.green, background.blue, background.alpha)
+            cairo_paint(cr)
+        }
         cairo_scale(cr, scale, scale)
         cairo_set_source_surface(cr, recording, 0, 0)
         cairo_paint(cr)
