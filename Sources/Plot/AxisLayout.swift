@@ -1,9 +1,23 @@
+import Support
+
 /// An axis resolved against its data: the domain, the tick values and their
 /// label markup.
 struct AxisLayout {
     var domain: ClosedRange<Double>
     var ticks: [Double]
     var labels: [String]
+    /// The power of ten the numeric tick labels leave out, as TeX math
+    /// (`\times 10^{7}`), stated once in the axis title (`title(for:)`); nil
+    /// when the ticks print as they are (see `AxisScale`).
+    var factor: String?
+
+    /// The axis title as drawn: the axis's own, with the factor its ticks
+    /// leave out appended once, "Price (×10⁶)"; the factor alone when the
+    /// axis has no title, so the ticks never lose their magnitude.
+    func title(for axis: Axis) -> String {
+        guard let factor else { return axis.title }
+        return axis.title.isEmpty ? "$\(factor)$" : axis.title + " ($\(factor)$)"
+    }
 
     /// Resolves `axis` for `values`. Automatic ticks use `count` as target and
     /// are kept inside the domain; if that leaves fewer than two, the domain
@@ -44,14 +58,19 @@ struct AxisLayout {
             try SceneScales.check(values: values, axis: name, domain: domain, extent: extent)
         }
         let labels: [String]
+        var factor: String?
         if let given = axis.tickLabels, given.count != ticks.count {
             throw PlotError.invalidData("axis '\(axis.title)' has \(given.count) tick labels for \(ticks.count) ticks")
         }
         if let given = axis.tickLabels {
             labels = try given.map { try TeX.markup($0) }
         } else {
-            labels = TickFormatter().labels(for: ticks).map(escapeMarkup)
+            // Large or tiny ticks print as short mantissas ("0.5 1 1.5 2") and
+            // the axis title says "×10⁷" once, instead of every label repeating it.
+            let scale = AxisScale(ticks: ticks)
+            labels = scale.labels(.unicode).map(escapeMarkup)
+            factor = scale.powerOfTen == nil ? nil : scale.factor(.texMath)
         }
-        return AxisLayout(domain: domain, ticks: ticks, labels: labels)
+        return AxisLayout(domain: domain, ticks: ticks, labels: labels, factor: factor)
     }
 }

@@ -15,6 +15,7 @@
 public struct Chart: Figure {
     public var size: Size
     public var theme: Theme
+    public var accessibility: FigureAccessibility?
     public var title: String?
     public var x: Axis
     public var y: Axis

@@ -12,6 +12,7 @@
 public struct Chart3D: Figure {
     public var size: Size
     public var theme: Theme
+    public var accessibility: FigureAccessibility?
     public var title: String?
     public var camera: Camera
     public var x: Axis

@@ -100,7 +100,7 @@ extension Chart3DRenderer {
                                        item: "\(["x", "y", "z"][axis]) = \(LayoutItem.number(t))", edge: edge))
                 extent = max(extent, abs(dir.x) * r.width + abs(dir.y) * r.height)
             }
-            let title = [chart.x.title, chart.y.title, chart.z.title][axis]
+            let title = axes[axis].title(for: [chart.x, chart.y, chart.z][axis])
             guard !title.isEmpty else { continue }
             var mid = fixed; mid[axis] = 0
             let s = screen(Point3(mid[0], mid[1], mid[2])).0

@@ -88,9 +88,7 @@ struct ChartRenderer {
         // Titles longer than the figure wrap rather than run off it.
         titleMarkup = try chart.title.map { canvas.wrapped(try TeX.markup($0), style: titleStyle, width: chart.size.width - 2 * m) }
         let titleHeight = titleMarkup.map { canvas.measure(markup: $0, style: titleStyle).height + pad } ?? 0
-        xTitleMarkup = chart.x.title.isEmpty ? "" : canvas.wrapped(try TeX.markup(chart.x.title), style: axisTitleStyle, width: chart.size.width - 2 * m)
-        yTitleMarkup = chart.y.title.isEmpty ? "" : canvas.wrapped(try TeX.markup(chart.y.title), style: axisTitleStyle,
-                                                                  width: chart.size.height - 2 * m - titleHeight)
+        try setAxisTitles(titleHeight: titleHeight)
         let yTitleHeight = yTitleMarkup.isEmpty ? 0 : canvas.measure(markup: yTitleMarkup, style: axisTitleStyle).height
         let xTitleHeight = xTitleMarkup.isEmpty ? 0 : canvas.measure(markup: xTitleMarkup, style: axisTitleStyle).height
 
@@ -141,6 +139,17 @@ struct ChartRenderer {
             }
         }
         xLabelMarkup = xTickLabelMarkup(width: labelWidth)
+        // Fewer ticks can end on a smaller power of ten than the title states.
+        try setAxisTitles(titleHeight: titleHeight)
+    }
+
+    /// The axis titles with the power of ten their tick labels leave out.
+    mutating func setAxisTitles(titleHeight: Double) throws {
+        let m = theme.margin
+        let xTitle = xAxis.title(for: chart.x), yTitle = yAxis.title(for: chart.y)
+        xTitleMarkup = xTitle.isEmpty ? "" : canvas.wrapped(try TeX.markup(xTitle), style: axisTitleStyle, width: chart.size.width - 2 * m)
+        yTitleMarkup = yTitle.isEmpty ? "" : canvas.wrapped(try TeX.markup(yTitle), style: axisTitleStyle,
+                                                             width: chart.size.height - 2 * m - titleHeight)
     }
 
     func yLabelsCrowd(lineHeight: Double) -> Bool {

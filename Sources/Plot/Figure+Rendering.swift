@@ -11,41 +11,37 @@ public struct RenderedFigure: Sendable {
 }
 
 extension Figure {
+    /// Draws the figure once, for painting into as many formats as wanted
+    /// (see `FigureScene`). A caller writing more than one format, or a
+    /// format and the layout, prepares the scene once and asks it for each.
+    public func scene() throws -> FigureScene { try FigureScene(self) }
+
     /// Draws the figure once and encodes it as `format`; `scale` is pixels per
     /// logical pixel for PNG and ignored by the vector formats.
     public func render(_ format: ImageFormat, scale: Double = 1) throws -> RenderedFigure {
-        switch format {
-        case .png: return try renderPNG(scale: scale)
-        case .svg: return try renderSVG()
-        case .pdf: return try renderPDF()
-        }
+        let scene = try scene()
+        return RenderedFigure(bytes: try scene.data(format, scale: scale), layout: scene.layout)
     }
 
     /// PNG bytes at `scale` pixels per logical pixel (1 gives `size` in pixels).
-    public func pngData(scale: Double = 1) throws -> [UInt8] { try renderPNG(scale: scale).bytes }
+    public func pngData(scale: Double = 1) throws -> [UInt8] { try scene().png(scale: scale) }
 
     /// SVG text, normalised so two renders of the same figure are byte-identical
     /// (see `SVGNormalizer`).
-    public func svgData() throws -> [UInt8] { try renderSVG().bytes }
+    public func svgData() throws -> [UInt8] { try scene().svg() }
 
     /// PDF bytes with fixed creation and modification dates, so they are reproducible.
-    public func pdfData() throws -> [UInt8] { try renderPDF().bytes }
+    public func pdfData() throws -> [UInt8] { try scene().pdf() }
 
     /// Encoded bytes in `format`.
     public func data(_ format: ImageFormat, scale: Double = 1) throws -> [UInt8] { try render(format, scale: scale).bytes }
 
     /// Raw pixels, straight RGBA, row-major from the top; what a GIF encoder or
     /// an image comparison wants.
-    public func rgba(scale: Double = 1) throws -> RGBAImage {
-        try withImageSurface(scale: scale) { surface, _ in RGBAImage(surface: surface) }
-    }
+    public func rgba(scale: Double = 1) throws -> RGBAImage { try scene().rgba(scale: scale) }
 
     /// Lays the figure out without producing an image, returning its text boxes.
-    public func layout() throws -> FigureLayout {
-        let surface = cairo_recording_surface_create(CAIRO_CONTENT_COLOR_ALPHA, nil)!
-        defer { cairo_surface_destroy(surface) }
-        return try drawFigure(on: surface, scale: 1)
-    }
+    public func layout() throws -> FigureLayout { try scene().layout }
 
     /// Renders into `url`, with the format taken from its extension. The bytes go
     /// to a temporary file in the same directory that is then renamed over the
@@ -65,52 +61,10 @@ extension Figure {
         return rendered.layout
     }
 
-    func renderPNG(scale: Double) throws -> RenderedFigure {
-        try withImageSurface(scale: scale) { surface, layout in
-            RenderedFigure(bytes: try PNGEncoder.encode(surface), layout: layout)
-        }
-    }
-
-    func renderSVG() throws -> RenderedFigure {
-        let sink = ByteSink()
-        let surface = cairo_svg_surface_create_for_stream(appendToSink, Unmanaged.passUnretained(sink).toOpaque(),
-                                                          size.width, size.height)!
-        defer { cairo_surface_destroy(surface) }
-        cairo_svg_surface_set_document_unit(surface, CAIRO_SVG_UNIT_PX)
-        let layout = try drawFigure(on: surface, scale: 1)
-        cairo_surface_finish(surface)
-        try checkStatus(cairo_surface_status(surface), "writing SVG")
-        return RenderedFigure(bytes: SVGNormalizer.normalize(sink.bytes), layout: layout)
-    }
-
-    func renderPDF() throws -> RenderedFigure {
-        let sink = ByteSink()
-        // PDF is measured in points; one logical pixel becomes 0.75 pt (96 dpi).
-        let surface = cairo_pdf_surface_create_for_stream(appendToSink, Unmanaged.passUnretained(sink).toOpaque(),
-                                                          size.width * 0.75, size.height * 0.75)!
-        defer { cairo_surface_destroy(surface) }
-        cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_CREATE_DATE, "2000-01-01T00:00:00Z")
-        cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_MOD_DATE, "2000-01-01T00:00:00Z")
-        cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_CREATOR, "glmviz")
-        let layout = try drawFigure(on: surface, scale: 0.75)
-        cairo_surface_finish(surface)
-        try checkStatus(cairo_surface_status(surface), "writing PDF")
-        return RenderedFigure(bytes: sink.bytes, layout: layout)
-    }
-
-    func withImageSurface<T>(scale: Double, _ body: (OpaquePointer, FigureLayout) throws -> T) throws -> T {
-        let w = Int((size.width * scale).rounded()), h = Int((size.height * scale).rounded())
-        guard w > 0, h > 0, w <= 32_768, h <= 32_768 else {
-            throw PlotError.invalidData("a \(size.width)×\(size.height) figure at scale \(scale) would be \(w)×\(h) pixels; both sides must be 1–32768")
-        }
-        let surface = cairo_image_surface_create(CAIRO_FORMAT_ARGB32, Int32(w), Int32(h))!
-        defer { cairo_surface_destroy(surface) }
-        try checkStatus(cairo_surface_status(surface), "creating a \(w)×\(h) image")
-        let layout = try drawFigure(on: surface, scale: scale)
-        cairo_surface_flush(surface)
-        return try body(surface, layout)
-    }
-
+    /// Draws the figure on `surface` through `scale`, returning what it laid
+    /// out. `FigureScene` calls it once, at scale 1, on a recording surface;
+    /// the image path is kept for comparing a replayed scene with a direct
+    /// drawing.
     func drawFigure(on surface: OpaquePointer, scale: Double) throws -> FigureLayout {
         let cr = cairo_create(surface)!
         defer { cairo_destroy(cr) }
@@ -128,5 +82,17 @@ extension Figure {
             return FigureLayout(size: size, textBoxes: canvas.textBoxes, placedBoxes: canvas.placedBoxes,
                                 obstacles: canvas.obstacles)
         }
+    }
+
+    /// Pixels drawn straight onto an image surface at `scale`, without a
+    /// recording in between: the reference a replayed scene is compared with.
+    func directRGBA(scale: Double) throws -> RGBAImage {
+        let w = Int((size.width * scale).rounded()), h = Int((size.height * scale).rounded())
+        let surface = cairo_image_surface_create(CAIRO_FORMAT_ARGB32, Int32(w), Int32(h))!
+        defer { cairo_surface_destroy(surface) }
+        try checkStatus(cairo_surface_status(surface), "creating a \(w)×\(h) image")
+        _ = try drawFigure(on: surface, scale: scale)
+        cairo_surface_flush(surface)
+        return RGBAImage(surface: surface)
     }
 }

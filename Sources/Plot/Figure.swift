@@ -7,6 +7,10 @@ public protocol Figure: Sendable {
     /// Size in logical pixels; PNG output multiplies it by a pixel density.
     var size: Size { get }
     var theme: Theme { get }
+    /// The title and description written into SVG output for screen readers;
+    /// nil writes none. Stored by each figure so a caller that knows what the
+    /// figure shows can set it on any figure (`FigureAccessibility`).
+    var accessibility: FigureAccessibility? { get set }
     /// Draws the whole figure. Throws for invalid labels (see `TeXError`).
     func draw(on canvas: Canvas) throws
     /// Refuses, before anything is drawn, coordinates that cannot be drawn: values

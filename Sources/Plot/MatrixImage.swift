@@ -59,6 +59,7 @@ public struct MatrixImage: Figure {
 
     public var size: Size
     public var theme: Theme
+    public var accessibility: FigureAccessibility?
     public var title: String?
     /// Rows of values; every row must have the same length.
     public var values: [[Double]]

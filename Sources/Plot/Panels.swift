@@ -16,6 +16,8 @@ public struct Panels: Figure {
     public var theme: Theme
     public var title: String?
     public var arrangement: Arrangement
+    /// The SVG's `<title>` and `<desc>` and the PDF's title (see `FigureAccessibility`).
+    public var accessibility: FigureAccessibility?
 
     public init(_ panels: [Chart], size: Size, arrangement: Arrangement = .sideBySide, title: String? = nil,
                 theme: Theme = .textbook) {

@@ -15,6 +15,7 @@ public struct Table: Figure {
 
     public var size: Size
     public var theme: Theme
+    public var accessibility: FigureAccessibility?
     public var title: String?
     public var header: [String]
     public var rows: [[String]]

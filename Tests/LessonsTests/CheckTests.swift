@@ -66,7 +66,8 @@ final class CheckTests: XCTestCase {
             "differs toluca-local/scatter.svg [scatter]",
             "differs toluca-local/table.png [table]",
             "differs toluca-local/table.svg [table]",
-            // The table's LaTeX holds the numbers; its MyST snippet its width, which follows them.
+            // The MyST snippets' alt texts state the fit; the table's LaTeX holds the numbers.
+            "differs toluca-local/scatter.myst.md [scatter]",
             "differs toluca-local/table.myst.md [table]",
             "differs toluca-local/table.tex [table]",
             "differs toluca-local/fits.json [scatter,table]",
@@ -74,8 +75,8 @@ final class CheckTests: XCTestCase {
         XCTAssertTrue(result.problems[0].message.contains("lessons/toluca-local.yaml or its data changed"), result.problems[0].message)
         XCTAssertTrue(result.problems[1].message.contains("of pixels differ"), result.problems[1].message)
         // Kutner's b0 = 62.37 is what the committed numbers hold.
-        XCTAssertTrue(result.problems[7].message.hasPrefix("model 'hours' coefficients[(Intercept)].estimate is 62.3658"),
-                      result.problems[7].message)
+        XCTAssertTrue(result.problems[8].message.hasPrefix("model 'hours' coefficients[(Intercept)].estimate is 62.3658"),
+                      result.problems[8].message)
     }
 
     func testASpecEditThatChangesNoOutputIsStale() throws {

@@ -29,15 +29,19 @@ final class ExportTests: XCTestCase {
         }
     }
 
-    /// The alt text is a quoted YAML string because the caption has `:`, `=` and `+`.
+    /// The alt text, the figure's generated description, is a quoted YAML
+    /// string because it has `:`, `=` and `+`; the caption is the body.
     func testMySTSnippetPointsAtTheAnimationAndCarriesTheCaption() throws {
         let snippet = try XCTUnwrap(try exports("probability-model")["simple-reg-prob.myst.md"])
         let caption = try XCTUnwrap(try catalogue.source(for: "probability-model").parse().figures[0].caption)
+        let alt = "The fitted line of Work hours on Lot size (units), Ŷ = 62.37 + 3.57X, with a normal density of "
+            + "Work hours (σ̂ = 48.82) drawn sideways at Lot size (units) = 30, 60, 90 and 120, each centred on the line; "
+            + "25 observations behind them."
         XCTAssertEqual(snippet, """
             ```{figure} simple-reg-prob.gif
             :name: simple-reg-prob
             :width: 760px
-            :alt: "\(caption)"
+            :alt: "\(alt)"
 
             \(caption)
             ```

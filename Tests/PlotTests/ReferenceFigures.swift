@@ -109,6 +109,7 @@ struct LabelSheet: Figure {
     var labels: [String]
     var size = Size(width: 760, height: 520)
     var theme = Theme.textbook
+    var accessibility: FigureAccessibility?
 
     func draw(on canvas: Canvas) throws {
         let style = TextStyle(size: theme.annotationSize + 1, color: theme.foreground)

@@ -21,14 +21,16 @@ public struct FigureAnimation: Sendable {
         try GIFEncoder(options: timing.encoderOptions).encode(try rasterised(scale: scale))
     }
 
-    /// Every frame as RGBA pixels, in order. Frames are independent, so they
-    /// are drawn in parallel (each renderer borrows its own Pango context and
-    /// font map).
+    /// Every frame as RGBA pixels, in order. Each frame is a figure drawn once
+    /// into its scene and painted from there, through the same path as a
+    /// still's PNG, so a frame and the still agree pixel for pixel. Frames are
+    /// independent, so they are drawn in parallel (each renderer borrows its
+    /// own Pango context and font map).
     public func rasterised(scale: Double) throws -> [RGBAImage] {
         let frames = self.frames
         let slots = FrameSlots(count: frames.count)
         DispatchQueue.concurrentPerform(iterations: frames.count) { index in
-            slots.set(index, Result { try frames[index].rgba(scale: scale) })
+            slots.set(index, Result { try frames[index].scene().rgba(scale: scale) })
         }
         return try slots.values.map { try $0.get() }
     }

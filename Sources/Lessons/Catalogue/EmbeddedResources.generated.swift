@@ -7,6 +7,10 @@ enum EmbeddedResources {
         "categorical-predictors": #"""
 title: Categorical predictors — dummy coding in the design matrix
 description: Groups enter the design as 0/1 columns, one fewer than the number of groups.
+labels:
+  blood: Blood type
+  diagnosis: Diagnosis
+  score: Score
 models:
   diagnosis:
     formula: score ~ diagnosis
@@ -211,6 +215,9 @@ title: The probability model behind a regression line
 description: Each fitted value is the mean of a normal distribution with the same spread σ.
 data:
   builtin: toluca
+labels:
+  lot_size: Lot size
+  work_hours: Work hours
 models:
   hours:
     formula: work_hours ~ lot_size
@@ -243,6 +250,9 @@ title: Simple regression — Toluca lot size and work hours
 description: One continuous predictor; the fitted line and what it leaves unexplained.
 data:
   builtin: toluca
+labels:
+  lot_size: Lot size
+  work_hours: Work hours
 models:
   hours:
     formula: work_hours ~ lot_size

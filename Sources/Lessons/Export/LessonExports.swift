@@ -17,8 +17,9 @@ enum LessonExports {
                 if image.hasSuffix(".gif"), let frame = try FigureAnimation.make(figure, model: model)?.frames.first {
                     width = frame.size.width
                 }
-                let snippet = MySTFigure(image: BookFolder.link(image, lesson: lesson.spec.name, prefix: linkPrefix), name: figure.referenceName, width: Int(width.rounded()),
-                                         caption: figure.caption)
+                let snippet = MySTFigure(image: BookFolder.link(image, lesson: lesson.spec.name, prefix: linkPrefix),
+                                         name: figure.referenceName, width: Int(width.rounded()),
+                                         caption: figure.caption, alt: try figure.altText(model: model))
                 files.append(("\(figure.id).myst.md", Data(snippet.text.utf8)))
             }
             for export in try figure.kind.definition.exports(FigureContext(figure: figure, model: model)) {

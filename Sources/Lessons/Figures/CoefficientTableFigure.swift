@@ -67,3 +67,32 @@ enum CoefficientTableFigure: FigureKindDefinition {
 extension FigureKind {
     public static let coefficientTable = FigureKind(CoefficientTableFigure.self)
 }
+
+extension CoefficientTableFigure {
+    /// "Table of the 2 coefficients of work_hours: (Intercept) β̂ = 62.37
+    /// (SE 26.18, p = 0.026); lot_size β̂ = 3.570 (SE 0.3470, p < 0.001);
+    /// each with its t statistic and 95% confidence interval; R² = 0.822,
+    /// σ̂ = 48.82, residual df = 23."
+    static func describe(_ context: FigureContext) throws -> String {
+        let fit = context.model.fit
+        let shown = 6
+        var rows = fit.coefficients.prefix(shown).map { c -> String in
+            var row = "\(context.model.names.term(named: c.term)) \(FigureDescription.plain("$" + context.model.notation.estimateSymbol + "$")) = \(NumberFormat.estimate(c.estimate, standardError: c.standardError).text(.unicode))"
+            if let se = c.standardError, let p = c.p {
+                row += " (SE \(NumberFormat.standardError(se).text(.unicode)), \(NumberFormat.pClause(p)))"
+            } else {
+                row += " (not estimable)"
+            }
+            return row
+        }
+        if fit.coefficients.count > shown { rows.append("\(fit.coefficients.count - shown) more") }
+        let percent = NumberFormat.label(context.value(SharedFigureOptions.level) * 100).text(.unicode)
+        var summary: [String] = []
+        if let r2 = fit.rSquared { summary.append("R² = \(NumberFormat.number(r2, .decimals(3)).text(.unicode))") }
+        if let sigma = fit.sigma { summary.append("σ̂ = \(FigureDescription.number(sigma))") }
+        summary.append("residual df = \(fit.dfResidual)")
+        return "Table of the \(FigureDescription.count(fit.coefficients.count, "coefficient")) of "
+            + "\(context.model.names.variable(context.model.design.responseName)): " + rows.joined(separator: "; ")
+            + "; each with its t statistic and \(percent)% confidence interval; " + summary.joined(separator: ", ") + "."
+    }
+}

@@ -139,3 +139,30 @@ enum DesignMatrixFigure: FigureKindDefinition {
 extension FigureKind {
     public static let designMatrix = FigureKind(DesignMatrixFigure.self)
 }
+
+extension DesignMatrixFigure {
+    /// "Design matrix with 20 rows, one per observation, and 2 columns,
+    /// (Intercept) and grouppatient; each cell's value is a grey level, scaled
+    /// per column; (Intercept) is 1 in every row, grouppatient is 0 or 1."
+    static func describe(_ context: FigureContext) throws -> String {
+        let design = context.model.design
+        let x = design.x
+        let names = design.columnNames.indices.map(context.model.names.term)
+        let shown = 8
+        let listed = names.count > shown ? Array(names.prefix(shown)) + ["\(names.count - shown) more"] : names
+        var text = "Design matrix with \(FigureDescription.count(x.rows, "row")), one per observation, and "
+            + "\(FigureDescription.count(x.columns, "column")), \(FigureDescription.list(listed)); each cell's value is a grey level, "
+            + (context.value(Self.scaling) == "none" ? "on one scale for the whole matrix" : "scaled per column")
+        if context.value(Self.numbers) == "always" { text += ", with its number written in it" }
+        // What each column holds, for the columns a reader can take in at once.
+        let kinds = (0..<min(x.columns, shown)).map { j -> String in
+            let values = Set((0..<x.rows).map { x.row($0)[j] })
+            if values == [1] { return "\(names[j]) is 1 in every row" }
+            if values.isSubset(of: [0, 1]) { return "\(names[j]) is 0 or 1" }
+            let column = (0..<x.rows).map { x.row($0)[j] }
+            return "\(names[j]) runs from \(FigureDescription.number(column.min()!)) to \(FigureDescription.number(column.max()!))"
+        }
+        if !kinds.isEmpty { text += "; " + kinds.joined(separator: ", ") }
+        return text + "."
+    }
+}

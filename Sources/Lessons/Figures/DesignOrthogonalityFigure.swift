@@ -1,3 +1,4 @@
+import Support
 import GLM
 import Plot
 
@@ -58,4 +59,26 @@ enum DesignOrthogonalityFigure: FigureKindDefinition {
 
 extension FigureKind {
     public static let designOrthogonality = FigureKind(DesignOrthogonalityFigure.self)
+}
+
+extension DesignOrthogonalityFigure {
+    /// "Design orthogonality of 4 columns, (Intercept), blood: A, …: |cos θ|
+    /// for each pair in the upper triangle, white 0 to black 1; the largest
+    /// off the diagonal is 0.5, between (Intercept) and blood: A."
+    static func describe(_ context: FigureContext) throws -> String {
+        let design = context.model.design
+        let names = design.columnNames.indices.map(context.model.names.term)
+        let cosines = design.x.absoluteColumnCosines()
+        var largest: (Double, Int, Int)? = nil
+        for i in names.indices { for j in names.indices where j > i && cosines[i][j].isFinite {
+            if largest == nil || cosines[i][j] > largest!.0 { largest = (cosines[i][j], i, j) }
+        } }
+        let shown = names.count > 8 ? Array(names.prefix(8)) + ["\(names.count - 8) more"] : names
+        var text = "Design orthogonality of \(FigureDescription.count(names.count, "column")), \(FigureDescription.list(shown)): "
+            + "|cos θ| for each pair in the upper triangle, white for 0 (orthogonal) to black for 1 (collinear)"
+        if let (value, i, j) = largest {
+            text += "; the largest off the diagonal is \(NumberFormat.number(value, .decimals(2)).text(.unicode)), between \(names[i]) and \(names[j])"
+        }
+        return text + "."
+    }
 }

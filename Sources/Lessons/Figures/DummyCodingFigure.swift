@@ -53,3 +53,31 @@ enum DummyCodingFigure: FigureKindDefinition {
 extension FigureKind {
     public static let dummyCoding = FigureKind(DummyCodingFigure.self)
 }
+
+extension DummyCodingFigure {
+    /// "Table of how the 3 levels of Blood type become 2 dummy columns: A,
+    /// the reference, is 0 in every dummy column; B is 1 in bloodB; AB is 1
+    /// in bloodAB."
+    static func describe(_ context: FigureContext) throws -> String {
+        let design = context.model.design
+        let variables = design.levels.keys.sorted()
+        guard let variable = context.value(Self.variable) ?? (variables.count == 1 ? variables[0] : nil),
+              let designLevels = design.levels[variable], let column = context.model.frame[variable] else {
+            throw context.fail("say which categorical predictor to tabulate with the option 'variable'")
+        }
+        let levels = (column.levels ?? designLevels).filter(designLevels.contains)
+        let dummies = design.columnNames.enumerated().filter { design.columnTerms[$0.offset] == variable }.map(\.element)
+        let shown = 8
+        var rows = levels.prefix(shown).map { level -> String in
+            if level == designLevels.first { return "\(context.model.names.level(level, of: variable)), the reference, is 0 in every dummy column" }
+            let ones = dummies.filter { $0 == variable + level }
+                .map { context.model.names.header(design.columnNames.firstIndex(of: $0)!) }
+            let shown = context.model.names.level(level, of: variable)
+            return ones.isEmpty ? "\(shown) is 0 in every dummy column" : "\(shown) is 1 in the dummy column \(FigureDescription.list(ones))"
+        }
+        if levels.count > shown { rows.append("\(levels.count - shown) more levels likewise") }
+        let name = FigureDescription.plain(context.value(CommonFigureOptions.xLabel) ?? context.model.names.variable(variable))
+        return "Table of how the \(FigureDescription.count(levels.count, "level")) of \(name) become "
+            + "\(FigureDescription.count(dummies.count, "dummy column")): " + rows.joined(separator: "; ") + "."
+    }
+}

@@ -166,3 +166,25 @@ enum DummyMeansFigure: FigureKindDefinition {
 extension FigureKind {
     public static let dummyMeans = FigureKind(DummyMeansFigure.self)
 }
+
+extension DummyMeansFigure {
+    /// "Outcome y for 10 control and 10 patient observations, coded 0 and 1
+    /// on Group (dummy code); the group means are β̂₀ = 42 (control) and
+    /// β̂₀ + β̂₁ = 49.94 (patient), and the line between them rises by
+    /// β̂₁ = 7.94."
+    static func describe(_ context: FigureContext) throws -> String {
+        let groups = try DummyMeansGroups(context, option: group)
+        let model = context.model, names = model.names, notation = model.notation
+        let (xTitle, yTitle) = context.axisTitles(x: names.variable(groups.variable), y: model.design.responseName)
+        let shown = groups.levels.map { names.level($0, of: groups.variable) }
+        let beta0 = FigureDescription.plain("$" + notation.estimate(0) + "$")
+        var parts = ["\(FigureDescription.plain(yTitle)) in \(FigureDescription.count(groups.levels.count, "group")) of "
+                     + "\(FigureDescription.plain(xTitle)), each observation a point and each group's mean a bar",
+                     "the reference group \(shown[0])'s mean is \(beta0) = \(FigureDescription.number(groups.intercept)), drawn as a dashed line"]
+        let arrows = groups.levels.indices.dropFirst().map { j in
+            "\(FigureDescription.plain("$" + notation.estimate(j) + "$")) = \(FigureDescription.number(groups.differences[j])) to \(shown[j])"
+        }
+        parts.append("an arrow from that line to each other group's mean is its difference: " + FigureDescription.list(arrows))
+        return parts.joined(separator: "; ") + "."
+    }
+}

@@ -19,6 +19,12 @@ protocol FigureKindDefinition: Sendable {
     static func make(_ context: FigureContext) throws -> any Figure
     /// Files written beside the images (LaTeX of the numbers shown), if any.
     static func exports(_ context: FigureContext) throws -> [FigureExport]
+    /// What the figure shows, in words generated from the data and the fit
+    /// (never the caption again): the alt text of its MyST snippet and the
+    /// `<desc>` of its SVG, for a reader who cannot see it. Numbers as the
+    /// figure prints them, names as its axes and columns show them
+    /// (`FigureDescription`).
+    static func describe(_ context: FigureContext) throws -> String
 }
 
 /// How an animated kind moves and how its GIF is played when the spec's

@@ -238,3 +238,25 @@ enum ProbabilityModelFigure: FigureKindDefinition {
 extension FigureKind {
     public static let probabilityModel = FigureKind(ProbabilityModelFigure.self)
 }
+
+extension ProbabilityModelFigure {
+    /// "The fitted line of Work hours on Lot size (units), Ŷ = 62.37 + 3.57X,
+    /// with a normal density of Work hours (σ̂ = 48.82) drawn sideways at Lot
+    /// size (units) = 40, 60, 80 and 100, each centred on the line; 25
+    /// observations behind them."
+    static func describe(_ context: FigureContext) throws -> String {
+        let scene = try Scene(context)
+        let (xTitle, yTitle) = context.axisTitles(x: scene.xName, y: context.model.design.responseName)
+        let x = FigureDescription.plain(xTitle), y = FigureDescription.plain(yTitle)
+        let notation = context.model.notation
+        var text = "The fitted line of \(y) on \(x), "
+            + FigureDescription.equation(notation, intercept: scene.b0, slopes: [(scene.b1, notation.predictor())])
+            + ", with a normal density of \(y) (σ̂ = \(FigureDescription.number(scene.sigma))) "
+            + "drawn sideways at \(x) = \(FigureDescription.list(scene.positions.map(FigureDescription.number))), "
+            + "each centred on the line"
+        if context.value(Self.points) {
+            text += "; " + FigureDescription.count(scene.x.count, "observation") + " behind them"
+        }
+        return text + "."
+    }
+}

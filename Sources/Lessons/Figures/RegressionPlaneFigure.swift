@@ -249,3 +249,29 @@ enum RegressionPlaneFigure: FigureKindDefinition {
 extension FigureKind {
     public static let regressionPlane = FigureKind(RegressionPlaneFigure.self)
 }
+
+extension RegressionPlaneFigure {
+    /// "Three-dimensional view of 40 observations of y over X1 and X2 with the
+    /// fitted plane Ŷ = 5 + 2X₁ − 1.5X₂; 21 points lie above the plane and 19
+    /// below; residuals drawn as vertical sticks to the plane."
+    static func describe(_ context: FigureContext) throws -> String {
+        let chart = try chart(context, azimuth: nil)
+        let model = context.model
+        let predictors = model.predictorColumns
+        guard let b0 = model.estimate("(Intercept)"), let b1 = model.estimate(predictors[0]),
+              let b2 = model.estimate(predictors[1]) else {
+            throw context.fail("the model needs an intercept and both slopes")
+        }
+        let above = zip(model.design.y, model.fit.fitted).filter { $0 >= $1 }.count
+        let below = model.design.y.count - above
+        var parts = [
+            "Three-dimensional view of " + FigureDescription.count(model.design.y.count, "observation")
+                + " of \(FigureDescription.plain(chart.z.title)) over "
+                + "\(FigureDescription.plain(chart.x.title)) and \(FigureDescription.plain(chart.y.title)) "
+                + "with the fitted plane \(FigureDescription.equation(model.notation, intercept: b0, slopes: [(b1, model.notation.predictor(1)), (b2, model.notation.predictor(2))]))",
+            "\(above) \(above == 1 ? "point lies" : "points lie") above the plane and \(below) below",
+        ]
+        if context.value(Self.residuals) { parts.append("residuals drawn as vertical sticks to the plane") }
+        return parts.joined(separator: "; ") + "."
+    }
+}

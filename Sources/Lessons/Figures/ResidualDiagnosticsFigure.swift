@@ -86,3 +86,29 @@ enum ResidualDiagnosticsFigure: FigureKindDefinition {
 extension FigureKind {
     public static let residualDiagnostics = FigureKind(ResidualDiagnosticsFigure.self)
 }
+
+extension ResidualDiagnosticsFigure {
+    /// "Residuals of work hours for 25 observations: against the fitted values
+    /// they range from −83.88 to 103.5 about a dashed zero line; on the normal
+    /// Q–Q plot they are drawn against normal quantiles with a reference line
+    /// through the quartiles (R's qqline), rising 54.05 per quantile; …"
+    static func describe(_ context: FigureContext) throws -> String {
+        let model = context.model
+        let residuals = model.fit.residuals
+        let response = model.names.variable(model.design.responseName)
+        var parts = ["Residuals of \(response) for " + FigureDescription.count(residuals.count, "observation")]
+        let panel = context.value(Self.panel)
+        if panel != "qq" {
+            parts.append("against the fitted values they range from \(FigureDescription.number(residuals.min() ?? 0)) to "
+                         + "\(FigureDescription.number(residuals.max() ?? 0)) about a dashed zero line")
+        }
+        if panel != "residuals-fitted" {
+            let plot = NormalQuantilePlot(sample: residuals)
+            parts.append("on the normal Q–Q plot they are drawn against normal quantiles (plotting positions "
+                         + "\(NormalQuantilePlot.plottingPositionFormula(residuals.count))) with a reference line through the quartiles, "
+                         + "\(plot.slope >= 0 ? "rising" : "falling") \(FigureDescription.number(abs(plot.slope))) per quantile; "
+                         + "points on it are as a normal sample would lie")
+        }
+        return parts.joined(separator: "; ") + "."
+    }
+}

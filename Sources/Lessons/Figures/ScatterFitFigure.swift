@@ -213,3 +213,31 @@ enum ScatterFitFigure: FigureKindDefinition {
 extension FigureKind {
     public static let scatterFit = FigureKind(ScatterFitFigure.self)
 }
+
+extension ScatterFitFigure {
+    /// "Scatterplot of Work hours against Lot size (units) for 25
+    /// observations; the fitted line Ŷ = 62.37 + 3.57X rises; R² = 0.822;
+    /// residuals drawn as vertical segments."
+    static func describe(_ context: FigureContext) throws -> String {
+        let model = context.model
+        let xName = try context.singleNumericPredictor()
+        guard let b0 = model.estimate("(Intercept)"), let b1 = model.estimate(xName) else {
+            throw context.fail("the model needs an intercept and a slope for '\(xName)'")
+        }
+        let (xTitle, yTitle) = context.axisTitles(x: xName, y: model.design.responseName)
+        var parts = [
+            "Scatterplot of \(FigureDescription.plain(yTitle)) against \(FigureDescription.plain(xTitle)) for "
+                + FigureDescription.count(model.design.y.count, "observation"),
+            "the fitted line \(FigureDescription.equation(model.notation, intercept: b0, slopes: [(b1, model.notation.predictor())])) \(FigureDescription.direction(b1))",
+        ]
+        if let r2 = model.fit.rSquared { parts.append("R² = \(NumberFormat.number(r2, .decimals(3)).text(.unicode))") }
+        if context.value(Self.residuals) { parts.append("residuals drawn as vertical segments from each point to the line") }
+        let bands = context.value(Self.bands)
+        if !bands.isEmpty {
+            let percent = NumberFormat.label(context.value(SharedFigureOptions.level) * 100).text(.unicode)
+            let names = bands.map { $0 == "confidence" ? "confidence band" : "prediction interval" }
+            parts.append("\(percent)% \(FigureDescription.list(names)) shaded around the line")
+        }
+        return parts.joined(separator: "; ") + "."
+    }
+}

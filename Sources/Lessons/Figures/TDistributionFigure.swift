@@ -223,3 +223,29 @@ enum TDistributionFigure: FigureKindDefinition {
 extension FigureKind {
     public static let tDistribution = FigureKind(TDistributionFigure.self)
 }
+
+extension TDistributionFigure {
+    /// "The null t distribution with 23 degrees of freedom; the observed
+    /// t = 10.29 for lot_size and −t are marked, and the two tails beyond them
+    /// are shaded: two-sided p < 0.001."
+    static func describe(_ context: FigureContext) throws -> String {
+        let (picture, term) = try picture(context)
+        let df = picture.degreesOfFreedom
+        let t = NumberFormat.statistic(picture.t).text(.unicode)
+        let name = context.model.names.term(named: term)
+        var text = "The null t distribution with \(FigureDescription.count(df, "degree")) of freedom; the observed t = \(t) for \(name) "
+        switch picture.tail {
+        case .twoSided:
+            text += "and −t are marked, and the two tails beyond them are shaded: two-sided \(NumberFormat.pClause(picture.p))"
+        case .upper:
+            text += "is marked, and the upper tail beyond it is shaded: one-sided \(NumberFormat.pClause(picture.p))"
+        case .lower:
+            text += "is marked, and the lower tail beyond it is shaded: one-sided \(NumberFormat.pClause(picture.p))"
+        }
+        if let alpha = picture.alpha, let critical = picture.critical {
+            text += "; at α = \(FigureDescription.number(alpha)) the rejection region beyond t_crit = "
+                + NumberFormat.number(critical, .decimals(3)).text(.unicode) + " is shaded too"
+        }
+        return text + "."
+    }
+}

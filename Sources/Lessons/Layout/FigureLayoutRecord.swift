@@ -55,11 +55,11 @@ public struct FigureLayoutRecord: Sendable {
 }
 
 extension PreparedLesson {
-    /// The layout of every figure of the lesson, laid out at density 1 (the
-    /// same layout every format and density draws).
-    func layoutRecords(_ figures: [(FigureSpec, any Figure)]) throws -> [FigureLayoutRecord] {
-        try figures.map { figure, drawing in
-            FigureLayoutRecord(lesson: spec.name, figure: figure.id, layout: try drawing.layout())
+    /// The layout of every figure of the lesson, from the scene each figure
+    /// was drawn into once (the same layout every format and density paints).
+    func layoutRecords(_ figures: [(FigureSpec, FigureScene)]) -> [FigureLayoutRecord] {
+        figures.map { figure, scene in
+            FigureLayoutRecord(lesson: spec.name, figure: figure.id, layout: scene.layout)
         }
     }
 }

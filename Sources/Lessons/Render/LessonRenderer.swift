@@ -56,27 +56,39 @@ public struct LessonRenderer: Sendable {
         let lesson = try PreparedLesson(parsed)
         let spec = lesson.spec
         let figures = try spec.figures.map { figure in
-            (figure, try FigureFactory.make(figure, model: lesson.model(for: figure)))
+            var drawing = try FigureFactory.make(figure, model: lesson.model(for: figure))
+            // The SVG's title and description, in words only the lesson has.
+            drawing.accessibility = try figure.accessibility(model: lesson.model(for: figure))
+            return (figure, drawing)
         }
         let fitsJSON = try lesson.fitsJSON()
-        let layouts = try lesson.layoutRecords(figures)
         let exports = try LessonExports.files(for: lesson, drawings: figures.map(\.1), formats: formats,
                                                linkPrefix: snippetLinkPrefix)
+        // Each figure is drawn once; its layout record and every format come
+        // from that one drawing (see `FigureScene`).
+        let scenes = try figures.map { figure, drawing in
+            do {
+                return try drawing.scene()
+            } catch {
+                throw LessonError(.badSpec, at: figure.location, message: "figure '\(figure.id)' cannot be drawn: \(error)")
+            }
+        }
+        let layouts = lesson.layoutRecords(zip(figures.map(\.0), scenes).map { ($0, $1) })
 
         let directory = try OutputDirectory(root: outputRoot, name: spec.name)
         var files: [String] = []
         let record: LessonRecord
         do {
-            for (figure, drawing) in figures {
+            for ((figure, drawing), scene) in zip(figures, scenes) {
                 for format in formats {
                     if format == .gif, !figure.kind.animates { continue }
                     let name = "\(figure.id).\(format.rawValue)"
                     let bytes: [UInt8]
                     do {
                         switch format {
-                        case .png: bytes = try drawing.pngData(scale: density ?? spec.density)
-                        case .svg: bytes = try drawing.svgData()
-                        case .pdf: bytes = try drawing.pdfData()
+                        case .png: bytes = try scene.png(scale: density ?? spec.density)
+                        case .svg: bytes = try scene.svg()
+                        case .pdf: bytes = try scene.pdf()
                         case .gif: bytes = try gifData(figure, model: lesson.model(for: figure), still: drawing)
                         }
                     } catch {
