@@ -23,7 +23,7 @@ final class ExportTests: XCTestCase {
             for figure in spec.figures {
                 let snippet = try XCTUnwrap(files["\(figure.id).myst.md"], "\(name)/\(figure.id)")
                 XCTAssertTrue(snippet.hasPrefix("```{figure} \(figure.id)."), snippet)
-                XCTAssertTrue(snippet.contains("\n:name: \(figure.id)\n"), snippet)
+                XCTAssertTrue(snippet.contains("\n:name: \(figure.referenceName)\n"), snippet)
                 XCTAssertTrue(snippet.hasSuffix("\n```\n"), snippet)
             }
         }
@@ -34,12 +34,12 @@ final class ExportTests: XCTestCase {
     func testMySTSnippetPointsAtTheAnimationAndCarriesTheCaption() throws {
         let snippet = try XCTUnwrap(try exports("probability-model")["simple-reg-prob.myst.md"])
         let caption = try XCTUnwrap(try catalogue.source(for: "probability-model").parse().figures[0].caption)
-        let alt = "The fitted line of Work hours on Lot size (units), Ŷ = 62.37 + 3.57X, with a normal density of "
+        let alt = "The fitted line of Work hours on Lot size (units), ŷ = 62.37 + 3.57x, with a normal density of "
             + "Work hours (σ̂ = 48.82) drawn sideways at Lot size (units) = 30, 60, 90 and 120, each centred on the line; "
             + "25 observations behind them."
         XCTAssertEqual(snippet, """
             ```{figure} simple-reg-prob.gif
-            :name: simple-reg-prob
+            :name: simple-prob-fig
             :width: 760px
             :alt: "\(alt)"
 
@@ -64,7 +64,8 @@ final class ExportTests: XCTestCase {
         // Intervals at the estimate's decimals; 62.37 and 26.18 padded to line up
         // on the point with 3.5702 and 0.3470.
         XCTAssertTrue(tex.contains("\n(Intercept) & $62.37\\phantom{00}$ & $26.18\\phantom{00}$ & $2.38$ & $0.026$ & $[8.21, 116.52]$ \\\\\n"), tex)
-        XCTAssertTrue(tex.contains("\nlot\\_size & $3.5702$ & $0.3470$ & $10.29$ & $<0.001$ & $[2.8524, 4.2880]$ \\\\\n"), tex)
+        // The lesson's labels name the rows.
+        XCTAssertTrue(tex.contains("\nLot size & $3.5702$ & $0.3470$ & $10.29$ & $<0.001$ & $[2.8524, 4.2880]$ \\\\\n"), tex)
         XCTAssertTrue(tex.contains("$\\hat{\\sigma} = 48.82$, $R^2 = 0.822$, residual df $= 23$"), tex)
         XCTAssertTrue(tex.hasSuffix("\\bottomrule\n\\multicolumn{6}{l}{\\footnotesize $\\hat{\\sigma} = 48.82$, $R^2 = 0.822$, residual df $= 23$} \\\\\n\\end{tabular}\n"), tex)
     }

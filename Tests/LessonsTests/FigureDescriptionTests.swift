@@ -21,7 +21,7 @@ final class FigureDescriptionTests: XCTestCase {
         XCTAssertEqual(b0, 62.37, accuracy: 0.005)
         XCTAssertEqual(b1, 3.5702, accuracy: 0.00005)
         XCTAssertEqual(r2, 0.8215, accuracy: 0.00005)
-        XCTAssertTrue(alt.contains("Ŷ = 62.37 + 3.57X rises"), alt)
+        XCTAssertTrue(alt.contains("ŷ = 62.37 + 3.57x rises"), alt)
         XCTAssertTrue(alt.contains("R² = 0.822"), alt)
         XCTAssertTrue(alt.hasPrefix("Scatterplot of Work hours against Lot size (units) for 25 observations"), alt)
         XCTAssertTrue(alt.contains("residuals drawn as vertical segments"), alt)
@@ -38,7 +38,7 @@ final class FigureDescriptionTests: XCTestCase {
         let slope = try XCTUnwrap(model.estimate(model.predictorColumns[0]))
         XCTAssertLessThan(slope, 0)
         let alt = try figure.altText(model: model)
-        XCTAssertTrue(alt.contains("− \(NumberFormat.label(-slope).text(.unicode))X falls"), alt)
+        XCTAssertTrue(alt.contains("− \(NumberFormat.label(-slope).text(.unicode))x falls"), alt)
     }
 
     func testEveryBundledFigureHasADescriptionThatIsNotItsCaption() throws {

@@ -154,7 +154,7 @@ final class LessonRenderTests: XCTestCase {
         source.text = source.text.replacingOccurrences(of: "formula: work_hours ~ lot_size", with: "formula: work_hours ~ lot_sise")
         XCTAssertThrowsError(try LessonRenderer(outputRoot: outputRoot).render(source)) { error in
             let error = error as? LessonError
-            XCTAssertEqual(error?.line, 7)
+            XCTAssertEqual(error?.line, 10)
             XCTAssertEqual(error?.column, 27, "the caret sits on 'lot_sise' inside the formula")
             XCTAssertEqual(error?.category, .badSpec)
         }
