@@ -55,8 +55,12 @@ final class RegressionPlaneFigureTests: XCTestCase {
         XCTAssertEqual(gif.width, 600)
         XCTAssertEqual(gif.height, 500)
         XCTAssertLessThan(bytes.count, 2_000_000)
-        XCTAssertEqual(gif.frames.count, 30)
-        XCTAssertEqual(Set(gif.delays), [10])
+        // 30 slots: 24 moving frames and a pause of 4 slots at each end, each
+        // pause one frame shown for 0.4 s.
+        XCTAssertEqual(gif.frames.count, 24)
+        XCTAssertEqual(gif.delays.reduce(0, +), 300)
+        XCTAssertEqual(gif.delays.filter { $0 == 40 }.count, 2)
+        XCTAssertEqual(Set(gif.delays), [10, 40])
         XCTAssertEqual(gif.loopCount, 0)
         let (figure, model) = try bundled()
         let still = try FigureFactory.make(figure, model: model).rgba(scale: 1)

@@ -28,6 +28,16 @@ final class GIFCodecTests: XCTestCase {
         zip(a, b).map { abs(Int($0) - Int($1)) }.max() ?? 0
     }
 
+    /// A held step is one frame with its own, longer delay (GIF's Graphics
+    /// Control Extension carries one per frame), read back as written.
+    func testEachFrameCanHaveItsOwnDelay() throws {
+        let frames = [frame(offset: 10), frame(offset: 40), frame(offset: 70)]
+        let encoder = GIFEncoder(options: GIFEncoder.Options(frameDelay: 5, finalDelay: 150, loopCount: 0))
+        let bytes = try encoder.encode(width: width, height: height, frames: frames, delays: [8, 40, 400])
+        XCTAssertEqual(try GIFDecoder().decode(bytes).delays, [8, 40, 400])
+        XCTAssertThrowsError(try encoder.encode(width: width, height: height, frames: frames, delays: [8, 40]))
+    }
+
     func testRoundTripKeepsEveryFrameCloseToItsSource() throws {
         let frames = [frame(offset: 10), frame(offset: 40), frame(offset: 70)]
         var options = GIFEncoder.Options(frameDelay: 5, finalDelay: 150, loopCount: 0)

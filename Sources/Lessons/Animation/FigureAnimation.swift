@@ -4,7 +4,10 @@ import Plot
 
 /// The frames of an animated figure and how they are played.
 public struct FigureAnimation: Sendable {
+    /// The pictures, each different from the one before.
     public var frames: [any Figure]
+    /// How many of the `timing.frameCount` slots each picture fills.
+    public var slots: [Int]
     public var timing: AnimationTiming
 
     /// The animation of `figure`, or nil when its kind does not animate.
@@ -12,13 +15,21 @@ public struct FigureAnimation: Sendable {
         guard let animation = figure.kind.definition.animation else { return nil }
         let timing = AnimationTiming(figure, animation: animation)
         let frames = try animation.frames(FigureContext(figure: figure, model: model), timing.frameCount)
-        return FigureAnimation(frames: frames, timing: timing)
+        return FigureAnimation(frames: frames.map(\.figure), slots: frames.map(\.slots), timing: timing)
     }
 
-    /// Draws every frame at `scale` and encodes them as one GIF with a palette
-    /// shared by all frames.
+    /// Each picture's delay in hundredths of a second: `delay` for every slot
+    /// it fills, and for the last picture `hold` in place of its last slot's.
+    public var delays: [Int] {
+        slots.enumerated().map { index, count in
+            index == slots.count - 1 ? (count - 1) * timing.frameDelay + timing.finalDelay : count * timing.frameDelay
+        }
+    }
+
+    /// Draws every picture at `scale` and encodes them as one GIF with a
+    /// palette shared by all frames.
     public func gifData(scale: Double) throws -> [UInt8] {
-        try GIFEncoder(options: timing.encoderOptions).encode(try rasterised(scale: scale))
+        try GIFEncoder(options: timing.encoderOptions).encode(try rasterised(scale: scale), delays: delays)
     }
 
     /// Every frame as RGBA pixels, in order. Each frame is a figure drawn once

@@ -36,8 +36,34 @@ struct FigureKindAnimation: Sendable {
     /// When `hold` is left out the last frame shows as long as any other, so a
     /// turn that ends where it began loops without a pause.
     let holdFollowsDelay: Bool
-    /// `count` frames of the animation.
-    let frames: @Sendable (FigureContext, Int) throws -> [any Figure]
+    /// The animation's `count` frame slots, as pictures each filling one or
+    /// more of them.
+    let frames: @Sendable (FigureContext, Int) throws -> [AnimationFrame]
+}
+
+/// One picture of an animation and how many of its frame slots it fills. A
+/// step the animation holds (a pause at the end of a rock, a stage of a story
+/// kept up to be read) is drawn once and shown for its slots' time, so the
+/// GIF neither draws nor stores the same picture twice.
+struct AnimationFrame {
+    let figure: any Figure
+    var slots: Int = 1
+
+    /// `count` slots as pictures: each run of slots whose `key` is the same
+    /// becomes one picture, made once by `make`.
+    static func runs<Key: Equatable>(of keys: [Key], make: (Key) throws -> any Figure) rethrows -> [AnimationFrame] {
+        var frames: [AnimationFrame] = []
+        var previous: Key? = nil
+        for key in keys {
+            if let previous, previous == key, !frames.isEmpty {
+                frames[frames.count - 1].slots += 1
+            } else {
+                frames.append(AnimationFrame(figure: try make(key)))
+            }
+            previous = key
+        }
+        return frames
+    }
 }
 
 /// A file a figure kind writes beside its images.

@@ -35,21 +35,13 @@ enum ProbabilityModelFigure: FigureKindDefinition {
         return scene.chart(.complete(densities: scene.positions.count))
     }
 
-    /// `count` frames of the story; the last is the still. A held step repeats
-    /// its frame, which the GIF stores as an empty change.
-    static func frames(_ context: FigureContext, count: Int) throws -> [any Figure] {
+    /// `count` frame slots of the story; the last picture is the still. A held
+    /// step is one picture shown for longer.
+    static func frames(_ context: FigureContext, count: Int) throws -> [AnimationFrame] {
         let scene = try Scene(context)
         let stages = ProbabilityModelStory.stages(count: count, densities: scene.positions.count,
                                                   points: context.value(Self.points))
-        var frames: [any Figure] = []
-        for (index, stage) in stages.enumerated() {
-            if index > 0, stage == stages[index - 1], let previous = frames.last {
-                frames.append(previous)
-            } else {
-                frames.append(scene.chart(stage))
-            }
-        }
-        return frames
+        return AnimationFrame.runs(of: stages) { scene.chart($0) }
     }
 
     /// Everything the still and the frames share: the fit, the chosen x values

@@ -63,10 +63,10 @@ enum RegressionPlaneFigure: FigureKindDefinition {
     /// `count` frames of one rock: out to one side, a pause, across to the
     /// other, a pause, and back. Positions follow a sine, so the camera eases
     /// into each end; the first frame is the still.
-    static func frames(_ context: FigureContext, count: Int) throws -> [any Figure] {
+    static func frames(_ context: FigureContext, count: Int) throws -> [AnimationFrame] {
         let start = context.value(Self.azimuth)
         let amplitude = rockAmplitude(around: start, asked: context.value(Self.rock))
-        return try rockPositions(count: count).map { position in
+        return try AnimationFrame.runs(of: rockPositions(count: count)) { position in
             try chart(context, azimuth: start + amplitude * position)
         }
     }

@@ -62,8 +62,14 @@ public struct GIFEncoder: Sendable {
     /// Encodes `frames`, each `width × height` pixels of 8-bit RGBA (rows top to
     /// bottom, straight alpha; transparency is ignored because figures are opaque),
     /// and returns the bytes of the GIF file.
-    public func encode(width: Int, height: Int, frames: [[UInt8]]) throws -> [UInt8] {
+    /// `delays`, when given, holds each frame's delay in hundredths of a second
+    /// (one per frame), instead of `frameDelay` and `finalDelay`: a step an
+    /// animation holds is then one frame shown longer, drawn and stored once.
+    public func encode(width: Int, height: Int, frames: [[UInt8]], delays: [Int]? = nil) throws -> [UInt8] {
         guard !frames.isEmpty else { throw Failure.noFrames }
+        if let delays, delays.count != frames.count {
+            throw Failure.container("\(delays.count) delays for \(frames.count) frames")
+        }
         guard (1...65535).contains(width), (1...65535).contains(height) else {
             throw Failure.dimensionsOutOfRange(width: width, height: height)
         }
@@ -72,13 +78,14 @@ public struct GIFEncoder: Sendable {
             throw Failure.sizeMismatch(frame: index, expected: expected, actual: frame.count)
         }
         let (palette, indexed) = try quantise(width: width, height: height, frames: frames)
-        return try writeContainer(width: width, height: height, palette: palette, indexed: indexed)
+        let timing = delays ?? frames.indices.map { $0 == frames.count - 1 ? options.finalDelay : options.frameDelay }
+        return try writeContainer(width: width, height: height, palette: palette, indexed: indexed, delays: timing)
     }
 
     /// Encodes rendered figures (see `Figure.rgba(scale:)`), which must share one size.
-    public func encode(_ frames: [RGBAImage]) throws -> [UInt8] {
+    public func encode(_ frames: [RGBAImage], delays: [Int]? = nil) throws -> [UInt8] {
         guard let first = frames.first else { throw Failure.noFrames }
-        return try encode(width: first.width, height: first.height, frames: frames.map(\.pixels))
+        return try encode(width: first.width, height: first.height, frames: frames.map(\.pixels), delays: delays)
     }
 
     // MARK: - Palette
@@ -188,7 +195,7 @@ public struct GIFEncoder: Sendable {
     }
 
     private func writeContainer(width: Int, height: Int, palette: [(UInt8, UInt8, UInt8)],
-                                indexed: [[UInt8]]) throws -> [UInt8] {
+                                indexed: [[UInt8]], delays: [Int]) throws -> [UInt8] {
         let sink = ByteSink()
         let sinkPointer = Unmanaged.passUnretained(sink).toOpaque()
         var error: Int32 = 0
@@ -232,10 +239,9 @@ public struct GIFEncoder: Sendable {
         var screen: [UInt8]? = nil
         for (index, frame) in indexed.enumerated() {
             let patch = Self.patch(from: screen, to: frame, width: width, height: height)
-            let isLast = index == indexed.count - 1
             var control = GraphicsControlBlock(
                 DisposalMode: DISPOSE_DO_NOT, UserInputFlag: false,
-                DelayTime: Int32(isLast ? options.finalDelay : options.frameDelay),
+                DelayTime: Int32(clamping: min(65535, max(0, delays[index]))),
                 TransparentColor: patch.usesTransparency ? Int32(Self.transparentIndex) : NO_TRANSPARENT_COLOR)
             var extension4 = [UInt8](repeating: 0, count: 4)
             _ = EGifGCBToExtension(&control, &extension4)
