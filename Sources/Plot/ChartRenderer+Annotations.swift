@@ -20,7 +20,7 @@ extension ChartRenderer {
             let boxes = a.candidates.map { PlacementSearch.box($0, size: block.size, area: area) }
                 + PlacementSearch.scan(size: block.size, area: area)
             let free = boxes.first { box in
-                area.contains(box, tolerance: 0.5) && !obstacles.rects.contains { $0.intersects(box) }
+                area.contains(box, tolerance: 0.5) && obstacles.leavesDataVisible(box)
                     && !taken.contains { $0.intersects(box) }
             }
             if let free {

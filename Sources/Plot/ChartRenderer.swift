@@ -172,6 +172,22 @@ struct ChartRenderer {
 
     // MARK: Drawing
 
+    /// Where a legend that cannot sit inside the plot goes: under it in a row
+    /// when the row fits the canvas; else a column at the right, unless that
+    /// column would take more than a third of the width the data need (a
+    /// 500-pixel figure with long entries), when the column goes under the plot.
+    mutating func leaveThePlot(rowFits: Bool) {
+        if rowFits {
+            legendBelow = true
+        } else if legendSize.width > chart.size.width / 3 {
+            legendBelow = true
+            legendStacked = true
+            legendRowSize = legendSize
+        } else {
+            legendOutside = true
+        }
+    }
+
     mutating func render() throws {
         legendSize = try measureLegend()
         if legendSize.width > 0 {
@@ -187,7 +203,7 @@ struct ChartRenderer {
             let inside = PlacementSearch.best(Placement.preferred.map { PlacementSearch.box($0, size: legendSize, area: plot.insetBy(8)) },
                                               obstacles: obstacles, text: [], within: plot)
             if inside == nil || inside!.1 >= 10 {
-                if rowFits { legendBelow = true } else { legendOutside = true }
+                leaveThePlot(rowFits: rowFits)
                 try layout()
                 obstacles = dataObstacles()
             }
@@ -196,7 +212,7 @@ struct ChartRenderer {
             try layout()
             obstacles = dataObstacles()
         } else if case .below = chart.legend, legendSize.width > 0 {
-            if rowFits { legendBelow = true } else { legendOutside = true }
+            leaveThePlot(rowFits: rowFits)
             try layout()
             obstacles = dataObstacles()
         }
@@ -412,7 +428,9 @@ struct ChartRenderer {
             case .line(let a, let b):
                 let (p, q) = lineEnds(intercept: a, slope: b); o.add(p, q)
             case .polyline(let ps): addPath(ps.map(screen))
-            case .polygon(let ps): addPath(ps.map(screen) + ps.prefix(1).map(screen))
+            case .polygon(let ps):
+                let outline = ps.map(screen) + ps.prefix(1).map(screen)
+                for i in 1..<max(1, outline.count) { o.addAreaEdge(outline[i - 1], outline[i]) }
             case .segments(let ss): for s in ss { o.add(screen(s.from), screen(s.to)) }
             case .band(let x, let lo, let hi):
                 addPath(zip(x, lo).map { screen(Point($0, $1)) }); addPath(zip(x, hi).map { screen(Point($0, $1)) })

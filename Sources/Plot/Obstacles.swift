@@ -6,8 +6,19 @@ struct Obstacles {
     /// Reference lines (rules): text may cross them at a small cost, since a
     /// rule across the whole plot would otherwise leave no room anywhere.
     var guides: [(Point, Point)] = []
+    /// Outlines of filled areas that show data (a density drawn sideways, a
+    /// shaded tail): an annotation block, opaque behind its text, must not
+    /// cross one, or it hides the area's shape.
+    var areaEdges: [(Point, Point)] = []
 
     mutating func add(_ r: Rect) { rects.append(r) }
+    mutating func addAreaEdge(_ a: Point, _ b: Point) { areaEdges.append((a, b)); segments.append((a, b)) }
+
+    /// Whether `box` is free of markers and of filled areas' outlines: where an
+    /// opaque annotation block may go.
+    func leavesDataVisible(_ box: Rect) -> Bool {
+        !rects.contains { $0.intersects(box) } && !areaEdges.contains { box.intersectsSegment($0.0, $0.1) }
+    }
     mutating func add(_ a: Point, _ b: Point) { segments.append((a, b)) }
     mutating func addGuide(_ a: Point, _ b: Point) { guides.append((a, b)) }
 

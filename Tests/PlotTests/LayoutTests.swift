@@ -68,6 +68,27 @@ final class LayoutTests: XCTestCase {
         try assertTextIsClear(chart, "full plot, legend at the right")
     }
 
+    /// A 500-pixel figure whose legend entries are long: a column at the
+    /// right would take more than a third of the width, so it goes under the
+    /// plot, and the plot keeps most of the canvas's width.
+    func testAWideLegendOnANarrowFigureGoesUnderThePlot() throws {
+        var xs: [Double] = [], ys: [Double] = []
+        for i in 0...20 { for j in 0...20 { xs.append(Double(i)); ys.append(Double(j)) } }
+        var chart = Chart(size: Size(width: 500, height: 420), x: Axis("x"), y: Axis("y"))
+        chart.marks = [.points(x: xs, y: ys, radius: 3, label: "Observations of every participant in the study"),
+                       .line(intercept: 0, slope: 1, label: "Fitted line of the model with every predictor")]
+        let layout = try chart.layout()
+        let legend = try XCTUnwrap(layout.placedBoxes.last)
+        let xTitle = try XCTUnwrap(layout.textBoxes.first { $0.text == "x" })
+        XCTAssertGreaterThanOrEqual(legend.minY, xTitle.rect.maxY, "legend \(legend) is under the chart")
+        let widths = layout.obstacles.compactMap { obstacle -> Double? in
+            guard obstacle.role == .axisLine, case .segment(let a, let b) = obstacle.shape else { return nil }
+            return abs(b.x - a.x)
+        }
+        XCTAssertGreaterThan(widths.max() ?? 0, 0.6 * 500, "the plot keeps most of the width")
+        XCTAssertEqual(layout.violations(), [])
+    }
+
     func testCrowdedLabelsGetFewerTicks() throws {
         let chart = Chart(size: Size(width: 300, height: 200), x: Axis("x"), y: Axis("y"),
                           marks: [.points(x: [1_000_000.5, 9_000_000.5], y: [0, 1])])
