@@ -13,7 +13,7 @@ final class BundledLessonTests: XCTestCase {
         "probability-model": ["simple-reg-prob"],
         "multiple-regression": ["reg-plane"],
         "interpreting-parameters": ["reg-continuous", "reg-dummy"],
-        "categorical-predictors": ["dummy-diagnosis", "design-diagnosis", "design-blood-type", "dummy-blood-type", "means-blood-type"],
+        "categorical-predictors": ["dummy-diagnosis", "design-diagnosis", "design-blood-type", "dummy-blood-type", "means-blood-type", "orthogonality-blood-type"],
         "inference": ["t-distribution"],
     ]
 

@@ -49,9 +49,13 @@ figures:
     model: blood-type
     options:
       numbers: always
+      contrasts:
+        AB-vs-A: bloodAB - bloodA
     caption: >-
       Four blood types need three dummy columns (A, B and AB); type O is the
       reference group, coded 0 in all three, so the intercept is the mean of group O.
+      The bars above the matrix are the contrast AB − A, drawn as SPM draws one:
+      it compares the two groups' coefficients, and so their means.
   dummy-blood-type:
     kind: dummy-coding
     model: blood-type
@@ -72,6 +76,19 @@ figures:
       of group O, the reference (dashed line); each arrow runs from that line to
       another group's mean, so β̂₁, β̂₂ and β̂₃ are the differences between the
       means of A, B and AB and the mean of O.
+  orthogonality-blood-type:
+    kind: design-orthogonality
+    model: blood-type
+    options:
+      width: 600
+    caption: >-
+      How far apart the columns of the blood-type design point, as SPM shows a
+      design: |cos θ| between each pair of columns, white for orthogonal and black
+      for the same direction. The three dummy columns are orthogonal to each other
+      (no observation is in two groups), and each has |cos θ| = 0.5 with the
+      intercept, the square root of the quarter of the observations in its group.
+      A column that repeated
+      another would show a black square, and its β would not be estimable.
 formats: [png, svg]
 
 """#,
