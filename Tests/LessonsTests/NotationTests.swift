@@ -43,6 +43,22 @@ final class NotationTests: XCTestCase {
         XCTAssertTrue(try LaTeXCoefficientTable(lesson.models[0], level: 0.95).text.contains("Term & $b$ & SE"))
     }
 
+    func testAPAPValuesInTheTableItsLaTeXAndTheTFigure() throws {
+        // Toluca: p = 0.026 for the intercept, p < 0.001 for lot size (Kutner Figure 2.2).
+        let spec = base + "  tdist: {kind: t-distribution, model: m, options: {term: (Intercept)}}\n"
+            + "notation: {p-values: apa}\n"
+        let lesson = try PreparedLesson(InlineSpec.parse(spec))
+        let table = try FigureFactory.make(lesson.spec.figures[0], model: lesson.models[0])
+        let cells = try table.layout().textBoxes.map(\.plainText)
+        XCTAssertTrue(cells.contains(".026"), "\(cells)")
+        XCTAssertTrue(cells.contains("< .001"), "\(cells)")
+        let tex = try LaTeXCoefficientTable(lesson.models[0], level: 0.95).text
+        XCTAssertTrue(tex.contains("& $.026$ &") && tex.contains("& $<.001$ &"), tex)
+        let t = try FigureFactory.make(lesson.spec.figures[1], model: lesson.models[0])
+        let texts = try t.layout().textBoxes.map(\.plainText)
+        XCTAssertTrue(texts.contains { $0.contains("two-sided p = .026") }, "\(texts)")
+    }
+
     func testAnUnknownChoiceIsRefusedWithTheChoices() {
         let error = InlineSpec.refusal(base + "notation: {case: capital}\n", file: #filePath, line: #line)
         XCTAssertEqual(error?.line, 7)

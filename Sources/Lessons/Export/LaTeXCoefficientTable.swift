@@ -28,7 +28,7 @@ public struct LaTeXCoefficientTable {
         let fit = model.fit
         let intervals = level == fit.confidenceLevel ? fit : try CoefficientTableFigure.refit(model, level: level)
         self.init(modelName: model.spec.name, formula: model.spec.formula, level: level, fit: fit, intervals: intervals,
-                  termName: model.names.term(named:))
+                  termName: model.names.term(named:), pStyle: model.notation.style(.latex))
         estimateSymbol = model.notation.estimateSymbol
     }
 
@@ -37,7 +37,7 @@ public struct LaTeXCoefficientTable {
     /// the words each row shows for a design column R names (the lesson's
     /// display names); the default keeps R's name.
     public init(modelName: String, formula: String, level: Double, fit: Fit, intervals: Fit,
-                termName: (String) -> String = { $0 }) {
+                termName: (String) -> String = { $0 }, pStyle: NumberStyle = .latex) {
         self.modelName = modelName
         self.formula = formula
         self.level = level
@@ -52,7 +52,7 @@ public struct LaTeXCoefficientTable {
                 estimates[index] ?? "---",
                 errors[index] ?? "---",
                 statistics[index] ?? "---",
-                c.p.map { NumberFormat.pValue($0, style: .latex) } ?? "---",
+                c.p.map { NumberFormat.pValue($0, style: pStyle) } ?? "---",
                 withInterval.confidenceInterval.map {
                     NumberFormat.interval($0.lowerBound, $0.upperBound,
                                           NumberFormat.precision(forStandardError: c.standardError), style: .latex)

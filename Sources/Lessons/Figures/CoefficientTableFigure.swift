@@ -28,7 +28,7 @@ enum CoefficientTableFigure: FigureKindDefinition {
                 "$\(NumberFormat.estimate(c.estimate, standardError: c.standardError).text(.texMath))$",
                 c.standardError.map { "$\(NumberFormat.standardError($0).text(.texMath))$" } ?? "—",
                 c.t.map { "$\(NumberFormat.statistic($0).text(.texMath))$" } ?? "—",
-                c.p.map { "$\(NumberFormat.pValue($0, style: .texMath))$" } ?? "—",
+                c.p.map { "$\(NumberFormat.pValue($0, style: model.notation.style(.texMath)))$" } ?? "—",
                 withInterval.confidenceInterval.map {
                     "$" + NumberFormat.interval($0.lowerBound, $0.upperBound,
                                               NumberFormat.precision(forStandardError: c.standardError),
@@ -79,7 +79,7 @@ extension CoefficientTableFigure {
         var rows = fit.coefficients.prefix(shown).map { c -> String in
             var row = "\(context.model.names.term(named: c.term)) \(FigureDescription.plain("$" + context.model.notation.estimateSymbol + "$")) = \(NumberFormat.estimate(c.estimate, standardError: c.standardError).text(.unicode))"
             if let se = c.standardError, let p = c.p {
-                row += " (SE \(NumberFormat.standardError(se).text(.unicode)), \(NumberFormat.pClause(p)))"
+                row += " (SE \(NumberFormat.standardError(se).text(.unicode)), \(NumberFormat.pClause(p, style: context.model.notation.style(.unicode))))"
             } else {
                 row += " (not estimable)"
             }

@@ -151,7 +151,7 @@ enum TDistributionFigure: FigureKindDefinition {
         // Each area is named beside it, above the curve: "p/2 = 0.013" or
         // "p/2 < 0.001", the p form with p/2 (or p) for its name. What the axis
         // does not reach of it is said at the axis end, pointing on.
-        let areaClause = picture.areaName + NumberFormat.pClause(picture.labelledArea, style: .texMath).dropFirst()
+        let areaClause = picture.areaName + NumberFormat.pClause(picture.labelledArea, style: model.notation.style(.texMath)).dropFirst()
         for shade in picture.shades {
             let side = shade.side
             guard shade.to > shade.from else {
@@ -169,7 +169,7 @@ enum TDistributionFigure: FigureKindDefinition {
             chart.marks.append(.text("$\(areaClause)$", at: Point(x, height), anchor: TextAnchor(.center, .bottom),
                                      color: palette[1]))
             if shade.beyondAxis >= 0.001 {
-                let beyond = NumberFormat.pValue(shade.beyondAxis, style: .texMath)
+                let beyond = NumberFormat.pValue(shade.beyondAxis, style: model.notation.style(.texMath))
                 let text = side > 0 ? "$\(beyond)$ beyond $\\rightarrow$" : "$\\leftarrow$ $\(beyond)$ beyond"
                 let anchor = TextAnchor(side > 0 ? .right : .left, .top)
                 if abs(x) > 0.6 * reach {
@@ -184,7 +184,7 @@ enum TDistributionFigure: FigureKindDefinition {
             }
             if shade.beyondOtherEnd >= 0.001 {
                 // A one-sided area from a t past the other end runs out there too.
-                let beyond = NumberFormat.pValue(shade.beyondOtherEnd, style: .texMath)
+                let beyond = NumberFormat.pValue(shade.beyondOtherEnd, style: model.notation.style(.texMath))
                 chart.marks.append(.text(side > 0 ? "$\\leftarrow$ $\(beyond)$ beyond" : "$\(beyond)$ beyond $\\rightarrow$",
                                          at: Point(-side * reach, distribution.density(reach) + 0.035),
                                          anchor: TextAnchor(side > 0 ? .left : .right, .bottom),
@@ -200,7 +200,7 @@ enum TDistributionFigure: FigureKindDefinition {
         chart.annotations = [Annotation(lines: [
             "$t = \(context.model.notation.estimate(index)) / \\mathrm{SE}(\(context.model.notation.estimate(index))) = \(NumberFormat.statistic(t).text(.texMath))$",
             "$\\mathrm{df} = \(df)$",
-            "\(pName) $\(NumberFormat.pClause(p, style: .texMath))$",
+            "\(pName) $\(NumberFormat.pClause(p, style: model.notation.style(.texMath)))$",
         ])]
         if let alpha = picture.alpha, let critical = picture.critical {
             // A critical value is a quantile read as a t table prints it, to
@@ -236,11 +236,11 @@ extension TDistributionFigure {
         var text = "The null t distribution with \(FigureDescription.count(df, "degree")) of freedom; the observed t = \(t) for \(name) "
         switch picture.tail {
         case .twoSided:
-            text += "and −t are marked, and the two tails beyond them are shaded: two-sided \(NumberFormat.pClause(picture.p))"
+            text += "and −t are marked, and the two tails beyond them are shaded: two-sided \(NumberFormat.pClause(picture.p, style: context.model.notation.style(.unicode)))"
         case .upper:
-            text += "is marked, and the upper tail beyond it is shaded: one-sided \(NumberFormat.pClause(picture.p))"
+            text += "is marked, and the upper tail beyond it is shaded: one-sided \(NumberFormat.pClause(picture.p, style: context.model.notation.style(.unicode)))"
         case .lower:
-            text += "is marked, and the lower tail beyond it is shaded: one-sided \(NumberFormat.pClause(picture.p))"
+            text += "is marked, and the lower tail beyond it is shaded: one-sided \(NumberFormat.pClause(picture.p, style: context.model.notation.style(.unicode)))"
         }
         if let alpha = picture.alpha, let critical = picture.critical {
             text += "; at α = \(FigureDescription.number(alpha)) the rejection region beyond t_crit = "

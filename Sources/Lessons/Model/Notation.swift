@@ -1,10 +1,13 @@
+import Support
+
 /// The symbols every figure of a lesson writes, chosen once per lesson so that
 /// one figure does not say Ŷ and X while the next says y and x.
 ///
 /// The default is the chapter's: lower-case yᵢ and xᵢ for observations and
 /// variables, ŷ for the fitted value, β̂ⱼ for estimates, E(y) for the mean.
 /// `case: upper` gives Kutner's Y, X, Ŷ and E(Y); `estimates: b` gives the
-/// b₀, b₁ of many applied texts. Every member is TeX for the label language.
+/// b₀, b₁ of many applied texts; `p-values: apa` writes p as APA style does
+/// (p = .038, p < .001). Every symbol is TeX for the label language.
 public struct Notation: Sendable, Equatable {
     public enum LetterCase: String, Sendable, CaseIterable { case lower, upper }
     public enum Estimates: String, Sendable, CaseIterable {
@@ -14,6 +17,15 @@ public struct Notation: Sendable, Equatable {
 
     public var letterCase: LetterCase = .lower
     public var estimates: Estimates = .betaHat
+    /// How p-values are written: with a leading zero as R and Kutner do, or APA's.
+    public var pValues: NumberStyle.PValues = .leadingZero
+
+    /// The number style for `output` with this lesson's p-values.
+    public func style(_ output: NumberStyle.Output) -> NumberStyle {
+        var style = NumberStyle(output: output)
+        style.pValues = pValues
+        return style
+    }
 
     public init(letterCase: LetterCase = .lower, estimates: Estimates = .betaHat) {
         self.letterCase = letterCase
@@ -55,5 +67,5 @@ public struct Notation: Sendable, Equatable {
 
 extension LessonSpec {
     /// Keys of `notation:`.
-    static let notationKeys = ["case", "estimates"]
+    static let notationKeys = ["case", "estimates", "p-values"]
 }

@@ -109,6 +109,16 @@ public enum LessonSpecParser {
             }
             notation.estimates = chosen
         }
+        if let value = mapping["p-values"] {
+            let word = try value.string("'p-values'")
+            switch word {
+            case "leading-zero": notation.pValues = .leadingZero
+            case "apa": notation.pValues = .apa
+            default:
+                throw value.fail("'p-values' is 'leading-zero' (p = 0.038, p < 0.001) or 'apa' (p = .038, p < .001), found '\(word)'",
+                                 suggestion: NearestWord.hint(for: word, among: ["leading-zero", "apa"]))
+            }
+        }
         return notation
     }
 
