@@ -28,6 +28,29 @@ final class FigureNumberTests: XCTestCase {
         XCTAssertEqual(ScatterFitFigure.term(1.85), "+ 1.85")
     }
 
+    /// Kutner's Toluca table: b₀ = 62.37 and b₁ = 3.5702 (SE 26.18 and 0.3470)
+    /// line up on the point in their right-aligned columns: the shorter
+    /// fraction is padded with figure spaces, a digit's width each.
+    func testTheCoefficientTableLinesUpOnThePoint() throws {
+        let lesson = try PreparedLesson(InlineSpec.parse("""
+            title: Toluca
+            data: {builtin: toluca}
+            models:
+              m: {formula: work_hours ~ lot_size}
+            figures:
+              t: {kind: coefficient-table}
+            """))
+        let table = try FigureFactory.make(lesson.spec.figures[0], model: lesson.models[0])
+        let cells = try table.layout().textBoxes.filter { $0.role == .tableCell }
+        let intercept = try XCTUnwrap(cells.first { $0.plainText.hasPrefix("62.37") })
+        let slope = try XCTUnwrap(cells.first { $0.plainText == "3.5702" })
+        XCTAssertEqual(intercept.plainText, "62.37\u{2007}\u{2007}")
+        XCTAssertEqual(intercept.rect.maxX, slope.rect.maxX, accuracy: 0.5, "right-aligned in one column")
+        // Both end four digit widths after the point, so the points line up;
+        // 62.37 is one integer digit wider than 3.5702.
+        XCTAssertGreaterThan(intercept.rect.width, slope.rect.width)
+    }
+
     func testLessonWithAResponseNear1e20Draws() throws {
         let lesson = try PreparedLesson(InlineSpec.parse("""
             title: Big y

@@ -22,12 +22,19 @@ enum CoefficientTableFigure: FigureKindDefinition {
         let level = context.value(SharedFigureOptions.level)
         let percent = NumberFormat.label(level * 100).text(.unicode)
         let intervals = level == fit.confidenceLevel ? fit : try refit(model, level: level)
-        let rows = zip(fit.coefficients, intervals.coefficients).map { c, withInterval -> [String] in
-            [
+        // β̂, SE and t are padded with figure spaces to line up on the point in
+        // their right-aligned columns (DejaVu's digits are all one width).
+        let pairs = Array(zip(fit.coefficients, intervals.coefficients))
+        let estimates = aligned(pairs.map { c, _ in NumberFormat.estimate(c.estimate, standardError: c.standardError) })
+        let errors = aligned(pairs.map { c, _ in c.standardError.map(NumberFormat.standardError) })
+        let statistics = aligned(pairs.map { c, _ in c.t.map(NumberFormat.statistic) })
+        let rows = pairs.enumerated().map { index, pair -> [String] in
+            let (c, withInterval) = pair
+            return [
                 texEscaped(model.names.term(named: c.term)),
-                "$\(NumberFormat.estimate(c.estimate, standardError: c.standardError).text(.texMath))$",
-                c.standardError.map { "$\(NumberFormat.standardError($0).text(.texMath))$" } ?? "—",
-                c.t.map { "$\(NumberFormat.statistic($0).text(.texMath))$" } ?? "—",
+                estimates[index] ?? "—",
+                errors[index] ?? "—",
+                statistics[index] ?? "—",
                 c.p.map { "$\(NumberFormat.pValue($0, style: model.notation.style(.texMath)))$" } ?? "—",
                 withInterval.confidenceInterval.map {
                     "$" + NumberFormat.interval($0.lowerBound, $0.upperBound,
@@ -53,6 +60,13 @@ enum CoefficientTableFigure: FigureKindDefinition {
     static func refit(_ model: FittedModel, level: Double) throws -> Fit {
         try Fit(x: model.design.x, y: model.design.y, columnNames: model.design.columnNames,
                 hasIntercept: model.design.hasIntercept, droppedRows: model.design.droppedRows, confidenceLevel: level)
+    }
+
+    /// A column's numbers as display text padded to line up on the point;
+    /// nil (no value) stays nil.
+    static func aligned(_ column: [FormattedNumber?]) -> [String?] {
+        var padded = DecimalAlignment.padded(column.compactMap { $0 }, style: .unicode).makeIterator()
+        return column.map { $0 == nil ? nil : padded.next() }
     }
 
     /// Term and level names are plain text in a label. Outside `$…$` the label
