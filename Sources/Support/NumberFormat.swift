@@ -67,7 +67,10 @@ public enum NumberFormat {
 
     /// A quantity shown on its own, in a label or a caption, to `significant`
     /// digits without trailing zeros: σ̂ = 48.82, σ̂ = 0.8, σ̂ = 250 000.
-    public static func label(_ value: Double, significant: Int = 4) -> FormattedNumber {
+    /// Significant digits of a number standing alone in a figure's label.
+    public static let labelDigits = 4
+
+    public static func label(_ value: Double, significant: Int = labelDigits) -> FormattedNumber {
         number(value, .significant(significant))
     }
 }

@@ -59,6 +59,24 @@ final class NotationTests: XCTestCase {
         XCTAssertTrue(texts.contains { $0.contains("two-sided p = .026") }, "\(texts)")
     }
 
+    func testDigitsSetTheSignificantDigitsOfEveryLabel() throws {
+        // Toluca: b₀ = 62.366, b₁ = 3.5702 (Kutner Table 2.1): 62.37 + 3.57x at
+        // four significant digits, 62.4 + 3.57x at three.
+        let spec = base.replacingOccurrences(of: "t: {kind: coefficient-table, model: m}",
+                                             with: "s: {kind: scatter-fit, model: m, options: {annotate: [equation, slope]}}")
+        // At six, 3.57020 drops the zero that carries no information.
+        for (digits, equation) in [(4, "ŷ = 62.37 + 3.57x"), (3, "ŷ = 62.4 + 3.57x"), (6, "ŷ = 62.3659 + 3.5702x")] {
+            let lesson = try PreparedLesson(InlineSpec.parse(spec + "notation: {digits: \(digits)}\n"))
+            let figure = try FigureFactory.make(lesson.spec.figures[0], model: lesson.models[0])
+            let texts = try figure.layout().textBoxes.map(\.plainText)
+            XCTAssertTrue(texts.contains(equation), "\(digits): \(texts)")
+            XCTAssertTrue(texts.contains { $0.hasPrefix("β̂") && $0.contains("3.57") }, "\(digits): \(texts)")
+            XCTAssertTrue(try lesson.spec.figures[0].altText(model: lesson.models[0]).contains(equation))
+        }
+        let error = InlineSpec.refusal(base + "notation: {digits: 12}\n", file: #filePath, line: #line)
+        XCTAssertEqual(error?.message, "'digits' (significant digits of the numbers in figure labels) is a whole number from 2 to 8, found 12")
+    }
+
     func testAnUnknownChoiceIsRefusedWithTheChoices() {
         let error = InlineSpec.refusal(base + "notation: {case: capital}\n", file: #filePath, line: #line)
         XCTAssertEqual(error?.line, 7)

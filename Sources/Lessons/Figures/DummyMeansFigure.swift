@@ -1,3 +1,4 @@
+import Support
 import GLM
 import Plot
 
@@ -80,11 +81,11 @@ enum DummyMeansFigure: FigureKindDefinition {
         // form a row under the data, each in its group's column above the
         // group's name, where no label can be mistaken for a neighbour's.
         let lowest = groups.y.min()!, highest = groups.y.max()!
-        let placement = arrowLabelPlacement(groups, size: context.size, span: upper - lower)
+        let placement = arrowLabelPlacement(groups, size: context.size, span: upper - lower, digits: notation.digits)
         for j in 1..<count {
             let at = Double(j) + Self.arrowOffset
             marks.append(.arrow(from: Point(at, b0), to: Point(at, means[j]), color: palette[0], width: 2))
-            let value = ScatterFitFigure.label(groups.differences[j])
+            let value = ScatterFitFigure.label(groups.differences[j], digits: notation.digits)
             switch placement {
             case .besideOnOneLine, .besideOnTwoLines:
                 let oneLine = placement == .besideOnOneLine
@@ -107,11 +108,11 @@ enum DummyMeansFigure: FigureKindDefinition {
             let range = spread > 0 ? spread : max(abs(highest) * 0.1, 1)
             chart.y.include = [lowest - (staggered ? 0.7 : 0.4) * range, highest + 0.45 * range]
         }
-        marks.append(.text("$\(notation.estimate(0)) = \(ScatterFitFigure.label(b0))$", at: Point(-half, b0),
+        marks.append(.text("$\(notation.estimate(0)) = \(ScatterFitFigure.label(b0, digits: notation.digits))$", at: Point(-half, b0),
                            anchor: TextAnchor(.right, .middle), offset: Point(-8, 0)))
         if twoGroups {
             let rises = groups.differences[1] >= 0
-            marks.append(.text("$\(notation.estimate(0)) + \(notation.estimate(1)) = \(ScatterFitFigure.label(means[1]))$",
+            marks.append(.text("$\(notation.estimate(0)) + \(notation.estimate(1)) = \(ScatterFitFigure.label(means[1], digits: notation.digits))$",
                                at: Point(1 - half, means[1]), anchor: TextAnchor(.right, rises ? .bottom : .top),
                                offset: Point(-8, rises ? -6 : 6)))
         }
@@ -133,7 +134,7 @@ enum DummyMeansFigure: FigureKindDefinition {
         let plain = groups.levels.allSatisfy { !$0.contains(where: { "{}\\$".contains($0) }) }
         if groups.levels.count == 2 && plain {
             let mean = "\\bar{\(notation.response)}"
-            return ["$\(notation.estimate(1)) = \(mean)_{\\text{\(groups.levels[1])}} - \(mean)_{\\text{\(groups.levels[0])}} = \(ScatterFitFigure.label(groups.differences[1]))$"]
+            return ["$\(notation.estimate(1)) = \(mean)_{\\text{\(groups.levels[1])}} - \(mean)_{\\text{\(groups.levels[0])}} = \(ScatterFitFigure.label(groups.differences[1], digits: notation.digits))$"]
         }
         let reference = CoefficientTableFigure.texEscaped(groups.levels[0])
         return ["$\(notation.estimate(0))$ = mean of \(reference)",
@@ -151,8 +152,9 @@ enum DummyMeansFigure: FigureKindDefinition {
     /// columns. An estimate from the font size (DejaVu Sans averages 0.6 em a
     /// character): the figure is built before it is measured, and a label that
     /// does not fit is moved clear of data by the renderer anyway.
-    static func arrowLabelPlacement(_ groups: DummyMeansGroups, size: Size, span: Double) -> ArrowLabelPlacement {
-        let values = groups.differences.dropFirst().map { ScatterFitFigure.label($0).count }.max() ?? 0
+    static func arrowLabelPlacement(_ groups: DummyMeansGroups, size: Size, span: Double,
+                                    digits: Int = NumberFormat.labelDigits) -> ArrowLabelPlacement {
+        let values = groups.differences.dropFirst().map { ScatterFitFigure.label($0, digits: digits).count }.max() ?? 0
         // Margins and the y axis's labels take about 120 pixels of the width.
         let unit = (size.width - 120) / span
         let room = (1 - Self.arrowOffset - Self.barHalfWidth) * unit

@@ -50,8 +50,8 @@ enum FigureDescription {
     /// The fitted equation in the lesson's notation, as plain text:
     /// "ŷ = 62.37 + 3.57x" (or "Ŷ = … X" with `case: upper`).
     static func equation(_ notation: Notation, intercept: Double, slopes: [(Double, String)]) -> String {
-        plain("$" + notation.fittedEquation(intercept: NumberFormat.label(intercept).text(.texMath),
-                                            terms: slopes.map { ((($0.0 < 0) ? "- " : "+ ") + NumberFormat.label(abs($0.0)).text(.texMath), $0.1) })
+        plain("$" + notation.fittedEquation(intercept: NumberFormat.label(intercept, significant: notation.digits).text(.texMath),
+                                            terms: slopes.map { ((($0.0 < 0) ? "- " : "+ ") + NumberFormat.label(abs($0.0), significant: notation.digits).text(.texMath), $0.1) })
               + "$")
     }
 

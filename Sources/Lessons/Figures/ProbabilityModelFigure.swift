@@ -147,7 +147,7 @@ enum ProbabilityModelFigure: FigureKindDefinition {
                 let end = fitted[i] + (y[i] - fitted[i]) * stage.residual
                 marks.append(.segments([Segment(x[i], fitted[i], x[i], end)], color: palette[1], width: 2.4))
                 if stage.residual >= 1 {
-                    let value = ScatterFitFigure.label(y[i] - fitted[i])
+                    let value = ScatterFitFigure.label(y[i] - fitted[i], digits: n.digits)
                     marks.append(.text("$\\hat{\\varepsilon}_i = \(value)$", at: Point(x[i], (fitted[i] + y[i]) / 2),
                                        anchor: TextAnchor(.right, .middle), offset: Point(-8, 0), color: palette[1]))
                 }
@@ -166,7 +166,7 @@ enum ProbabilityModelFigure: FigureKindDefinition {
             chart.annotations = [Annotation(lines: [
                 "$\(n.response)_i \\sim \\mathcal{N}(\\beta_0 + \\beta_1 \(n.predictor())_i, \\sigma)$",
                 "$\(n.response)_i = \\beta_0 + \\beta_1 \(n.predictor())_i + \\varepsilon_i,\\quad \\varepsilon_i \\sim \\mathcal{N}(0, \\sigma)$",
-                "$\(n.estimate(0)) = \(ScatterFitFigure.label(b0)),\\quad \(n.estimate(1)) = \(ScatterFitFigure.label(b1)),\\quad \\hat{\\sigma} = \(ScatterFitFigure.label(sigma))$",
+                "$\(n.estimate(0)) = \(ScatterFitFigure.label(b0, digits: n.digits)),\\quad \(n.estimate(1)) = \(ScatterFitFigure.label(b1, digits: n.digits)),\\quad \\hat{\\sigma} = \(ScatterFitFigure.label(sigma, digits: n.digits))$",
             ])]
             return chart
         }
@@ -197,8 +197,8 @@ enum ProbabilityModelFigure: FigureKindDefinition {
             // leaves free: below the mean when it rises to the right, above
             // when it falls. The stem side has the observations at this x.
             let side = b1 >= 0 ? -1.0 : 1.0
-            let labels = [(1.0, "$\\hat{\\sigma} = \(ScatterFitFigure.label(sigma))$"),
-                          (2.0, "$2\\hat{\\sigma} = \(ScatterFitFigure.label(2 * sigma))$")]
+            let labels = [(1.0, "$\\hat{\\sigma} = \(ScatterFitFigure.label(sigma, digits: context.model.notation.digits))$"),
+                          (2.0, "$2\\hat{\\sigma} = \(ScatterFitFigure.label(2 * sigma, digits: context.model.notation.digits))$")]
             for (k, label) in labels {
                 let value = mean + side * k * sigma
                 marks.append(.text(label, at: Point(at + reach(value, mean: mean), value), anchor: TextAnchor(.left, .middle),

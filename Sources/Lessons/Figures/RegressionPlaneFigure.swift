@@ -191,8 +191,8 @@ enum RegressionPlaneFigure: FigureKindDefinition {
             chart.slopeTriangles = [(0, b1, x1), (1, b2, x2)].map { axis, slope, values in
                 let run = ScatterFitFigure.unitRun(for: (values.max() ?? 1) - (values.min() ?? 0))
                 let beta = context.model.notation.estimate(axis + 1)
-                let rise = run == 1 ? "\(beta) = \(label(slope))" : "\(label(run))\(beta) = \(label(slope * run))"
-                return SlopeTriangle3D(axis: axis, run: run, runLabel: "$\(label(run))$", riseLabel: "$\(rise)$", color: slopeColors[axis])
+                let rise = run == 1 ? "\(beta) = \(label(slope, digits: context.model.notation.digits))" : "\(label(run, digits: context.model.notation.digits))\(beta) = \(label(slope * run, digits: context.model.notation.digits))"
+                return SlopeTriangle3D(axis: axis, run: run, runLabel: "$\(label(run, digits: context.model.notation.digits))$", riseLabel: "$\(rise)$", color: slopeColors[axis])
             }
         }
         // The simple slopes are named under the equation rather than on their
@@ -207,23 +207,23 @@ enum RegressionPlaneFigure: FigureKindDefinition {
             }
         }
         let notation = context.model.notation
-        let terms = [(ScatterFitFigure.term(b1), notation.predictor(1)), (ScatterFitFigure.term(b2), notation.predictor(2))]
-            + zip(heldSlopes, held.indices).map { (ScatterFitFigure.term($0), notation.predictor($1 + 3)) }
-        var lines = ["$" + notation.fittedEquation(intercept: ScatterFitFigure.label(b0), terms: terms) + "$"]
+        let terms = [(ScatterFitFigure.term(b1, digits: context.model.notation.digits), notation.predictor(1)), (ScatterFitFigure.term(b2, digits: context.model.notation.digits), notation.predictor(2))]
+            + zip(heldSlopes, held.indices).map { (ScatterFitFigure.term($0, digits: context.model.notation.digits), notation.predictor($1 + 3)) }
+        var lines = ["$" + notation.fittedEquation(intercept: ScatterFitFigure.label(b0, digits: context.model.notation.digits), terms: terms) + "$"]
         for (index, predictor) in held.enumerated() {
             let value = NumberFormat.label(predictor.value).text(.unicode)
             let name = CoefficientTableFigure.texEscaped(context.model.names.variable(predictor.name))
             lines.append("$\(notation.predictor(index + 3))$ (\(name)) held at " + (predictor.isMean ? "its mean, \(value)" : value))
         }
         if simple.count == 2 {
-            lines.append("Each alone (dashed): $\(notation.predictor(1))$ $\(label(simple[0]))$, $\(notation.predictor(2))$ $\(label(simple[1]))$")
+            lines.append("Each alone (dashed): $\(notation.predictor(1))$ $\(label(simple[0], digits: context.model.notation.digits))$, $\(notation.predictor(2))$ $\(label(simple[1], digits: context.model.notation.digits))$")
         }
         chart.annotations = [Annotation(lines: lines, candidates: [.topLeft])]
         return chart
     }
 
     /// A number standing alone in a label, as TeX math (see `ScatterFitFigure.label`).
-    static func label(_ value: Double) -> String { ScatterFitFigure.label(value) }
+    static func label(_ value: Double, digits: Int = NumberFormat.labelDigits) -> String { ScatterFitFigure.label(value, digits: digits) }
 
     /// Intercept and slope of the response on `predictor` alone, fitted by GLM
     /// over the rows the model used: the slope a reader would get by ignoring

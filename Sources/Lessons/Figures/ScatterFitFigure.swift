@@ -78,7 +78,7 @@ enum ScatterFitFigure: FigureKindDefinition {
         let points = Mark.points(x: x, y: y, color: Color.ink)
         marks += x.count > 200 ? [points, line] : [line, points]
         if context.value(Self.annotate).contains("slope-triangle") {
-            marks += slopeTriangle(intercept: b0, slope: b1, over: x, y: y, color: palette[1])
+            marks += slopeTriangle(intercept: b0, slope: b1, over: x, y: y, color: palette[1], digits: model.notation.digits)
         }
         chart.marks = marks
 
@@ -86,9 +86,9 @@ enum ScatterFitFigure: FigureKindDefinition {
         for item in context.value(Self.annotate) {
             switch item {
             case "equation":
-                lines.append("$" + model.notation.fittedEquation(intercept: label(b0), terms: [(term(b1), model.notation.predictor())]) + "$")
+                lines.append("$" + model.notation.fittedEquation(intercept: label(b0, digits: model.notation.digits), terms: [(term(b1, digits: model.notation.digits), model.notation.predictor())]) + "$")
             case "slope":
-                lines.append("$\(model.notation.estimate(1)) = \(label(b1))$")
+                lines.append("$\(model.notation.estimate(1)) = \(label(b1, digits: model.notation.digits))$")
             case "r-squared":
                 // Three decimals, as the coefficient table and its LaTeX print it, so
                 // one lesson never shows R² two ways (and 0.99987 never reads "1").
@@ -96,7 +96,7 @@ enum ScatterFitFigure: FigureKindDefinition {
                     lines.append("$R^2 = \(NumberFormat.number(r2, .decimals(3)).text(.texMath))$")
                 }
             case "sigma":
-                if let sigma = model.fit.sigma { lines.append("$\\hat{\\sigma} = \(label(sigma))$") }
+                if let sigma = model.fit.sigma { lines.append("$\\hat{\\sigma} = \(label(sigma, digits: model.notation.digits))$") }
             default:
                 break
             }
@@ -128,7 +128,7 @@ enum ScatterFitFigure: FigureKindDefinition {
     /// along the middle of the data, the one farthest from every point is used,
     /// so neither the triangle nor its labels hide data.
     static func slopeTriangle(intercept b0: Double, slope b1: Double, over x: [Double], y: [Double],
-                              color: Color) -> [Mark] {
+                              color: Color, digits: Int = NumberFormat.labelDigits) -> [Mark] {
         let low = x.min() ?? 0, high = x.max() ?? 1
         let run = unitRun(for: high - low)
         let xSpan = max(high - low, 1e-12)
@@ -164,8 +164,8 @@ enum ScatterFitFigure: FigureKindDefinition {
             [layout(low + (high - low) * f, runFirst: true), layout(low + (high - low) * f, runFirst: false)]
         }
         let best = candidates.max { clearance($0) < clearance($1) }!
-        let runText = label(run)
-        let riseText = label(b1 * run)
+        let runText = label(run, digits: digits)
+        let riseText = label(b1 * run, digits: digits)
         let runAbove = best.corner.y > (best.a.y + best.b.y) / 2
         return [
             .segments([Segment(from: best.a, to: best.corner), Segment(from: best.corner, to: best.b)],
@@ -193,14 +193,14 @@ enum ScatterFitFigure: FigureKindDefinition {
     /// digits and no trailing zeros, because a label says how large something
     /// is, not how precisely it was measured ("42", not "42.000"); ×10ⁿ for
     /// extreme magnitudes, and never "0" for a value that is not zero.
-    static func label(_ value: Double) -> String {
-        NumberFormat.label(value).text(.texMath)
+    static func label(_ value: Double, digits: Int = NumberFormat.labelDigits) -> String {
+        NumberFormat.label(value, significant: digits).text(.texMath)
     }
 
     /// `+ 3.57` or `- 5.344`, a later term of an equation in TeX math: the
     /// sign is the operator, so the magnitude is written without one.
-    static func term(_ value: Double) -> String {
-        (value < 0 ? "- " : "+ ") + label(abs(value))
+    static func term(_ value: Double, digits: Int = NumberFormat.labelDigits) -> String {
+        (value < 0 ? "- " : "+ ") + label(abs(value), digits: digits)
     }
 
     /// `count` evenly spaced values spanning the data, for smooth bands.

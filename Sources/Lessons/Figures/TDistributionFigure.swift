@@ -208,7 +208,7 @@ enum TDistributionFigure: FigureKindDefinition {
             // statistic computed from the data.
             let criticalText = NumberFormat.number(critical, .decimals(3)).text(.texMath)
             chart.annotations[0].lines.append(
-                "$\\alpha = \(ScatterFitFigure.label(alpha)),\\ t_{\\mathrm{crit}} = \(criticalText)$")
+                "$\\alpha = \(ScatterFitFigure.label(alpha, digits: model.notation.digits)),\\ t_{\\mathrm{crit}} = \(criticalText)$")
         }
         return chart
     }

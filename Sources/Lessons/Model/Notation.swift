@@ -17,6 +17,11 @@ public struct Notation: Sendable, Equatable {
 
     public var letterCase: LetterCase = .lower
     public var estimates: Estimates = .betaHat
+    /// Significant digits of a number standing alone in a figure's label (an
+    /// equation's coefficients, β̂ beside its arrow, σ̂): 4 by default, 2 to 8.
+    /// Tables print each estimate to its standard error's precision instead.
+    public var digits = NumberFormat.labelDigits
+    public static let digitRange = 2...8
     /// How p-values are written: with a leading zero as R and Kutner do, or APA's.
     public var pValues: NumberStyle.PValues = .leadingZero
 
@@ -67,5 +72,5 @@ public struct Notation: Sendable, Equatable {
 
 extension LessonSpec {
     /// Keys of `notation:`.
-    static let notationKeys = ["case", "estimates", "p-values"]
+    static let notationKeys = ["case", "estimates", "p-values", "digits"]
 }

@@ -109,6 +109,13 @@ public enum LessonSpecParser {
             }
             notation.estimates = chosen
         }
+        if let value = mapping["digits"] {
+            let digits = try value.double("'digits'")
+            guard digits == digits.rounded(), Notation.digitRange.contains(Int(exactly: digits) ?? 0) else {
+                throw value.fail("'digits' (significant digits of the numbers in figure labels) is a whole number from \(Notation.digitRange.lowerBound) to \(Notation.digitRange.upperBound), found " + String(posixFormat: "%g", digits))
+            }
+            notation.digits = Int(digits)
+        }
         if let value = mapping["p-values"] {
             let word = try value.string("'p-values'")
             switch word {
