@@ -20,7 +20,7 @@ struct CheckCommand: ParsableCommand {
 
     enum Format: String, ExpressibleByArgument, CaseIterable { case text, json }
 
-    @Argument(help: "Lesson names or spec paths; all lessons when omitted.")
+    @Argument(help: "Lesson names or spec paths; all lessons when omitted. With --update, LESSON/FIGURE accepts that one figure.")
     var lessons: [String] = []
 
     @Option(name: .long, help: "The committed output folder (default: output/ at the top of the course).")
@@ -91,9 +91,25 @@ struct CheckCommand: ParsableCommand {
                 printError(error.description)
                 throw ExitCode(error.exitStatus)
             }
-            let names = lessons.isEmpty ? catalogue.names : lessons
-            let results = LessonRenderer(outputRoot: URL(fileURLWithPath: out)).render(names: names, from: catalogue)
+            // LESSON/FIGURE accepts that one figure and keeps the rest as committed.
+            let figures = lessons.compactMap { FigureUpdate.split($0, catalogue: catalogue) }
+            let names = lessons.isEmpty ? catalogue.names : lessons.filter { FigureUpdate.split($0, catalogue: catalogue) == nil }
             var status = LessonExitStatus.success
+            var accepted: [String] = []
+            for (lesson, figure) in figures {
+                do {
+                    let scratch = try CheckScratchFolder.create()
+                    defer { try? FileManager.default.removeItem(at: scratch) }
+                    let files = try FigureUpdate.accept(lesson: lesson, figure: figure, catalogue: catalogue,
+                                                        outputRoot: URL(fileURLWithPath: out), scratch: scratch)
+                    accepted.append(lesson)
+                    print("\(lesson)/\(figure): \(files.count) file\(files.count == 1 ? "" : "s") accepted in \(out)/\(lesson): \(files.joined(separator: ", "))")
+                } catch let error as LessonError {
+                    printError(error.description)
+                    status = max(status, error.exitStatus)
+                }
+            }
+            let results = LessonRenderer(outputRoot: URL(fileURLWithPath: out)).render(names: names, from: catalogue)
             for (name, result) in zip(names, results) {
                 switch result {
                 case .success(let rendered): print("\(name): \(rendered.files.count) files in \(rendered.directory.path)")
@@ -102,9 +118,9 @@ struct CheckCommand: ParsableCommand {
                     status = max(status, error.exitStatus)
                 }
             }
-            if results.contains(where: { if case .success = $0 { return true } else { return false } }) {
+            if !accepted.isEmpty || results.contains(where: { if case .success = $0 { return true } else { return false } }) {
                 do {
-                    try GalleryUpdate.write(out: out, names: names, catalogue: catalogue)
+                    try GalleryUpdate.write(out: out, names: names + accepted, catalogue: catalogue)
                 } catch let error as LessonError {
                     printError(error.description)
                     status = max(status, error.exitStatus)

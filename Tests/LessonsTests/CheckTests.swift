@@ -157,6 +157,7 @@ final class CheckTests: XCTestCase {
             XCTAssertTrue(page.contains("<img src=\"\(source)\""), "the review page does not show \(source)")
         }
         XCTAssertTrue(page.contains("<code>glmviz check --update inference</code>"))
+        XCTAssertTrue(page.contains("<code>glmviz check --update inference/t-distribution</code>"), "accepts the figure alone")
         XCTAssertEqual(try Data(contentsOf: report.appendingPathComponent("inference/t-distribution.png")),
                        try Data(contentsOf: result.freshRoot.appendingPathComponent("inference/t-distribution.png")))
         let text = try String(contentsOf: report.appendingPathComponent("report.txt"), encoding: .utf8)

@@ -174,4 +174,41 @@ final class CourseWorkflowTests: XCTestCase {
         let text = try String(contentsOf: docs, encoding: .utf8)
         XCTAssertTrue(text.contains("```yaml\n" + CourseScaffold.ciJob + "```"), "docs/checking.md and CourseScaffold.ciJob differ")
     }
+
+    func testUpdateAcceptsOneFigureAndKeepsTheOthersAsCommitted() throws {
+        let two = """
+            title: Two figures
+            data: {builtin: toluca}
+            models:
+              m: work_hours ~ lot_size
+            figures:
+              a: {kind: scatter-fit}
+              b: {kind: coefficient-table}
+            formats: [png]
+
+            """
+        try scratch.write(Data(two.utf8), to: "lessons/two.yaml")
+        XCTAssertEqual(try glmviz(["lesson", "--all"]).status, 0)
+        let changed = two.replacingOccurrences(of: "a: {kind: scatter-fit}", with: "a: {kind: scatter-fit, options: {residuals: true}}")
+            .replacingOccurrences(of: "b: {kind: coefficient-table}", with: "b: {kind: coefficient-table, options: {level: 0.9}}")
+        try scratch.write(Data(changed.utf8), to: "lessons/two.yaml")
+        let b = try Data(contentsOf: scratch.url.appendingPathComponent("output/two/b.png"))
+
+        let accept = try glmviz(["check", "--update", "two/a"])
+        XCTAssertEqual(accept.status, 0, accept.output)
+        XCTAssertEqual(accept.standardOutput, "two/a: 2 files accepted in output/two: a.png, a.myst.md\n")
+        XCTAssertEqual(try Data(contentsOf: scratch.url.appendingPathComponent("output/two/b.png")), b, "b is kept as committed")
+        let check = try glmviz(["check", "two"])
+        XCTAssertEqual(check.status, 1)
+        XCTAssertFalse(check.standardOutput.contains("output/two/a."), check.output)
+        XCTAssertTrue(check.standardOutput.contains("differs: output/two/b.png (figure b)"), check.output)
+        XCTAssertTrue(check.standardOutput.hasPrefix("stale: output/two:"), "the spec is not accepted until every figure is")
+
+        XCTAssertEqual(try glmviz(["check", "--update", "two/b"]).status, 0)
+        XCTAssertEqual(try glmviz(["check", "two"]).status, 0, "the last figure accepted, the lesson is fresh")
+
+        let missing = try glmviz(["check", "--update", "two/c"])
+        XCTAssertEqual(missing.status, 66)
+        XCTAssertEqual(missing.standardError, "lessons/two.yaml: lesson 'two' has no figure 'c' — did you mean 'a'?\n")
+    }
 }

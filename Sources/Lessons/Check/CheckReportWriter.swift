@@ -47,7 +47,7 @@ public enum CheckReportWriter {
                     let stem = (file as NSString).deletingPathExtension
                     let diff = diffs.keys.sorted().first { $0 == stem + ".diff.png" || $0.hasPrefix(stem + ".frame-") }
                     pairs[lesson, default: []].append(.init(
-                        file: problem.file, committed: HTMLText.link(lesson, committedName), fresh: HTMLText.link(lesson, file),
+                        file: problem.file, figure: problem.figures.first, committed: HTMLText.link(lesson, committedName), fresh: HTMLText.link(lesson, file),
                         diff: diff.map { HTMLText.link(lesson, $0) }))
                 }
             }

@@ -7,8 +7,8 @@ import Support
 /// a slider and a blink view over the two, and the diff image (ink only the
 /// committed image has in vermilion, ink only the fresh one has in blue); for
 /// every problem, its message, which carries the fits.json numbers old → new
-/// and a text export's first differing line; and the one command that accepts
-/// the lesson's new outputs.
+/// and a text export's first differing line; and the commands that accept one
+/// figure's new outputs, or the whole lesson's.
 ///
 /// The page links only to files inside the report folder (the committed image
 /// is copied beside the fresh one), so the folder can be moved or uploaded whole.
@@ -18,6 +18,8 @@ struct CheckReviewPage {
     /// An image the report shows in its three forms, relative to the report folder.
     struct ImagePair {
         var file: String
+        /// The figure the image shows, when the check knows it.
+        var figure: String?
         var committed: String
         var fresh: String
         var diff: String?
@@ -65,9 +67,12 @@ struct CheckReviewPage {
                             + "<input type=\"range\" min=\"0\" max=\"100\" value=\"50\" aria-label=\"slider position\"></div>")
                 body.append("<div class=\"blink\"><h3>blink</h3><div class=\"stack\"><img src=\"\(committed)\" alt=\"\">"
                             + "<img class=\"top blinking\" src=\"\(fresh)\" alt=\"\"></div></div>")
+                if let figure = pair.figure {
+                    body.append("<p>Accept this figure alone: <code>glmviz check --update \(HTMLText.escaped(Self.shellWord(lesson + "/" + figure)))</code></p>")
+                }
                 body.append("</figure>")
             }
-            body.append("<p>Accept these outputs: <code>glmviz check --update \(HTMLText.escaped(Self.shellWord(lesson)))</code> "
+            body.append("<p>Accept the whole lesson: <code>glmviz check --update \(HTMLText.escaped(Self.shellWord(lesson)))</code> "
                         + "(or <code>glmviz lesson \(HTMLText.escaped(Self.shellWord(lesson)))</code>), look at them, and commit "
                         + "<code>\(HTMLText.escaped(outputRoot))/</code>.</p>")
             body.append("</section>")

@@ -174,15 +174,21 @@ public struct OutputChecker: Sendable {
         }
         let before = a.split(separator: "\n", omittingEmptySubsequences: false)
         let after = b.split(separator: "\n", omittingEmptySubsequences: false)
-        func shown(_ line: Substring?) -> String {
+        // A long line is shown from a little before where the two part, so the
+        // difference is in view: "…the fitted line ŷ = 62.37 …".
+        func shown(_ line: Substring?, from start: Int) -> String {
             guard let line else { return "(no such line)" }
-            let text = line.count > 100 ? line.prefix(99) + "…" : line
-            return "“" + text + "”"
+            let characters = Array(line)
+            let first = max(0, min(start, characters.count) - 30)
+            let last = min(characters.count, first + 90)
+            return "“" + (first > 0 ? "…" : "") + String(characters[first..<last]) + (last < characters.count ? "…" : "") + "”"
         }
         for index in 0..<max(before.count, after.count) {
             let x = index < before.count ? before[index] : nil
             let y = index < after.count ? after[index] : nil
-            if x != y { return "line \(index + 1) differs: committed \(shown(x)), fresh \(shown(y))" }
+            guard x != y else { continue }
+            let start = zip(Array(x ?? ""), Array(y ?? "")).prefix { $0 == $1 }.count
+            return "line \(index + 1) differs: committed \(shown(x, from: start)), fresh \(shown(y, from: start))"
         }
         return "differs from the fresh render"
     }
