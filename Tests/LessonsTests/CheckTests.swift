@@ -110,6 +110,14 @@ final class CheckTests: XCTestCase {
                       result.problems[0].message)
         XCTAssertTrue(result.problems[0].line(outputRoot: "output").hasPrefix(
             "differs: output/simple-regression/fits.json (figures simple-reg, simple-reg-residuals, simple-reg-table): model 'hours'"))
+        // The review page lists every number that changed, committed → fresh.
+        let changes = try XCTUnwrap(result.fitsChanges["simple-regression"])
+        XCTAssertEqual(changes, ["model 'hours' coefficients[lot_size].estimate is 3.58020202020202, "
+                                 + "the fresh fit gives 3.57020202020202 (relative difference 0.0028)"])
+        let report = workspace.root.appendingPathComponent("check-report")
+        try CheckReportWriter.write(result, outputRoot: "output", committedRoot: workspace.output, to: report)
+        let page = try String(contentsOf: report.appendingPathComponent("index.html"), encoding: .utf8)
+        XCTAssertTrue(page.contains("<li>model &#39;hours&#39; coefficients[lot_size].estimate is 3.58020202020202, the fresh fit gives 3.57020202020202"), page)
     }
 
     func testAChangeWithinTheTolerancesStillFailsTheManifestHash() throws {

@@ -15,6 +15,9 @@ public struct CheckResult: Sendable {
     public var errors: [LessonError] = []
     /// Where the fresh renders are, one folder per lesson.
     public var freshRoot: URL
+    /// Every number of `fits.json` that changed, lesson → "model 'm' key is
+    /// old, the fresh fit gives new", for the review page.
+    public var fitsChanges: [String: [String]] = [:]
     /// Pictures of changed pixels: lesson → file name → image.
     public var diffImages: [String: [String: RGBAImage]] = [:]
 

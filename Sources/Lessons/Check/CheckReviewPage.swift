@@ -55,6 +55,11 @@ struct CheckReviewPage {
                             + ": \(HTMLText.escaped(problem.message))</li>")
             }
             body.append("</ul>")
+            if let changes = result.fitsChanges[lesson], !changes.isEmpty {
+                body.append("<h3>fits.json: every number that changed, committed → fresh</h3><ul class=\"fits\">")
+                for change in changes { body.append("<li>\(HTMLText.escaped(change))</li>") }
+                body.append("</ul>")
+            }
             for pair in images[lesson] ?? [] {
                 let committed = HTMLText.escaped(pair.committed), fresh = HTMLText.escaped(pair.fresh)
                 body.append("<figure class=\"pair\"><figcaption><code>\(HTMLText.escaped(pair.file))</code></figcaption>")

@@ -132,7 +132,7 @@ public struct OutputChecker: Sendable {
             result.filesCompared += 1
             if file == "fits.json" {
                 if old == new { result.filesIdentical += 1 }
-                if !compareFits(old, new, record: freshRecord, problem: problem) { continue }
+                if !compareFits(old, new, record: freshRecord, problem: problem, changes: { result.fitsChanges[lesson] = $0 }) { continue }
             } else {
                 let figure = freshRecord?.figure(forFile: file) ?? String(file.prefix { $0 != "." })
                 switch compareFigure(old, new, file: file, figure: figure) {
@@ -197,7 +197,8 @@ public struct OutputChecker: Sendable {
     /// and the figures drawn from it.
     /// Returns whether the numbers match.
     private func compareFits(_ old: Data, _ new: Data, record: LessonRecord?,
-                             problem: (CheckProblem.Kind, String, String, [String]?) -> Void) -> Bool {
+                             problem: (CheckProblem.Kind, String, String, [String]?) -> Void,
+                             changes: ([String]) -> Void) -> Bool {
         guard old != new else { return true }
         let differences: [FitsComparison.Difference]
         do {
@@ -207,6 +208,7 @@ public struct OutputChecker: Sendable {
             problem(.unreadable, "fits.json", "is not valid JSON: \(ManifestStore.describe(error)); re-render it", nil)
             return false
         }
+        changes(differences.map { "model '\($0.model)'" + ($0.path.isEmpty ? "" : " \($0.path)") + " \($0.detail)" })
         var byModel: [String: [FitsComparison.Difference]] = [:]
         for difference in differences { byModel[difference.model, default: []].append(difference) }
         for model in byModel.keys.sorted() {
