@@ -77,6 +77,20 @@ final class NotationTests: XCTestCase {
         XCTAssertEqual(error?.message, "'digits' (significant digits of the numbers in figure labels) is a whole number from 2 to 8, found 12")
     }
 
+    func testALessonCanFixTheDecimalsOfEachTableQuantity() throws {
+        // Toluca (Kutner Figure 2.2): b₁ = 3.5702, s{b₁} = 0.3470, t = 10.29 by
+        // default; at two, three and one decimals 3.57, 0.347 and 10.3, and the
+        // interval [2.8524, 4.2880] at the estimate's two, [2.85, 4.29].
+        let lesson = try PreparedLesson(InlineSpec.parse(base + "notation: {decimals: {estimates: 2, standard-errors: 3, t: 1}}\n"))
+        let tex = try LaTeXCoefficientTable(lesson.models[0], level: 0.95).text
+        XCTAssertTrue(tex.contains("work\\_size & $3.57$ & $0.347$ & $10.3$ & $<0.001$ & $[2.85, 4.29]$")
+                      || tex.contains("lot\\_size & $3.57$ & $0.347$ & $10.3$ & $<0.001$ & $[2.85, 4.29]$"), tex)
+        let cells = try FigureFactory.make(lesson.spec.figures[0], model: lesson.models[0]).layout().textBoxes.map(\.plainText)
+        XCTAssertTrue(cells.contains("3.57") && cells.contains("0.347") && cells.contains("10.3"), "\(cells)")
+        let error = InlineSpec.refusal(base + "notation: {decimals: {estimate: 2}}\n", file: #filePath, line: #line)
+        XCTAssertEqual(error?.suggestion, "did you mean 'estimates'?")
+    }
+
     func testAnUnknownChoiceIsRefusedWithTheChoices() {
         let error = InlineSpec.refusal(base + "notation: {case: capital}\n", file: #filePath, line: #line)
         XCTAssertEqual(error?.line, 7)

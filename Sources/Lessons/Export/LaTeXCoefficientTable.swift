@@ -28,7 +28,7 @@ public struct LaTeXCoefficientTable {
         let fit = model.fit
         let intervals = level == fit.confidenceLevel ? fit : try CoefficientTableFigure.refit(model, level: level)
         self.init(modelName: model.spec.name, formula: model.spec.formula, level: level, fit: fit, intervals: intervals,
-                  termName: model.names.term(named:), pStyle: model.notation.style(.latex))
+                  termName: model.names.term(named:), notation: model.notation)
         estimateSymbol = model.notation.estimateSymbol
     }
 
@@ -37,14 +37,15 @@ public struct LaTeXCoefficientTable {
     /// the words each row shows for a design column R names (the lesson's
     /// display names); the default keeps R's name.
     public init(modelName: String, formula: String, level: Double, fit: Fit, intervals: Fit,
-                termName: (String) -> String = { $0 }, pStyle: NumberStyle = .latex) {
+                termName: (String) -> String = { $0 }, notation: Notation = Notation()) {
         self.modelName = modelName
         self.formula = formula
         self.level = level
         let pairs = Array(zip(fit.coefficients, intervals.coefficients))
-        let estimates = Self.aligned(pairs.map { c, _ in NumberFormat.estimate(c.estimate, standardError: c.standardError) })
-        let errors = Self.aligned(pairs.map { c, _ in c.standardError.map(NumberFormat.standardError) })
-        let statistics = Self.aligned(pairs.map { c, _ in c.t.map(NumberFormat.statistic) })
+        let decimals = notation.decimals
+        let estimates = Self.aligned(pairs.map { c, _ in decimals.estimate(c.estimate, standardError: c.standardError) })
+        let errors = Self.aligned(pairs.map { c, _ in c.standardError.map(decimals.standardError) })
+        let statistics = Self.aligned(pairs.map { c, _ in c.t.map(decimals.statistic) })
         rows = pairs.enumerated().map { index, pair in
             let (c, withInterval) = pair
             return [
@@ -52,10 +53,10 @@ public struct LaTeXCoefficientTable {
                 estimates[index] ?? "---",
                 errors[index] ?? "---",
                 statistics[index] ?? "---",
-                c.p.map { NumberFormat.pValue($0, style: pStyle) } ?? "---",
+                c.p.map { NumberFormat.pValue($0, style: notation.style(.latex)) } ?? "---",
                 withInterval.confidenceInterval.map {
                     NumberFormat.interval($0.lowerBound, $0.upperBound,
-                                          NumberFormat.precision(forStandardError: c.standardError), style: .latex)
+                                          decimals.intervalPrecision(standardError: c.standardError), style: .latex)
                 } ?? "---",
             ]
         }

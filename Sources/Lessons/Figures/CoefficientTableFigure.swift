@@ -25,9 +25,10 @@ enum CoefficientTableFigure: FigureKindDefinition {
         // β̂, SE and t are padded with figure spaces to line up on the point in
         // their right-aligned columns (DejaVu's digits are all one width).
         let pairs = Array(zip(fit.coefficients, intervals.coefficients))
-        let estimates = aligned(pairs.map { c, _ in NumberFormat.estimate(c.estimate, standardError: c.standardError) })
-        let errors = aligned(pairs.map { c, _ in c.standardError.map(NumberFormat.standardError) })
-        let statistics = aligned(pairs.map { c, _ in c.t.map(NumberFormat.statistic) })
+        let decimals = model.notation.decimals
+        let estimates = aligned(pairs.map { c, _ in decimals.estimate(c.estimate, standardError: c.standardError) })
+        let errors = aligned(pairs.map { c, _ in c.standardError.map(decimals.standardError) })
+        let statistics = aligned(pairs.map { c, _ in c.t.map(decimals.statistic) })
         let rows = pairs.enumerated().map { index, pair -> [String] in
             let (c, withInterval) = pair
             return [
@@ -38,7 +39,7 @@ enum CoefficientTableFigure: FigureKindDefinition {
                 c.p.map { "$\(NumberFormat.pValue($0, style: model.notation.style(.texMath)))$" } ?? "—",
                 withInterval.confidenceInterval.map {
                     "$" + NumberFormat.interval($0.lowerBound, $0.upperBound,
-                                              NumberFormat.precision(forStandardError: c.standardError),
+                                              decimals.intervalPrecision(standardError: c.standardError),
                                               style: .texMath) + "$"
                 } ?? "—",
             ]
@@ -91,9 +92,9 @@ extension CoefficientTableFigure {
         let fit = context.model.fit
         let shown = 6
         var rows = fit.coefficients.prefix(shown).map { c -> String in
-            var row = "\(context.model.names.term(named: c.term)) \(FigureDescription.plain("$" + context.model.notation.estimateSymbol + "$")) = \(NumberFormat.estimate(c.estimate, standardError: c.standardError).text(.unicode))"
+            var row = "\(context.model.names.term(named: c.term)) \(FigureDescription.plain("$" + context.model.notation.estimateSymbol + "$")) = \(context.model.notation.decimals.estimate(c.estimate, standardError: c.standardError).text(.unicode))"
             if let se = c.standardError, let p = c.p {
-                row += " (SE \(NumberFormat.standardError(se).text(.unicode)), \(NumberFormat.pClause(p, style: context.model.notation.style(.unicode))))"
+                row += " (SE \(context.model.notation.decimals.standardError(se).text(.unicode)), \(NumberFormat.pClause(p, style: context.model.notation.style(.unicode))))"
             } else {
                 row += " (not estimable)"
             }

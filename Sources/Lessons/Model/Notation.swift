@@ -22,6 +22,8 @@ public struct Notation: Sendable, Equatable {
     /// Tables print each estimate to its standard error's precision instead.
     public var digits = NumberFormat.labelDigits
     public static let digitRange = 2...8
+    /// Decimals fixed for the quantities of coefficient tables (see `TableDecimals`).
+    public var decimals = TableDecimals()
     /// How p-values are written: with a leading zero as R and Kutner do, or APA's.
     public var pValues: NumberStyle.PValues = .leadingZero
 
@@ -72,5 +74,5 @@ public struct Notation: Sendable, Equatable {
 
 extension LessonSpec {
     /// Keys of `notation:`.
-    static let notationKeys = ["case", "estimates", "p-values", "digits"]
+    static let notationKeys = ["case", "estimates", "p-values", "digits", "decimals"]
 }

@@ -116,6 +116,21 @@ public enum LessonSpecParser {
             }
             notation.digits = Int(digits)
         }
+        if let value = mapping["decimals"] {
+            let decimals = try value.mapping("'decimals' (decimals of coefficient-table quantities)")
+            try decimals.allowOnly(TableDecimals.keys)
+            for entry in decimals.entries {
+                let number = try entry.value.double("the decimals of \(entry.key)")
+                guard number == number.rounded(), let places = Int(exactly: number), TableDecimals.range.contains(places) else {
+                    throw entry.value.fail("the decimals of \(entry.key) are a whole number from \(TableDecimals.range.lowerBound) to \(TableDecimals.range.upperBound), found " + String(posixFormat: "%g", number))
+                }
+                switch entry.key {
+                case "estimates": notation.decimals.estimates = places
+                case "standard-errors": notation.decimals.standardErrors = places
+                default: notation.decimals.statistics = places
+                }
+            }
+        }
         if let value = mapping["p-values"] {
             let word = try value.string("'p-values'")
             switch word {
