@@ -195,11 +195,12 @@ final class FormulaParserBoundsTests: XCTestCase {
 
     // MARK: Linear time
 
-    /// The fuzzers' worst cases, each at a size and at twice that size: doubling
-    /// the input may at most double the time. The fastest of seven runs (the one
-    /// least disturbed by other work on a shared machine), with a factor of 2.5 for
-    /// measurement noise; a quadratic step would give 4. Sizes are chosen so that
-    /// a run takes 50–500 ms in a debug build.
+    /// The fuzzers' worst cases, each at half a size and at twice it: an input
+    /// four times as long takes about four times as long (linear), never sixteen
+    /// (quadratic). The fastest of seven runs (the one least disturbed by other
+    /// work on a shared machine), against a bound of 8 that leaves a factor of
+    /// two for noise on either side. Sizes are chosen so that a run takes
+    /// 50–500 ms in a debug build.
     func testParsingTimeGrowsLinearly() throws {
         let frame = try Frame(columns: [
             (name: "y", column: .numeric([1, 2, 4, 3, 6])), (name: "x", column: .numeric([0.5, 1, 1.5, 2, 2.5])),
@@ -221,9 +222,9 @@ final class FormulaParserBoundsTests: XCTestCase {
                 _ = formula.variables
                 _ = try? Design(formula: formula, frame: frame)
             }
-            let small = workload.text(workload.size), large = workload.text(2 * workload.size)
-            let (once, twice) = Timing.fastest({ work(small) }, { work(large) })
-            XCTAssertLessThan(twice, 2.5 * once + 0.005, "\(workload.name): \(once) s, then \(twice) s at twice the size")
+            let small = workload.text(workload.size / 2), large = workload.text(2 * workload.size)
+            let (once, fourTimes) = Timing.fastest({ work(small) }, { work(large) })
+            XCTAssertLessThan(fourTimes, 8 * once + 0.01, "\(workload.name): \(once) s, then \(fourTimes) s at four times the size")
         }
     }
 }

@@ -83,6 +83,9 @@ final class PointDensityTests: XCTestCase {
         _ = try chart.pngData()
         let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
         print(String(format: "density scatter of 10^6 points: %.3f s", seconds))
-        XCTAssertLessThan(seconds, 3, "10^6 points took \(seconds) s; one marker per point takes well over 10 s")
+        // About 1.5 s in a debug build on an idle machine; the bound leaves room
+        // for a busy shared one and still fails the tens of seconds one marker per
+        // point takes.
+        XCTAssertLessThan(seconds, 8, "10^6 points took \(seconds) s; one marker per point takes tens of seconds")
     }
 }
