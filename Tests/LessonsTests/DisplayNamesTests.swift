@@ -89,4 +89,28 @@ final class DisplayNamesTests: XCTestCase {
         let error = InlineSpec.refusal(bloodType + "labels:\n  blood: [A, B]\n", file: #filePath, line: #line)
         XCTAssertEqual(error?.line, 15)
     }
+
+    /// A long level sits under "Dummy j", broken between words, so its column
+    /// is as narrow as its words allow.
+    func testALongLevelIsWrappedUnderItsDummyHeader() throws {
+        XCTAssertEqual(DummyCodingFigure.wrapped("selective serotonin reuptake inhibitor", width: 18),
+                       "selective\nserotonin reuptake\ninhibitor")
+        XCTAssertEqual(DummyCodingFigure.wrapped("supercalifragilisticexpialidocious", width: 18), "supercalifragilisticexpialidocious")
+        let lesson = try PreparedLesson(InlineSpec.parse("""
+            title: Arms
+            models:
+              m:
+                formula: y ~ arm
+                reference: {arm: waiting list control}
+                data:
+                  columns:
+                    arm: [waiting list control, waiting list control, cognitive behavioural therapy, cognitive behavioural therapy]
+                    y: [1, 2, 4, 5]
+            figures:
+              coding: {kind: dummy-coding}
+            """))
+        let table = try XCTUnwrap(try FigureFactory.make(lesson.spec.figures[0], model: lesson.models[0]) as? Table)
+        XCTAssertEqual(table.header, ["arm", "Dummy 1:\ncognitive\nbehavioural\ntherapy"])
+        XCTAssertEqual(try table.layout().violations(), [])
+    }
 }

@@ -37,7 +37,11 @@ enum DummyCodingFigure: FigureKindDefinition {
         let header = [CoefficientTableFigure.texEscaped(context.value(CommonFigureOptions.xLabel) ?? context.model.names.variable(variable))]
             + dummies.enumerated().map { index, column in
                 let j = design.columnNames.firstIndex(of: column)!
-                return "Dummy \(index + 1): \(CoefficientTableFigure.texEscaped(context.model.names.header(j)))"
+                // A long level goes under "Dummy j", broken between words into
+                // lines of about 18 characters, so a column is as narrow as its
+                // words allow rather than as wide as the whole name.
+                let level = CoefficientTableFigure.texEscaped(context.model.names.header(j))
+                return level.count > 12 ? "Dummy \(index + 1):\n" + Self.wrapped(level, width: 18) : "Dummy \(index + 1): \(level)"
             }
         let contents = "\(dummies.count) dummy columns and \(levels.count) levels"
         let fix = "tabulate a predictor with fewer levels, or show the design with a 'design-matrix' figure, which summarises wide designs"
@@ -47,6 +51,25 @@ enum DummyCodingFigure: FigureKindDefinition {
         let table = try Table(title: context.title, header: header, rows: rows,
                               alignments: [.left] + dummies.map { _ in .center }).sized()
         return try context.fitted(table, describing: contents, fix: fix)
+    }
+}
+
+extension DummyCodingFigure {
+    /// `text` broken at spaces into lines of at most `width` characters (a word
+    /// longer than that stays whole on its line).
+    static func wrapped(_ text: String, width: Int) -> String {
+        var lines: [String] = []
+        var line = ""
+        for word in text.split(separator: " ", omittingEmptySubsequences: true) {
+            if !line.isEmpty, line.count + 1 + word.count > width {
+                lines.append(line)
+                line = String(word)
+            } else {
+                line += (line.isEmpty ? "" : " ") + word
+            }
+        }
+        if !line.isEmpty { lines.append(line) }
+        return lines.joined(separator: "\n")
     }
 }
 
