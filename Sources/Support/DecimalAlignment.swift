@@ -61,4 +61,11 @@ public enum DecimalAlignment {
             return style.output == .latex ? "$" + full + "$" : full
         }
     }
+
+    /// `padded` for a column with gaps (a coefficient with no SE, t or p):
+    /// the numbers present line up with each other, and a gap stays nil.
+    public static func padded(_ column: [FormattedNumber?], style: NumberStyle) -> [String?] {
+        var padded = padded(column.compactMap { $0 }, style: style).makeIterator()
+        return column.map { $0 == nil ? nil : padded.next() }
+    }
 }

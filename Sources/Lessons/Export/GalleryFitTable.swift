@@ -45,11 +45,11 @@ struct GalleryFitTable: Equatable {
     /// columns are padded with figure spaces so that, right-aligned in the
     /// page's tabular figures, they line up on the decimal point.
     var html: String {
-        let estimates = Self.aligned(rows.map { row in
+        let estimates = DecimalAlignment.padded(rows.map { row in
             row.estimate.map { NumberFormat.estimate($0, standardError: row.standardError) }
-        })
-        let errors = Self.aligned(rows.map { $0.standardError.map(NumberFormat.standardError) })
-        let statistics = Self.aligned(rows.map { $0.t.map(NumberFormat.statistic) })
+        }, style: .unicode)
+        let errors = DecimalAlignment.padded(rows.map { $0.standardError.map(NumberFormat.standardError) }, style: .unicode)
+        let statistics = DecimalAlignment.padded(rows.map { $0.t.map(NumberFormat.statistic) }, style: .unicode)
         var lines = ["<table class=\"fit\">",
                      "<caption>Model <code>\(HTMLText.escaped(model))</code>"
                         + (n.map { ", n = \(NumberFormat.number(Double($0), .decimals(0)).text(.unicode))" } ?? "")
@@ -67,10 +67,4 @@ struct GalleryFitTable: Equatable {
         return lines.joined(separator: "\n")
     }
 
-    /// A column's numbers padded to line up on the point; nil (no value in
-    /// fits.json) stays nil.
-    static func aligned(_ column: [FormattedNumber?]) -> [String?] {
-        var padded = DecimalAlignment.padded(column.compactMap { $0 }, style: .unicode).makeIterator()
-        return column.map { $0 == nil ? nil : padded.next() }
-    }
 }

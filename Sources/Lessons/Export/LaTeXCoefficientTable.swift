@@ -43,9 +43,9 @@ public struct LaTeXCoefficientTable {
         self.level = level
         let pairs = Array(zip(fit.coefficients, intervals.coefficients))
         let decimals = notation.decimals
-        let estimates = Self.aligned(pairs.map { c, _ in decimals.estimate(c.estimate, standardError: c.standardError) })
-        let errors = Self.aligned(pairs.map { c, _ in c.standardError.map(decimals.standardError) })
-        let statistics = Self.aligned(pairs.map { c, _ in c.t.map(decimals.statistic) })
+        let estimates = DecimalAlignment.padded(pairs.map { c, _ in decimals.estimate(c.estimate, standardError: c.standardError) }, style: .latex)
+        let errors = DecimalAlignment.padded(pairs.map { c, _ in c.standardError.map(decimals.standardError) }, style: .latex)
+        let statistics = DecimalAlignment.padded(pairs.map { c, _ in c.t.map(decimals.statistic) }, style: .latex)
         rows = pairs.enumerated().map { index, pair in
             let (c, withInterval) = pair
             return [
@@ -67,12 +67,6 @@ public struct LaTeXCoefficientTable {
         summary = parts.joined(separator: ", ")
     }
 
-    /// A column's numbers as LaTeX cells padded to line up on the point;
-    /// nil (a coefficient with no SE, t or p) stays nil.
-    static func aligned(_ column: [FormattedNumber?]) -> [String?] {
-        var padded = DecimalAlignment.padded(column.compactMap { $0 }, style: .latex).makeIterator()
-        return column.map { $0 == nil ? nil : padded.next() }
-    }
 
     public var text: String {
         let percent = NumberFormat.label(level * 100).text(.texMath)

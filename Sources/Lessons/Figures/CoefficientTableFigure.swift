@@ -26,9 +26,9 @@ enum CoefficientTableFigure: FigureKindDefinition {
         // their right-aligned columns (DejaVu's digits are all one width).
         let pairs = Array(zip(fit.coefficients, intervals.coefficients))
         let decimals = model.notation.decimals
-        let estimates = aligned(pairs.map { c, _ in decimals.estimate(c.estimate, standardError: c.standardError) })
-        let errors = aligned(pairs.map { c, _ in c.standardError.map(decimals.standardError) })
-        let statistics = aligned(pairs.map { c, _ in c.t.map(decimals.statistic) })
+        let estimates = DecimalAlignment.padded(pairs.map { c, _ in decimals.estimate(c.estimate, standardError: c.standardError) }, style: .unicode)
+        let errors = DecimalAlignment.padded(pairs.map { c, _ in c.standardError.map(decimals.standardError) }, style: .unicode)
+        let statistics = DecimalAlignment.padded(pairs.map { c, _ in c.t.map(decimals.statistic) }, style: .unicode)
         let rows = pairs.enumerated().map { index, pair -> [String] in
             let (c, withInterval) = pair
             return [
@@ -63,12 +63,6 @@ enum CoefficientTableFigure: FigureKindDefinition {
                 hasIntercept: model.design.hasIntercept, droppedRows: model.design.droppedRows, confidenceLevel: level)
     }
 
-    /// A column's numbers as display text padded to line up on the point;
-    /// nil (no value) stays nil.
-    static func aligned(_ column: [FormattedNumber?]) -> [String?] {
-        var padded = DecimalAlignment.padded(column.compactMap { $0 }, style: .unicode).makeIterator()
-        return column.map { $0 == nil ? nil : padded.next() }
-    }
 
     /// Term and level names are plain text in a label. Outside `$…$` the label
     /// language (Plot's `TeX`) gives meaning to `$` alone (`\$` prints a dollar;
