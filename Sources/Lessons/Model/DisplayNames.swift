@@ -26,16 +26,7 @@ public struct DisplayNames: Sendable {
     /// Design column `j` as a table row or an equation names it on its own,
     /// e.g. "Blood type: AB", "Lot size", "Age × Blood type: AB".
     public func term(_ j: Int) -> String {
-        let name = design.columnNames[j]
-        if let label = labels[name] { return label }
-        let parts = design.columnParts(j)
-        if parts.isEmpty { return name }
-        return parts.map { part in
-            switch part {
-            case .numeric(let label, let variable): return labels[label] ?? variable.map(self.variable) ?? label
-            case .level(let variable, let level): return "\(self.variable(variable)): \(self.level(level, of: variable))"
-            }
-        }.joined(separator: " × ")
+        joined(j) { variable, level in "\(self.variable(variable)): \(self.level(level, of: variable))" }
     }
 
     /// The term of the design column R calls `name`, or `name` when the design
@@ -47,6 +38,13 @@ public struct DisplayNames: Sendable {
     /// Design column `j` under a heading that already names its variable (a
     /// design matrix's column, a dummy-coding table): the level alone, `AB`.
     public func header(_ j: Int) -> String {
+        joined(j) { variable, level in self.level(level, of: variable) }
+    }
+
+    /// Column `j`: its label, else its factors joined by " × ", numeric ones by
+    /// their label or variable name and level indicators as `level` writes them;
+    /// R's name for the intercept.
+    private func joined(_ j: Int, level: (_ variable: String, _ level: String) -> String) -> String {
         let name = design.columnNames[j]
         if let label = labels[name] { return label }
         let parts = design.columnParts(j)
@@ -54,7 +52,7 @@ public struct DisplayNames: Sendable {
         return parts.map { part in
             switch part {
             case .numeric(let label, let variable): return labels[label] ?? variable.map(self.variable) ?? label
-            case .level(let variable, let level): return self.level(level, of: variable)
+            case .level(let variable, let value): return level(variable, value)
             }
         }.joined(separator: " × ")
     }
