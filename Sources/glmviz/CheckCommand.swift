@@ -79,12 +79,11 @@ struct CheckCommand: ParsableCommand {
     func run() throws {
         var catalogue = LessonCatalogue()
         catalogue.allowsPathsOutsideCourseRoot = allowOutsideRoot
-        let settings: CourseSettings
-        do { settings = try catalogue.course?.settings() ?? CourseSettings() } catch let error as LessonError {
+        let out: String
+        do { out = try CourseFolders.output(self.out, catalogue: catalogue) } catch let error as LessonError {
             printError(error.description)
             throw ExitCode(error.exitStatus)
         }
-        let out = CourseFolders.path(self.out, course: catalogue.course, inCourse: { $0.defaultOutput(settings) }, fallback: "output")
         let report = CourseFolders.path(self.report, course: catalogue.course, inCourse: \.defaultReport, fallback: "check-report")
         if update {
             do { try OptionChecks.checkLength(ofOutput: out, option: "--out") } catch {

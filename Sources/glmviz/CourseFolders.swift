@@ -11,10 +11,15 @@ enum CourseFolders {
     static func path(_ given: String?, course: Course?, inCourse: (Course) -> URL, fallback: String) -> String {
         if let given { return given }
         guard let course else { return fallback }
-        let here = URL(fileURLWithPath: FileManager.default.currentDirectoryPath).standardizedFileURL.path
-        let full = inCourse(course).standardizedFileURL.path
-        let prefix = here.hasSuffix("/") ? here : here + "/"
-        return full.hasPrefix(prefix) ? String(full.dropFirst(prefix.count)) : full
+        return LessonCatalogue.shown(inCourse(course).path)
+    }
+
+    /// The output root: `--out`, else the course's (`course.yaml`'s `output`,
+    /// else `output/` at its top), else `output` here. A `course.yaml` that
+    /// cannot be read is refused as a spec is.
+    static func output(_ given: String?, catalogue: LessonCatalogue) throws -> String {
+        let settings = try catalogue.course?.settings() ?? CourseSettings()
+        return path(given, course: catalogue.course, inCourse: { $0.defaultOutput(settings) }, fallback: "output")
     }
 }
 

@@ -69,12 +69,11 @@ struct LessonCommand: ParsableCommand {
 
         var catalogue = LessonCatalogue()
         catalogue.allowsPathsOutsideCourseRoot = allowOutsideRoot
-        let settings: CourseSettings
-        do { settings = try catalogue.course?.settings() ?? CourseSettings() } catch let error as LessonError {
+        let out: String
+        do { out = try CourseFolders.output(self.out, catalogue: catalogue) } catch let error as LessonError {
             printError(error.description)
             throw ExitCode(error.exitStatus)
         }
-        let out = CourseFolders.path(self.out, course: catalogue.course, inCourse: { $0.defaultOutput(settings) }, fallback: "output")
         do { try OptionChecks.checkLength(ofOutput: out, option: "--out") } catch {
             printError(error.description)
             throw ExitCode(error.exitStatus)

@@ -70,7 +70,7 @@ public struct LessonCatalogue: Sendable {
     /// `path` as messages show it: relative to the working directory when it
     /// is inside it (`lessons/a.yaml` from the course's top folder, `a.yaml`
     /// from `lessons/`), else in full.
-    static func shown(_ path: String) -> String {
+    public static func shown(_ path: String) -> String {
         let here = URL(fileURLWithPath: FileManager.default.currentDirectoryPath).standardizedFileURL.path
         let full = URL(fileURLWithPath: path).standardizedFileURL.path
         let prefix = here.hasSuffix("/") ? here : here + "/"
