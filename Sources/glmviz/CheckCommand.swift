@@ -91,8 +91,9 @@ struct CheckCommand: ParsableCommand {
                 throw ExitCode(error.exitStatus)
             }
             // LESSON/FIGURE accepts that one figure and keeps the rest as committed.
-            let figures = lessons.compactMap { FigureUpdate.split($0, catalogue: catalogue) }
-            let names = lessons.isEmpty ? catalogue.names : lessons.filter { FigureUpdate.split($0, catalogue: catalogue) == nil }
+            let split = lessons.map { ($0, FigureUpdate.split($0, catalogue: catalogue)) }
+            let figures = split.compactMap(\.1)
+            let names = lessons.isEmpty ? catalogue.names : split.filter { $0.1 == nil }.map(\.0)
             var status = LessonExitStatus.success
             var accepted: [String] = []
             for (lesson, figure) in figures {
