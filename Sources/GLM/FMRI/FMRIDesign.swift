@@ -85,6 +85,7 @@ public struct FMRIDesign: Sendable {
     /// a named condition has no events, or a run has no scans left for its columns.
     public init(runs: [FMRIRun], options: FMRIDesignOptions = .init()) throws {
         guard !runs.isEmpty else { throw Diagnostic(.usage, "no runs given; a design needs at least one run of scans") }
+        try FMRIDesign.check(runs: runs, options: options)
         var all = EventTable()
         for run in runs { all.append(contentsOf: run.events) }
         let conditions = options.conditions ?? all.conditions
