@@ -179,3 +179,13 @@ public struct FMRIDesign: Sendable {
         return try Fit(x: x, y: y, columnNames: columnNames, hasIntercept: true)
     }
 }
+
+extension FMRIDesign {
+    /// This design as a formula-world `Design` with response `y` (see
+    /// `Design.init(columns:response:responseName:)`), for the tools written for those.
+    public func design(response y: [Double], responseName: String = "bold") throws -> Design {
+        try Design(
+            columns: columns.indices.map { (name: columns[$0].name, values: x.column($0)) }, response: y,
+            responseName: responseName)
+    }
+}
