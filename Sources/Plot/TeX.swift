@@ -89,7 +89,7 @@ struct TeXMarkup {
         case .symbol(let text, _, let slanted):
             return slanted && italic ? "<i>\(escapeMarkup(text))</i>" : escapeMarkup(text)
         case .text(let text): return escapeMarkup(text)
-        case .group(let nodes): return list(nodes, italic: italic)
+        case .group(let nodes), .mathStyle(_, let nodes): return list(nodes, italic: italic)
         case .fraction(let num, let den):
             // Flat, a compound numerator or denominator keeps its parentheses:
             // (a + b)/c, not a + b/c.

@@ -82,7 +82,8 @@ enum TeXSymbols {
 
     static let structural = ["mathcal", "mathscr", "mathbf", "boldsymbol", "bm", "mathrm", "operatorname",
                              "mathit", "text", "textrm", "mbox", "frac", "dfrac", "tfrac", "sqrt", "left", "right",
-                             "bigl", "bigr", "big", "Big", "Bigl", "Bigr", "underset", "overset", "begin", "end"]
+                             "bigl", "bigr", "big", "Big", "Bigl", "Bigr", "underset", "overset", "begin", "end",
+                             "limits", "nolimits", "displaystyle", "textstyle"]
 
     static var allCommands: [String] {
         (Array(symbols.keys) + Array(accents.keys) + Array(spaces.keys) + Array(largeOperators.keys) + structural)

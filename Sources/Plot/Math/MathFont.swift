@@ -64,6 +64,36 @@ final class MathFont: @unchecked Sendable {
         return hb_font_get_nominal_glyph(font, scalar.value, &g) != 0 ? g : nil
     }
 
+    private let cacheLock = NSLock()
+    private var scriptGlyphs: [UInt64: UInt32] = [:]
+
+    /// The glyph for `scalar` at a script level (1 script, 2 scriptscript):
+    /// the font's `ssty` alternate, drawn sturdier and wider for small sizes
+    /// as TeX's 7 pt and 5 pt fonts are, or the plain glyph.
+    func glyph(_ scalar: Unicode.Scalar, scriptLevel: Int) -> UInt32? {
+        guard scriptLevel > 0 else { return glyph(scalar) }
+        let key = UInt64(scalar.value) << 2 | UInt64(scriptLevel)
+        cacheLock.lock()
+        if let g = scriptGlyphs[key] { cacheLock.unlock(); return g }
+        cacheLock.unlock()
+        guard let plain = glyph(scalar) else { return nil }
+        let buffer = hb_buffer_create()!
+        defer { hb_buffer_destroy(buffer) }
+        var codepoint = scalar.value
+        hb_buffer_add_utf32(buffer, &codepoint, 1, 0, 1)
+        hb_buffer_set_direction(buffer, HB_DIRECTION_LTR)
+        hb_buffer_set_script(buffer, HB_SCRIPT_MATH)
+        var feature = hb_feature_t(tag: hb_tag_from_string("ssty", 4), value: UInt32(scriptLevel), start: 0, end: UInt32.max)
+        hb_shape(font, buffer, &feature, 1)
+        var count: UInt32 = 0
+        let infos = hb_buffer_get_glyph_infos(buffer, &count)
+        let g = count == 1 ? (infos?[0].codepoint ?? plain) : plain
+        cacheLock.lock()
+        scriptGlyphs[key] = g
+        cacheLock.unlock()
+        return g
+    }
+
     func advance(_ g: UInt32) -> Double { em(hb_font_get_glyph_h_advance(font, g)) }
 
     /// Height above and depth below the baseline of the glyph's ink.

@@ -87,6 +87,12 @@ struct MathLayout {
     /// TeX's \big delimiter height (8.5 pt) and the extra space above and below
     /// operator limits (big_op_spacing5).
     static let bigDelimiterHeight = 0.85
+    /// The MATH table has one superscript shift and one subscript shift, TeX's
+    /// sup2 and sub2; TeX raises a display superscript more (sup1) and lowers
+    /// a lone subscript less (sub1). Computer Modern's ratios of those
+    /// parameters (cmsy10: 0.413/0.363 and 0.150/0.247) carry them over.
+    static let displaySuperscriptRatio = 0.412892 / 0.362892
+    static let loneSubscriptRatio = 0.15 / 0.247217
     static let limitsExtraSpace = 0.1
 
     func scale(_ s: StyleState) -> Double {
@@ -176,6 +182,8 @@ struct MathLayout {
     /// italic correction is added after it, as TeX's rule 17 does.
     func atom(_ node: MathNode, _ style: StyleState, _ shape: Shape) -> (MathClass?, MathBox) {
         switch node {
+        case .symbol(let text, let kind, _) where MathLayout.dots.contains(text):
+            return (kind, dots(text, style))
         case .symbol(_, let kind, _):
             var box = nucleus(node, style, shape)
             box.width += box.italicCorrection
@@ -221,6 +229,9 @@ struct MathLayout {
             return kind == .plain ? (.ordinary, body) : (.inner, delimited(l, body, r, style))
         case .align(let rows):
             return (.ordinary, align(rows, style, shape))
+        case .mathStyle(let level, let nodes):
+            let box = list(nodes, StyleState(level: level, cramped: style.cramped), shape)
+            return (atomClass(node), box)
         case .space(let space):
             var box = empty()
             box.width = space.mu * scale(style) / 18
@@ -236,6 +247,7 @@ struct MathLayout {
         case .styled(let s, _): s == .operatorName ? .largeOperator : .ordinary
         case .fraction, .delimited: .inner
         case .scripts(let s): atomClass(s.nucleus)
+        case .mathStyle(_, let nodes): nodes.count == 1 ? atomClass(nodes[0]) : .ordinary
         default: .ordinary
         }
     }
@@ -288,7 +300,8 @@ struct MathLayout {
                 continue
             }
             let mapped = MathAlphabet.scalar(for: scalar, alphabet)
-            guard let g = font.glyph(mapped) ?? font.glyph(scalar) else { continue }
+            let level = style.level == .script ? 1 : style.level == .scriptScript ? 2 : 0
+            guard let g = font.glyph(mapped, scriptLevel: level) ?? font.glyph(scalar) else { continue }
             let (h, d) = font.extents(g)
             box.glyphs.append(MathBox.Glyph(glyph: g, x: x, y: 0, size: size, character: String(scalar)))
             box.height = max(box.height, h * size)
@@ -314,6 +327,44 @@ struct MathLayout {
         box.italicCorrection = font.italicCorrection(g) * size
         box.accentAttachment = font.topAccent(g) * size
         box.isCharacter = true
+        return box
+    }
+
+    // MARK: Dots
+
+    static let dots: Set<String> = ["…", "⋯", "⋮", "⋱"]
+
+    /// TeX's dots, made of three periods or centred dots: `\ldots` and
+    /// `\cdots` thin-spaced on a line, `\vdots` 0.4 em apart upwards
+    /// under 0.6 em of space, `\ddots` down a diagonal.
+    func dots(_ text: String, _ style: StyleState) -> MathBox {
+        let k = scale(style)
+        let mu = k / 18
+        let character = text == "⋯" ? "⋅" : "."
+        guard let scalar = character.unicodeScalars.first, let g = font.glyph(scalar) else { return empty() }
+        let dot = glyphBox(g, character: character, size: k)
+        var box = empty()
+        switch text {
+        case "⋮":
+            for i in 0..<3 { box.add(dot, x: 0, y: 0.8 - 0.4 * Double(i)) }
+            box.height = 1.4 + dot.height
+            box.width = dot.width
+        case "⋱":
+            var x = mu
+            for i in 0..<3 {
+                box.add(dot, x: x, y: 0.7 - 0.3 * Double(i))
+                x += dot.width + 2 * mu
+            }
+            box.height = 1.4 + dot.height
+            box.width = x - mu
+        default:
+            var x = 0.0
+            for i in 0..<3 {
+                box.add(dot, x: x, y: 0)
+                x += dot.width + (i < 2 ? 3 * mu : 0)
+            }
+            box.width = x
+        }
         return box
     }
 
@@ -382,10 +433,16 @@ struct MathLayout {
         }
         var box = empty()
         box.add(n, x: 0, y: 0)
-        let supX = n.width + (n.isCharacter || !isCharacter ? ic : 0)
-        var right = n.width + ic
+        var isOperator = false
+        if case .largeOperator = s.nucleus { isOperator = true }
+        // An operator's italic correction moves the superscript right of the
+        // subscript; the operator's advance already spans its slant.
+        let supX = isOperator ? n.width : n.width + ic
+        let subX = isOperator ? n.width - ic : n.width
+        var right = isOperator ? n.width : n.width + ic
         if let sup {
-            u = max(u, (style.cramped ? c.supShiftUpCramped : c.supShiftUp) * k, sup.depth + c.supBottomMin * k)
+            let shift = style.cramped ? c.supShiftUpCramped : style.isDisplay ? c.supShiftUp * MathLayout.displaySuperscriptRatio : c.supShiftUp
+            u = max(u, shift * k, sup.depth + c.supBottomMin * k)
             if let sub {
                 v = max(v, c.subShiftDown * k)
                 let gap = (u - sup.depth) - (sub.height - v)
@@ -399,9 +456,9 @@ struct MathLayout {
             right = supX + sup.width
         }
         if let sub {
-            if sup == nil { v = max(v, c.subShiftDown * k, sub.height - c.subTopMax * k) }
-            box.add(sub, x: n.width, y: -v)
-            right = max(right, n.width + sub.width)
+            if sup == nil { v = max(v, c.subShiftDown * MathLayout.loneSubscriptRatio * k, sub.height - c.subTopMax * k) }
+            box.add(sub, x: subX, y: -v)
+            right = max(right, subX + sub.width)
         }
         box.width = right + c.spaceAfterScript * k
         return box
@@ -431,8 +488,8 @@ struct MathLayout {
         let pad = MathLayout.nullDelimiterSpace
         var box = empty()
         box.add(n, x: pad + (w - n.width) / 2, y: u)
-        box.add(d, x: pad + (w - d.width) / 2, y: -v)
         box.addRule(x: pad, y: axis - theta / 2, width: w, height: theta)
+        box.add(d, x: pad + (w - d.width) / 2, y: -v)
         box.width = w + 2 * pad
         return box
     }
@@ -462,8 +519,8 @@ struct MathLayout {
         }
         box.add(sign, x: x, y: 0)
         x += sign.width
-        box.add(b, x: x, y: 0)
         box.addRule(x: x, y: ruleBottom, width: b.width, height: theta)
+        box.add(b, x: x, y: 0)
         box.height = max(box.height, ruleBottom + theta + c.radicalExtraAscender * k)
         box.width = x + b.width
         return box
@@ -529,14 +586,19 @@ struct MathLayout {
         }
         overlap = max(overlap, minOverlap)
         var box = empty()
-        // Each piece's ink bottom sits where the previous one's top, less the overlap, ends.
+        // Each piece's ink bottom sits where the previous one's top, less the
+        // overlap, ends. Drawn top piece first, as TeX does.
         var y = 0.0
+        var placed: [(MathBox, Double)] = []
         for piece in pieces {
             var g = glyphBox(piece.glyph, character: character, size: size)
             g.isCharacter = false
-            box.add(g, x: 0, y: (y + font.extents(piece.glyph).depth) * size)
-            box.width = max(box.width, g.width)
+            placed.append((g, (y + font.extents(piece.glyph).depth) * size))
             y += piece.advance - overlap
+        }
+        for (g, y) in placed.reversed() {
+            box.add(g, x: 0, y: y)
+            box.width = max(box.width, g.width)
         }
         return box
     }
@@ -575,17 +637,36 @@ struct MathLayout {
             box.height += c.overbarExtraAscender * k
             return box
         }
-        guard let scalar = mark.unicodeScalars.first, var g = font.glyph(scalar) else { return box }
+        // A narrow accent is the font's spacing accent (ˆ, like TeX's accent
+        // characters); a wide one grows from the combining mark's variants.
+        let spacing = MathLayout.spacingAccent(mark).unicodeScalars.first.flatMap { font.glyph($0) }
+        guard let scalar = mark.unicodeScalars.first, var g = (wide ? nil : spacing) ?? font.glyph(scalar) else { return box }
         if wide {
             let fitting = font.variants(g, vertical: false).filter { $0.size * k <= b.width }
             if let widest = fitting.last { g = widest.glyph }
         }
-        var a = glyphBox(g, character: String(mark), size: k)
+        var a = glyphBox(g, character: MathLayout.spacingAccent(mark), size: k)
         a.isCharacter = false
         let attach = b.isCharacter ? (b.accentAttachment ?? b.width / 2) : b.width / 2
         let delta = min(b.height, c.accentBaseHeight * k)
         box.add(a, x: attach - font.topAccent(g) * k, y: b.height - delta)
         return box
+    }
+
+    /// The spacing character an accent shows (what text extraction and
+    /// LaTeX's output name it): ˆ for `\hat`, ¯ for `\bar`, ˜ for `\tilde`.
+    static func spacingAccent(_ mark: Character) -> String {
+        switch mark {
+        case "\u{0302}": "\u{02C6}"
+        case "\u{0304}": "\u{00AF}"
+        case "\u{0303}": "\u{02DC}"
+        case "\u{0307}": "\u{02D9}"
+        case "\u{0308}": "\u{00A8}"
+        case "\u{030C}": "\u{02C7}"
+        case "\u{0301}": "\u{00B4}"
+        case "\u{0300}": "`"
+        default: String(mark)
+        }
     }
 
     // MARK: Arrays
@@ -622,7 +703,7 @@ struct MathLayout {
 
     /// `align`: display-style rows, cells alternately right- and left-aligned
     /// at the `&`, the left-aligned cell starting after an empty `{}` so a
-    /// relation keeps its space. The box's baseline is the first row's.
+    /// relation keeps its space.
     func align(_ rows: [[[MathNode]]], _ style: StyleState, _ shape: Shape) -> MathBox {
         let boxes = rows.map { row in
             row.enumerated().map { j, cell in list(j % 2 == 1 ? [.group([])] + cell : cell, style, shape) }
@@ -634,7 +715,7 @@ struct MathLayout {
         var y = 0.0
         var previousDepth: Double? = nil
         for row in boxes {
-            let height = row.map(\.height).max() ?? 0
+            let height = max(MathLayout.strutHeight, row.map(\.height).max() ?? 0)
             if let previousDepth {
                 let natural = MathLayout.alignBaselineSkip
                 y -= previousDepth + height + MathLayout.alignLineSkip > natural ? previousDepth + height + MathLayout.alignLineSkip : natural
@@ -646,9 +727,15 @@ struct MathLayout {
                 box.add(cell, x: j % 2 == 0 ? x + widths[j] - cell.width : x, y: y)
                 x += widths[j]
             }
-            previousDepth = row.map(\.depth).max() ?? 0
+            previousDepth = max(MathLayout.strutDepth, row.map(\.depth).max() ?? 0)
         }
         box.width = widths.enumerated().reduce(0) { $0 + $1.element + ($1.offset > 0 && $1.offset % 2 == 0 ? 2 : 0) }
-        return box
+        // Every row at least a strut tall, the whole centred on the axis as `aligned` is.
+        box.height = max(box.height, MathLayout.strutHeight)
+        box.depth = max(box.depth, -y + (previousDepth ?? 0))
+        let centre = c.axis * scale(style) - (box.height - box.depth) / 2
+        var centred = shifted(box, y: centre)
+        centred.width = box.width
+        return centred
     }
 }

@@ -31,6 +31,8 @@ public indirect enum MathNode: Equatable, Sendable {
     /// `\begin{align}`: rows of cells, odd cells right-aligned, even left.
     case align(rows: [[[MathNode]]])
     case space(MathSpace)
+    /// A list in a given style (`\dfrac`, `\tfrac`, `\displaystyle`).
+    case mathStyle(MathStyle, [MathNode])
 }
 
 /// TeX's atom classes, which decide the space between neighbours.
@@ -121,7 +123,7 @@ extension MathNode {
     var isFlat: Bool {
         switch self {
         case .symbol, .text, .space, .bigDelimiter: true
-        case .group(let list), .styled(_, let list): list.allSatisfy(\.isFlat)
+        case .group(let list), .styled(_, let list), .mathStyle(_, let list): list.allSatisfy(\.isFlat)
         case .accent(_, let wide, let base): !wide && base.allSatisfy(\.isFlat)
         case .scripts(let s):
             if case .largeOperator = s.nucleus { false } else {

@@ -59,6 +59,8 @@ struct MathParser {
         let rawValue: Int
         static let cell = Stops(rawValue: 1)
         static let right = Stops(rawValue: 2)
+        /// The end of the enclosing group (`}`, `]`, `$`), left for the caller.
+        static let group = Stops(rawValue: 4)
     }
 
     /// Nodes up to (not consuming) `terminator` (nil: the end of the source).
@@ -67,7 +69,7 @@ struct MathParser {
         while index < chars.count {
             let c = chars[index]
             if c == terminator { return nodes }
-            if stops.contains(.right) && (c == "}" || c == "$") { return nodes }
+            if !stops.isDisjoint(with: [.right, .group]) && (c == "}" || c == "$" || c == "]") { return nodes }
             if c == "}" { throw error(.unbalancedBrace, at: index) }
             if c == "$" {
                 throw terminator == "}" ? error(.unbalancedBrace, at: openedAt) : error(.unexpectedCharacter("$"), at: index)
@@ -75,6 +77,13 @@ struct MathParser {
             if c == " " || c == "\t" || c == "\n" { index += 1; continue }
             if stops.contains(.cell) && (c == "&" || startsCommand("\\") || startsCommand("end")) { return nodes }
             if stops.contains(.right) && startsCommand("right") { return nodes }
+            if startsCommand("limits") || startsCommand("nolimits") {
+                // \limits after an operator sets its scripts above and below.
+                let limits = startsCommand("limits")
+                index += limits ? 7 : 9
+                if case .largeOperator(let text, _) = nodes.last { nodes[nodes.count - 1] = .largeOperator(text, limits: limits) }
+                continue
+            }
             if c == "_" || c == "^" {
                 let opAt = index
                 index += 1
@@ -248,6 +257,19 @@ struct MathParser {
         let name = commandName()
         if let space = TeXSymbols.spaces[name] { return .space(space) }
         if let op = TeXSymbols.largeOperators[name] { return .largeOperator(op.text, limits: op.limits) }
+        if name == "dots" {
+            // amsmath's \dots: centred before an operator or relation, low otherwise.
+            var j = index
+            while j < chars.count, chars[j] == " " { j += 1 }
+            let next = j < chars.count ? chars[j] : " "
+            var binary = "+-=<>*".contains(next)
+            if next == "\\" {
+                var k = j + 1, word = ""
+                while k < chars.count, chars[k].isLetter { word.append(chars[k]); k += 1 }
+                binary = [.binary, .relation].contains(TeXSymbols.symbols[word]?.kind)
+            }
+            return .symbol(binary ? "⋯" : "…", .inner, italic: false)
+        }
         if let symbol = TeXSymbols.symbols[name] {
             var kind = symbol.kind
             if (symbol.text == "+" || symbol.text == "−") && MathParser.isUnaryPosition(previous) { kind = .ordinary }
@@ -268,7 +290,13 @@ struct MathParser {
         case "text", "textrm", "mbox": return .text(try rawArgument(for: name, at: start))
         case "frac", "dfrac", "tfrac":
             let num = try argument(for: name, at: start)
-            return .fraction(numerator: num, denominator: try argument(for: name, at: start))
+            let fraction = MathNode.fraction(numerator: num, denominator: try argument(for: name, at: start))
+            if name == "frac" { return fraction }
+            return .mathStyle(name == "dfrac" ? .display : .text, [fraction])
+        case "displaystyle", "textstyle":
+            // The rest of the enclosing list, in that style.
+            let rest = try mathList(until: nil, openedAt: start, stops: [.cell, .right, .group])
+            return .mathStyle(name == "displaystyle" ? .display : .text, rest)
         case "sqrt":
             let index = try optionalArgument()
             return .radical(try argument(for: name, at: start), index: index)
