@@ -247,7 +247,7 @@ struct MathLayout {
         case .styled(let s, _): s == .operatorName ? .largeOperator : .ordinary
         case .fraction, .delimited: .inner
         case .scripts(let s): atomClass(s.nucleus)
-        case .mathStyle(_, let nodes): nodes.count == 1 ? atomClass(nodes[0]) : .ordinary
+        // \dfrac and \tfrac are groups to TeX: ordinary.
         default: .ordinary
         }
     }
@@ -421,8 +421,14 @@ struct MathLayout {
             return limits(n, over: sup, under: sub, italicCorrection: n.italicCorrection, style)
         }
         var isCharacter = n.isCharacter
+        var ic = n.italicCorrection
         if case .largeOperator = s.nucleus { isCharacter = false }
-        let ic = n.italicCorrection
+        // TeX moves the scripts of an accented character onto the character
+        // (rule 12), so they sit as on the bare letter.
+        if case .accent(_, false, let base) = s.nucleus, base.count == 1 {
+            let bare = nucleus(base[0], style, shape)
+            if bare.isCharacter { isCharacter = true; ic = bare.italicCorrection; n.isCharacter = true; n.width = bare.width }
+        }
         if !n.isCharacter { n.italicCorrection = 0 }
         let k = scale(style)
         let ks = scale(style.raised)
@@ -640,9 +646,10 @@ struct MathLayout {
         // A narrow accent is the font's spacing accent (ˆ, like TeX's accent
         // characters); a wide one grows from the combining mark's variants.
         let spacing = MathLayout.spacingAccent(mark).unicodeScalars.first.flatMap { font.glyph($0) }
-        guard let scalar = mark.unicodeScalars.first, var g = (wide ? nil : spacing) ?? font.glyph(scalar) else { return box }
-        if wide {
-            let fitting = font.variants(g, vertical: false).filter { $0.size * k <= b.width }
+        guard let scalar = mark.unicodeScalars.first, var g = spacing ?? font.glyph(scalar) else { return box }
+        if wide, let combining = font.glyph(scalar) {
+            // The combining mark's larger sizes, the widest no wider than the base.
+            let fitting = font.variants(combining, vertical: false).dropFirst().filter { $0.size * k <= b.width }
             if let widest = fitting.last { g = widest.glyph }
         }
         var a = glyphBox(g, character: MathLayout.spacingAccent(mark), size: k)

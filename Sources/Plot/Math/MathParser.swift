@@ -117,9 +117,15 @@ struct MathParser {
     /// same kind wraps the first, and a script with no nucleus gets an empty one.
     func attach(_ script: [MathNode], upper: Bool, to nodes: inout [MathNode]) {
         let last = nodes.popLast() ?? .group([])
+        let prime = MathNode.symbol("′", .ordinary, italic: false)
+        if upper, case .scripts(var s) = last, let primes = s.upper, !primes.isEmpty, primes.allSatisfy({ $0 == prime }) {
+            // Primes gather with what follows them: x''^2 is x^{′′2}, as TeX reads it.
+            s.upper = primes + script
+            nodes.append(.scripts(s))
+            return
+        }
         if case .scripts(var s) = last, (upper ? s.upper : s.lower) == nil {
             if upper {
-                // Primes gather into one upper: x'^2 is x′², as TeX reads it.
                 s.upper = script
             } else {
                 s.lower = script
