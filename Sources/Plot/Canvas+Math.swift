@@ -15,10 +15,11 @@ extension MathBox {
         Rect(x: origin.x, y: origin.y - height * size, width: width * size, height: (height + depth) * size)
     }
 
-    static func draw(_ box: MathBox, on cr: OpaquePointer, at origin: Point, size: Double, color: Color) {
+    /// Draws on `cr`; a nil `color` keeps the current source (Pango's text colour).
+    static func draw(_ box: MathBox, on cr: OpaquePointer, at origin: Point, size: Double, color: Color?) {
         guard let font = MathFont.named(box.fontFamily) else { return }
         cairo_save(cr)
-        cairo_set_source_rgba(cr, color.red, color.green, color.blue, color.alpha)
+        if let color { cairo_set_source_rgba(cr, color.red, color.green, color.blue, color.alpha) }
         cairo_set_font_face(cr, font.cairoFace)
         let options = cairo_font_options_create()!
         cairo_font_options_set_antialias(options, CAIRO_ANTIALIAS_GRAY)
@@ -45,5 +46,7 @@ extension MathBox {
         }
         cairo_fill(cr)
         cairo_restore(cr)
+        // Pango expects the current point where it was.
+        cairo_move_to(cr, origin.x, origin.y)
     }
 }

@@ -35,7 +35,13 @@ public enum TeX {
         return try parse(source).map { piece in
             switch piece {
             case .text(let text): escapeMarkup(text)
-            case .math(let list): writer.list(list)
+            case .math(let list):
+                // Math flat markup cannot show is typeset in two dimensions and
+                // stands in the markup as one character (see `MathFragments`).
+                if list.allSatisfy(\.isFlat) { writer.list(list) } else {
+                    MathFragments.placeholder(for: list, mathFont: mathFont, plain: TextBox(text: writer.list(list), rect: Rect(x: 0, y: 0, width: 0, height: 0)).plainText)
+                        .map(String.init) ?? writer.list(list)
+                }
             }
         }.joined()
     }
