@@ -21,6 +21,21 @@ final class MathSheetTests: XCTestCase {
         ("\\left[ \\sum_{i=1}^n \\left( \\frac{x_i - \\bar{x}}{s} \\right)^2 \\right]", .display),
     ]
 
+    /// Each reference expression alone at LaTeX's render scale (600 dpi at
+    /// 10 pt: 83.3 px to the em), in `.build/math-renders/<id>.png`, to view
+    /// beside `scripts/latex-math-reference --renders`.
+    func testWriteRendersOfTheReferenceExpressions() throws {
+        let reference: MathReferenceTests.Reference = try MathReferenceTests.load("reference")
+        let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../../.build/math-renders")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        for e in reference.expressions {
+            var sheet = MathSheet(expressions: [(e.tex, e.style == "text" ? .text : .display)])
+            sheet.fontSize = 83.3 / 2
+            sheet.showsSource = false
+            try Data(try sheet.pngData(scale: 2)).write(to: folder.appendingPathComponent("\(e.id).png"))
+        }
+    }
+
     func testWriteSheet() throws {
         let sheet = MathSheet(expressions: Self.expressions)
         let data = try sheet.pngData(scale: 2)
