@@ -3,7 +3,8 @@
 //
 // Targets, one concern each; imports point one way:
 //   CLapack, CRmath, CCairo  system libraries (LAPACKE/OpenBLAS, R's standalone
-//   CGif, CImageQuant        math library, cairo + pangocairo, giflib, libimagequant)
+//   CGif, CImageQuant,       math library, cairo + pangocairo, giflib, libimagequant,
+//   CHarfBuzz                HarfBuzz for the fonts' OpenType MATH tables)
 //   Support                  what GLM, Plot and Lessons share and none owns: escaping
 //                            user text for each output language, numbers as a
 //                            statistics text sets them, edit distance, atomic
@@ -50,10 +51,13 @@ let package = Package(
         .systemLibrary(
             name: "CCairo", path: "Sources/CCairo", pkgConfig: "pangocairo",
             providers: [.apt(["libcairo2-dev", "libpango1.0-dev"])]),
+        .systemLibrary(
+            name: "CHarfBuzz", path: "Sources/CHarfBuzz", pkgConfig: "harfbuzz",
+            providers: [.apt(["libharfbuzz-dev"])]),
 
         .target(name: "Support"),
         .target(name: "GLM", dependencies: ["Support", "CLapack", "CRmath"]),
-        .target(name: "Plot", dependencies: ["Support", "CCairo", "CGif", "CImageQuant", "CZlib"]),
+        .target(name: "Plot", dependencies: ["Support", "CCairo", "CHarfBuzz", "CGif", "CImageQuant", "CZlib"]),
         .target(
             name: "Lessons",
             dependencies: [
@@ -70,7 +74,8 @@ let package = Package(
         // Helpers the test targets share (timing, small thread stacks); not shipped.
         .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "GLMTests", dependencies: ["GLM", "TestSupport"], resources: [.copy("Fixtures")]),
-        .testTarget(name: "PlotTests", dependencies: ["Plot", "Support", "TestSupport"], resources: [.copy("Golden")]),
+        .testTarget(name: "PlotTests", dependencies: ["Plot", "Support", "TestSupport"],
+                    resources: [.copy("Golden"), .copy("Fixtures")]),
         .testTarget(name: "LessonsTests", dependencies: ["Lessons", "GLM", "Plot", "Support", "TestSupport"],
                     exclude: ["StressCorpus"]),
     ]

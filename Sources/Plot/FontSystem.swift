@@ -62,6 +62,8 @@ final class FontSystem: @unchecked Sendable {
         g_object_unref(UnsafeMutableRawPointer(fontMap))
         pango_cairo_context_set_resolution(context, 72)
         pango_cairo_context_set_font_options(context, fontOptions)
+        // Two-dimensional math in labels is drawn into the text as shapes.
+        pango_cairo_context_set_shape_renderer(context, MathFragments.renderer, nil, nil)
         return context
     }
 

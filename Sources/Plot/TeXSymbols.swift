@@ -6,7 +6,7 @@ enum TeXSymbols {
     struct Symbol {
         var text: String
         var italic: Bool
-        var kind: MathAtom.Kind
+        var kind: MathClass
     }
 
     static let lowerGreek: [String: String] = [
@@ -20,7 +20,7 @@ enum TeXSymbols {
         "Gamma": "Γ", "Delta": "Δ", "Theta": "Θ", "Lambda": "Λ", "Xi": "Ξ", "Pi": "Π",
         "Sigma": "Σ", "Upsilon": "Υ", "Phi": "Φ", "Psi": "Ψ", "Omega": "Ω",
     ]
-    static let operators: [String: (String, MathAtom.Kind)] = [
+    static let operators: [String: (String, MathClass)] = [
         "cdot": ("⋅", .binary), "times": ("×", .binary), "pm": ("±", .binary), "mp": ("∓", .binary),
         "div": ("÷", .binary), "ast": ("∗", .binary), "circ": ("∘", .binary),
         "sim": ("∼", .relation), "approx": ("≈", .relation), "simeq": ("≃", .relation),
@@ -30,20 +30,36 @@ enum TeXSymbols {
         "to": ("→", .relation), "rightarrow": ("→", .relation), "leftarrow": ("←", .relation),
         "Rightarrow": ("⇒", .relation), "mid": ("|", .relation), "perp": ("⊥", .relation),
         "prime": ("′", .ordinary), "infty": ("∞", .ordinary), "partial": ("∂", .ordinary),
-        "nabla": ("∇", .ordinary), "ldots": ("…", .ordinary), "dots": ("…", .ordinary),
-        "cdots": ("⋯", .ordinary), "top": ("⊤", .ordinary), "intercal": ("⊺", .ordinary),
+        "nabla": ("∇", .ordinary), "ldots": ("…", .inner), "dots": ("…", .inner),
+        "cdots": ("⋯", .inner), "vdots": ("⋮", .ordinary), "ddots": ("⋱", .inner), "top": ("⊤", .ordinary), "intercal": ("⊺", .ordinary),
         "ell": ("ℓ", .ordinary), "emptyset": ("∅", .ordinary), "forall": ("∀", .ordinary),
         "exists": ("∃", .ordinary), "neg": ("¬", .ordinary),
-        "sum": ("∑", .largeOperator), "prod": ("∏", .largeOperator), "int": ("∫", .largeOperator),
-        "log": ("log", .largeOperator), "ln": ("ln", .largeOperator), "exp": ("exp", .largeOperator),
-        "min": ("min", .largeOperator), "max": ("max", .largeOperator), "det": ("det", .largeOperator),
         "lbrace": ("{", .open), "rbrace": ("}", .close), "{": ("{", .open), "}": ("}", .close),
         "langle": ("⟨", .open), "rangle": ("⟩", .close), "lvert": ("|", .open), "rvert": ("|", .close),
         "lVert": ("‖", .open), "rVert": ("‖", .close), "Vert": ("‖", .ordinary), "|": ("‖", .ordinary),
-        ",": ("\u{2009}", .ordinary), ";": ("\u{2005}", .ordinary), ":": ("\u{2005}", .ordinary),
-        " ": (" ", .ordinary), "!": ("", .ordinary), "quad": ("\u{2003}", .ordinary), "qquad": ("\u{2003}\u{2003}", .ordinary),
-        "%": ("%", .ordinary), "&": ("&amp;", .ordinary), "_": ("_", .ordinary), "#": ("#", .ordinary),
-        "$": ("$", .ordinary), "\\": (" ", .ordinary),
+        "%": ("%", .ordinary), "&": ("&", .ordinary), "_": ("_", .ordinary), "#": ("#", .ordinary),
+        "$": ("$", .ordinary),
+    ]
+
+    /// Explicit spaces; `\\` outside an environment is an interword space.
+    static let spaces: [String: MathSpace] = [
+        ",": .thin, ":": .medium, ">": .medium, ";": .thick, "!": .negativeThin, "quad": .quad, "qquad": .qquad,
+        " ": .interword, "\\": .interword,
+    ]
+
+    /// Large operators and whether their scripts go above and below in display
+    /// style (plain TeX's `\int`, `\log`… are `\nolimits`).
+    static let largeOperators: [String: (text: String, limits: Bool)] = [
+        "sum": ("∑", true), "prod": ("∏", true), "int": ("∫", false), "coprod": ("∐", true),
+        "log": ("log", false), "ln": ("ln", false), "exp": ("exp", false),
+        "min": ("min", true), "max": ("max", true), "det": ("det", true), "lim": ("lim", true),
+        "sup": ("sup", true), "inf": ("inf", true),
+    ]
+
+    /// Environments and the matrix delimiters they draw; nil is `align`.
+    static let environments: [String: MathMatrixKind?] = [
+        "matrix": .plain, "bmatrix": .bracket, "pmatrix": .parenthesis,
+        "align": nil, "align*": nil, "aligned": nil,
     ]
 
     static let symbols: [String: Symbol] = {
@@ -61,12 +77,24 @@ enum TeXSymbols {
         "vec": "\u{20D7}", "check": "\u{030C}", "acute": "\u{0301}", "grave": "\u{0300}",
     ]
 
+    /// Accents that stretch over their whole base.
+    static let wideAccents: Set<String> = ["widehat", "widetilde", "overline"]
+
     static let structural = ["mathcal", "mathscr", "mathbf", "boldsymbol", "bm", "mathrm", "operatorname",
-                             "mathit", "text", "textrm", "mbox", "frac", "sqrt", "left", "right",
-                             "bigl", "bigr", "big", "Big"]
+                             "mathit", "text", "textrm", "mbox", "frac", "dfrac", "tfrac", "sqrt", "left", "right",
+                             "bigl", "bigr", "big", "Big", "Bigl", "Bigr", "underset", "overset", "begin", "end",
+                             "limits", "nolimits", "displaystyle", "textstyle"]
 
     static var allCommands: [String] {
-        (Array(symbols.keys) + Array(accents.keys) + structural).filter { $0.first?.isLetter == true }.sorted()
+        (Array(symbols.keys) + Array(accents.keys) + Array(spaces.keys) + Array(largeOperators.keys) + structural)
+            .filter { $0.first?.isLetter == true }.sorted()
+    }
+
+    /// The environment closest to `name`, suggested as `begin{…}`.
+    static func nearestEnvironment(to name: String) -> String? {
+        let best = environments.keys.sorted().min { EditDistance.between(name, $0) < EditDistance.between(name, $1) }
+        guard let best, EditDistance.between(name, best) <= max(1, name.count / 3) else { return nil }
+        return "begin{\(best)}"
     }
 
     /// Mathematical script capitals (U+1D49C…), with the letters Unicode keeps

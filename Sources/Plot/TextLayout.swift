@@ -20,6 +20,7 @@ final class TextLayout {
         pango_layout_set_font_description(layout, description)
         pango_font_description_free(description)
         pango_layout_set_markup(layout, markup, -1)
+        MathFragments.attachShapes(to: layout, size: style.size)
         if style.centered { pango_layout_set_alignment(layout, PANGO_ALIGN_CENTER) }
         var ink = PangoRectangle(), logical = PangoRectangle()
         pango_layout_get_extents(layout, &ink, &logical)

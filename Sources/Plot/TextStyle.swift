@@ -58,6 +58,8 @@ public struct TextBox: Hashable, Sendable {
         for (entity, c) in [("&lt;", "<"), ("&gt;", ">"), ("&quot;", "\""), ("&apos;", "'"), ("&#39;", "'"), ("&amp;", "&")] {
             out = out.replacingOccurrences(of: entity, with: c)
         }
-        return out
+        // Two-dimensional math stands in the markup as one character; a reader gets its flat form.
+        guard out.unicodeScalars.contains(where: { MathFragments.fragment($0) != nil }) else { return out }
+        return out.unicodeScalars.map { MathFragments.fragment($0)?.plain ?? String($0) }.joined()
     }
 }
