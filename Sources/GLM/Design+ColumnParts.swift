@@ -20,6 +20,10 @@ extension Design {
                 return .numeric(label: factor.label, variable: nil)
             case .indicator(let variable, let level):
                 return .level(variable: variable, level: level)
+            case .coded(let variable, _, _, let suffix):
+                return .numeric(label: variable + suffix, variable: nil)
+            case .basis(let basis, let column, _):
+                return .numeric(label: basis.label + basis.suffixes[column], variable: nil)
             }
         }
     }

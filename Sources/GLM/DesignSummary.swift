@@ -34,9 +34,15 @@ public struct DesignSummary: Sendable {
         lines.append("Model: \(design.formula.text.trimmingCharacters(in: .whitespaces))")
         var data = "\(fit.n) rows used"
         if let source { data = "\(source): " + data }
-        data += fit.droppedRows == 0
-            ? ", none dropped"
-            : ", \(fit.droppedRows) dropped for missing values (listwise)"
+        let missing = fit.droppedRows - design.transformDroppedRows
+        if fit.droppedRows == 0 {
+            data += ", none dropped"
+        } else if design.transformDroppedRows == 0 {
+            data += ", \(fit.droppedRows) dropped for missing values (listwise)"
+        } else {
+            data += ", \(fit.droppedRows) dropped (\(missing) for missing values, "
+                + "\(design.transformDroppedRows) where a transform is not a finite number)"
+        }
         lines.append("Data:  " + data)
         lines.append("")
         let aliased = fit.coefficients.filter { !$0.estimable }.count
@@ -79,6 +85,10 @@ public struct DesignSummary: Sendable {
                             + "\(c.denominatorDegreesOfFreedom) DF, p = \(Self.footerPValue(c.p)) \(Self.stars(c.p))")
                 }
             }
+        }
+        for note in design.notes {
+            lines.append("")
+            lines.append("Note: \(note)")
         }
         for warning in fit.warnings {
             lines.append("")
