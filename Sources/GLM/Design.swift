@@ -53,10 +53,13 @@ public struct Design: Sendable {
     public var referenceLevels: [String: String] { levels.compactMapValues(\.first) }
 
     /// Builds the design for `formula` on `frame`. `referenceLevels` names the
-    /// baseline level of categorical variables (`["group": "placebo"]`).
+    /// baseline level of categorical variables (`["group": "placebo"]`); `codings`
+    /// sets the coding of named categorical variables and `defaultCoding` that of
+    /// the others (R's `contrasts =` argument and `options(contrasts =)`), while
+    /// `C()` and `ordered()` in the formula keep their own.
     public init(
         formula written: Formula, frame: Frame, referenceLevels: [String: String] = [:],
-        codings: [String: ContrastCoding] = [:]
+        codings: [String: ContrastCoding] = [:], defaultCoding: ContrastCoding = .treatment
     ) throws {
         var formula = try written.expandingDot(columns: frame.names)
         guard let response = formula.response else {
@@ -193,7 +196,8 @@ public struct Design: Sendable {
 
         try Design.checkSize(formula: formula, levels: levels, rows: rowsUsed.count, source: frame.source)
         let (names, terms, components) = try DesignCoding.columns(
-            for: formula, levels: levels, resolver: resolver, codings: codings, bases: bases)
+            for: formula, levels: levels, resolver: resolver, codings: codings, defaultCoding: defaultCoding,
+            bases: bases)
         if names.isEmpty {
             throw Diagnostic(
                 .badFormula, "the model has no terms and no intercept, so there is nothing to fit",
@@ -220,9 +224,12 @@ public struct Design: Sendable {
 
     /// Parses `formula` and builds its design on `frame`.
     public init(
-        _ formula: String, frame: Frame, referenceLevels: [String: String] = [:], codings: [String: ContrastCoding] = [:]
+        _ formula: String, frame: Frame, referenceLevels: [String: String] = [:], codings: [String: ContrastCoding] = [:],
+        defaultCoding: ContrastCoding = .treatment
     ) throws {
-        try self.init(formula: Formula(formula), frame: frame, referenceLevels: referenceLevels, codings: codings)
+        try self.init(
+            formula: Formula(formula), frame: frame, referenceLevels: referenceLevels, codings: codings,
+            defaultCoding: defaultCoding)
     }
 
     /// Design rows for new data, coded exactly as this design (same columns, same

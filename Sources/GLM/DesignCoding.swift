@@ -13,7 +13,8 @@ enum DesignCoding {
     /// varies fastest, as in R.
     static func columns(
         for formula: Formula, levels: [String: [String]], resolver: DesignVariables,
-        codings: [String: ContrastCoding] = [:], bases: [FormulaBasis: [Double]] = [:]
+        codings: [String: ContrastCoding] = [:], defaultCoding: ContrastCoding = .treatment,
+        bases: [FormulaBasis: [Double]] = [:]
     ) throws -> (names: [String], terms: [String], components: [[Design.Component]]) {
         var names: [String] = []
         var terms: [String] = []
@@ -35,10 +36,10 @@ enum DesignCoding {
                 switch factor {
                 case .variable(let variable) where levels[variable] != nil:
                     (name, prefix) = (variable, FormulaArithmetic.quotedIfNeeded(variable))
-                    (coding, levelNames) = (codings[variable] ?? .treatment, true)
+                    (coding, levelNames) = (codings[variable] ?? defaultCoding, true)
                 case .categorical(let expression):
                     (name, prefix) = (expression.label, expression.label)
-                    (coding, levelNames) = (expression.coding ?? .treatment, expression.coding == nil)
+                    (coding, levelNames) = (expression.coding ?? defaultCoding, expression.coding == nil)
                 case .basis(let basis):
                     choices.append(basis.suffixes.indices.map { j in
                         (basis.label + basis.suffixes[j], .basis(basis, column: j, parameters: bases[basis] ?? []))

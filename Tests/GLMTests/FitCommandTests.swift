@@ -143,4 +143,45 @@ final class FitCommandTests: XCTestCase {
         XCTAssertEqual(badLevel.status, 65)
         XCTAssertTrue(badLevel.stderr.contains("\"control\", \"dose_high\", \"dose_low\""))
     }
+
+    /// `--anova` prints R's `anova(lm)` table for warpbreaks (numbers from
+    /// `Fixtures/r-reference`, made by R: 450.67, 2034.26, 1002.78, 5745.11), after
+    /// the coefficients; a bare `--anova` anywhere on the line means type I.
+    func testAnovaTableFollowsTheSummary() throws {
+        let csv = fixture("r-reference/warpbreaks.csv")
+        for arguments in [["fit", csv, "breaks ~ wool * tension", "--anova"], ["fit", "--anova", csv, "breaks ~ wool * tension"]] {
+            let run = try glmviz(arguments)
+            XCTAssertEqual(run.status, 0, run.stderr)
+            XCTAssertTrue(run.stdout.contains("""
+                Response: breaks
+                             Df  Sum Sq Mean Sq F value   Pr(>F)
+                wool          1  450.67  450.67  3.7653 0.058213 .
+                tension       2 2034.26 1017.13  8.4980 0.000693 ***
+                wool:tension  2 1002.78  501.39  4.1891 0.021044 *
+                Residuals    48 5745.11  119.69
+                """), run.stdout)
+        }
+        // Type III with sum coding, as JSON: R's car::Anova gives the intercept 42785.185…
+        let json = try glmviz(["fit", csv, "breaks ~ wool * tension", "--anova", "3", "--coding", "sum", "--json"])
+        XCTAssertEqual(json.status, 0, json.stderr)
+        let object = try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as! [String: Any]
+        let anova = object["anova"] as! [String: Any]
+        XCTAssertEqual(anova["type"] as? Int, 3)
+        let rows = anova["rows"] as! [[String: Any]]
+        XCTAssertEqual(rows.map { $0["term"] as! String }, ["(Intercept)", "wool", "tension", "wool:tension", "Residuals"])
+        XCTAssertEqual(rows[0]["sum_sq"] as! Double, 42785.1851851852, accuracy: 1e-8)
+        XCTAssertTrue(rows[4]["f"] is NSNull)
+        let coefficients = (object["coefficients"] as! [[String: Any]]).map { $0["term"] as! String }
+        XCTAssertEqual(coefficients, ["(Intercept)", "wool1", "tension1", "tension2", "wool1:tension1", "wool1:tension2"])
+    }
+
+    /// car refuses a type III table of an aliased design; so does glmviz, with 65.
+    func testTypeIIIOfAnAliasedDesignIsRefused() throws {
+        let run = try glmviz([
+            "fit", fixture("r-reference/npk.csv"), "yield ~ block + N*P*K", "--anova", "III",
+            "--categorical", "block", "--categorical", "N", "--categorical", "P", "--categorical", "K",
+        ])
+        XCTAssertEqual(run.status, 65)
+        XCTAssertTrue(run.stderr.contains("type III table needs every column estimable"), run.stderr)
+    }
 }
