@@ -222,6 +222,28 @@ public struct Design: Sendable {
             components: components, rows: rowsUsed, frame: frame, computed: computed, resolver: resolver)
     }
 
+    /// A design from its parts (see `droppingColumns`).
+    init(
+        formula: Formula, x: Matrix, y: [Double], columnNames: [String], columnTerms: [String], hasIntercept: Bool,
+        responseName: String, rowsUsed: [Int], droppedRows: Int, transformDroppedRows: Int, notes: [String],
+        offset: [Double]?, levels: [String: [String]], components: [[Component]]
+    ) {
+        self.formula = formula
+        self.x = x
+        self.y = y
+        self.columnNames = columnNames
+        self.columnTerms = columnTerms
+        self.hasIntercept = hasIntercept
+        self.responseName = responseName
+        self.rowsUsed = rowsUsed
+        self.droppedRows = droppedRows
+        self.transformDroppedRows = transformDroppedRows
+        self.notes = notes
+        self.offset = offset
+        self.levels = levels
+        self.components = components
+    }
+
     /// Parses `formula` and builds its design on `frame`.
     public init(
         _ formula: String, frame: Frame, referenceLevels: [String: String] = [:], codings: [String: ContrastCoding] = [:],

@@ -74,6 +74,13 @@ struct FitCommand: ParsableCommand {
             valueName: "coding"))
     var coding: [String] = []
 
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "Aliased columns: minimum-norm (the default: every column of an aliased set is not estimable) or r (drop the last column of each set, as R's lm does).",
+            valueName: "mode"))
+    var aliased: AliasingMode = .minimumNorm
+
     // `.unconditional` so `--level -1` is read as a value and refused by `validate()`.
     @Option(name: .long, parsing: .unconditional, help: "Confidence level of the coefficient intervals (between 0 and 1).")
     var level: Double = 0.95
@@ -120,9 +127,12 @@ struct FitCommand: ParsableCommand {
             return (design, read, (rows: frame.rowCount, columns: frame.names.count))
         }()
         let designed = clock.now
+        // With --aliased r the fit is of the columns R keeps; the table shows the others as NA.
+        let rAliased = aliased == .r ? design.aliasedColumnsAsR() : []
+        let fitted = rAliased.isEmpty ? design : design.droppingColumns(rAliased.map(\.index))
         let fit: Fit
         do {
-            fit = try design.fit(confidenceLevel: level)
+            fit = try fitted.fit(confidenceLevel: level)
         } catch let error as FitError {
             throw Diagnostic(.badData, error.description, location: .init(file: file))
         }
@@ -133,7 +143,7 @@ struct FitCommand: ParsableCommand {
                 + "fit \(seconds(clock.now - designed))\n"
             FileHandle.standardError.write(Data(message.utf8))
         }
-        let results = try contrast.map { try test($0, design: design, fit: fit) }
+        let results = try contrast.map { try test($0, design: fitted, fit: fit) }
         let table: AnovaTable?
         do {
             table = try anova.map { try design.anova($0) }
@@ -145,12 +155,12 @@ struct FitCommand: ParsableCommand {
         if json {
             let report = FitCommandReport(
                 formula: parsed.text, response: design.responseName, report: fit.report, contrasts: results,
-                notes: design.notes, anova: table)
+                notes: design.notes, anova: table, rAliased: rAliased.map(\.name))
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
             return String(decoding: try encoder.encode(report), as: UTF8.self) + "\n"
         }
-        var text = DesignSummary(design: design, fit: fit, contrasts: results, source: file).text
+        var text = DesignSummary(design: fitted, fit: fit, contrasts: results, source: file, rAliased: rAliased).text
         if let table {
             text += "\n" + table.text(response: design.responseName)
             if table.kind == .typeIII, design.hasTreatmentCodedInteraction {
@@ -234,6 +244,12 @@ struct FitCommand: ParsableCommand {
     }
 }
 
+/// `--aliased`: glmviz's minimum-norm answer or R's.
+enum AliasingMode: String, ExpressibleByArgument, CaseIterable {
+    case minimumNorm = "minimum-norm"
+    case r
+}
+
 extension AnovaTable.Kind: ExpressibleByArgument {
     /// `1`, `2`, `3`, or `I`, `II`, `III`.
     public init?(argument: String) {
@@ -257,8 +273,10 @@ struct FitCommandReport: Encodable {
     let notes: [String]
     /// The `--anova` table; the key is left out without `--anova`.
     let anova: AnovaTable?
+    /// With `--aliased r`, the columns left out as R's `lm` leaves them out (R's `NA`s).
+    let rAliased: [String]
 
-    private enum Keys: String, CodingKey { case formula, response, contrasts, notes, anova }
+    private enum Keys: String, CodingKey { case formula, response, contrasts, notes, anova, rAliased = "r_aliased" }
 
     private struct ContrastJSON: Encodable {
         let contrast: String
@@ -295,5 +313,6 @@ struct FitCommandReport: Encodable {
         try container.encode(rows, forKey: .contrasts)
         try container.encode(notes, forKey: .notes)
         if let anova { try container.encode(anova, forKey: .anova) }
+        try container.encode(rAliased, forKey: .rAliased)
     }
 }

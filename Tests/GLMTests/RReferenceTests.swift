@@ -101,6 +101,40 @@ final class RReferenceTests: XCTestCase {
         for i in 0..<4 { for j in 0..<3 { XCTAssertEqual(poly[i][j], r[i][j], accuracy: 1e-14) } }
     }
 
+    /// `--aliased r`: the columns R reports as NA are found by R's rule (npk with
+    /// blocks: only N1:P1:K1; Longley's cubic: I(Year^3) at tolerance 1e-7), and the
+    /// fit of the rest gives R's estimates, SEs, t and p; every other case keeps
+    /// all its columns.
+    func testRAliasingModeMatchesR() throws {
+        let fixtures = try RReferenceFixtures.load()
+        var aliasedCases = 0
+        for fixture in fixtures.cases where Self.refused[fixture.name] == nil {
+            let design = try RReferenceFixtures.design(for: fixture)
+            let dropped = design.aliasedColumnsAsR()
+            let rNA = fixture.coefficient_names.indices.filter { fixture.estimate[$0] == nil }
+            XCTAssertEqual(dropped.map(\.index), rNA, fixture.name)
+            guard !rNA.isEmpty else { continue }
+            aliasedCases += 1
+            let fit = try design.droppingColumns(dropped.map(\.index)).fit()
+            XCTAssertEqual(fit.rank, fixture.rank, fixture.name)
+            assertClose(fit.sigma ?? .nan, fixture.sigma, "\(fixture.name) σ̂")
+            assertClose(fit.rSquared ?? .nan, fixture.r_squared, "\(fixture.name) R²")
+            let kept = fixture.coefficient_names.indices.filter { fixture.estimate[$0] != nil }
+            XCTAssertEqual(fit.coefficients.map(\.term), kept.map { fixture.coefficient_names[$0] })
+            for (c, j) in zip(fit.coefficients, kept) {
+                let name = "\(fixture.name) \(c.term)"
+                assertClose(c.estimate, fixture.estimate[j]!, "\(name) estimate")
+                assertClose(c.standardError ?? .nan, fixture.std_error[j]!, "\(name) SE")
+                assertClose(c.t ?? .nan, fixture.t[j]!, "\(name) t")
+                assertClose(c.p ?? .nan, fixture.p[j]!, "\(name) p")
+            }
+            // The default fit says, in one line, that R would answer differently.
+            let note = try XCTUnwrap(design.rAliasingNote(fit: try design.fit()), fixture.name)
+            XCTAssertTrue(note.contains(fixture.coefficient_names[rNA[0]]), note)
+        }
+        XCTAssertEqual(aliasedCases, 3)  // npk_blocks, longley_cubic, and I(-wt) beside I(2 * wt - 1)
+    }
+
     /// A contrast may name a column as R prints it or with the spaces glmviz used
     /// to print (`I(hp / 100)`), and `log(hp,10)` without R's space.
     func testContrastsAcceptBothSpellings() throws {
