@@ -111,6 +111,7 @@ struct FitCommand: ParsableCommand {
     /// Everything the command prints on success; throws a `Diagnostic` otherwise.
     func output() throws -> String {
         let references = try parseReferences()
+        var readNotes: [String] = []
         let (codings, defaultCoding) = try parseCodings()
         let parsed = try Formula(formula)
         let clock = ContinuousClock()
@@ -119,9 +120,14 @@ struct FitCommand: ParsableCommand {
         // columns are as big as the design matrix, and the solver needs room for
         // its own copy of the matrix, so holding both would raise peak memory.
         let (design, read, shape) = try {
+            // Columns the model does not name are read leniently (not with `.`,
+            // which names them all).
+            let used: Set<String>? = parsed.positions["."] != nil ? nil : Set(parsed.variables)
             let frame = try Frame.read(
-                csv: file, options: CSVOptions(categorical: Set(categorical), numeric: Set(numeric)))
+                csv: file,
+                options: CSVOptions(categorical: Set(categorical), numeric: Set(numeric), strictColumns: used))
             let read = clock.now
+            readNotes = Self.mixedColumnNotes(frame, used: used ?? [], declared: Set(categorical))
             let design = try Design(
                 formula: parsed, frame: frame, referenceLevels: references, codings: codings, defaultCoding: defaultCoding)
             return (design, read, (rows: frame.rowCount, columns: frame.names.count))
@@ -155,12 +161,14 @@ struct FitCommand: ParsableCommand {
         if json {
             let report = FitCommandReport(
                 formula: parsed.text, response: design.responseName, report: fit.report, contrasts: results,
-                notes: design.notes, anova: table, rAliased: rAliased.map(\.name))
+                notes: readNotes + design.notes, transformDroppedRows: design.transformDroppedRows, anova: table,
+                rAliased: rAliased.map(\.name))
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
             return String(decoding: try encoder.encode(report), as: UTF8.self) + "\n"
         }
         var text = DesignSummary(design: fitted, fit: fit, contrasts: results, source: file, rAliased: rAliased).text
+        for note in readNotes { text += "\nNote: \(note)\n" }
         if let table {
             text += "\n" + table.text(response: design.responseName)
             if table.kind == .typeIII, design.hasTreatmentCodedInteraction {
@@ -169,6 +177,20 @@ struct FitCommand: ParsableCommand {
             }
         }
         return text
+    }
+
+    /// One note per column the model does not use that mixes numbers and words
+    /// (Cars93's Cylinders holds one "rotary"): read as categorical, as R's
+    /// `read.csv` does, instead of refusing the file.
+    static func mixedColumnNotes(_ frame: Frame, used: Set<String>, declared: Set<String>) -> [String] {
+        frame.names.indices.compactMap { k in
+            let name = frame.names[k]
+            guard !used.contains(name), !declared.contains(name), let levels = frame.columns[k].levels else { return nil }
+            let words = levels.filter { Double($0) == nil }
+            guard !words.isEmpty, levels.count - words.count >= words.count else { return nil }
+            let shown = words.prefix(3).map { "\"\($0)\"" }.joined(separator: ", ")
+            return "column \"\(name)\" mixes numbers and words (\(shown)), so it was read as categorical; the model does not use it"
+        }
     }
 
     /// A bare `--anova` (no type after it) means type I, as R's `anova(lm)`:
@@ -271,12 +293,16 @@ struct FitCommandReport: Encodable {
     let contrasts: [DesignSummary.ContrastResult]
     /// What the design noted (rows a transform dropped, a response on the right).
     let notes: [String]
+    /// Of `dropped_rows`, those where a transform was not a finite number.
+    let transformDroppedRows: Int
     /// The `--anova` table; the key is left out without `--anova`.
     let anova: AnovaTable?
     /// With `--aliased r`, the columns left out as R's `lm` leaves them out (R's `NA`s).
     let rAliased: [String]
 
-    private enum Keys: String, CodingKey { case formula, response, contrasts, notes, anova, rAliased = "r_aliased" }
+    private enum Keys: String, CodingKey { case formula, response, contrasts, notes, anova, rAliased = "r_aliased"
+        case transformDroppedRows = "transform_dropped_rows"
+    }
 
     private struct ContrastJSON: Encodable {
         let contrast: String
@@ -314,5 +340,6 @@ struct FitCommandReport: Encodable {
         try container.encode(notes, forKey: .notes)
         if let anova { try container.encode(anova, forKey: .anova) }
         try container.encode(rAliased, forKey: .rAliased)
+        try container.encode(transformDroppedRows, forKey: .transformDroppedRows)
     }
 }

@@ -184,4 +184,46 @@ final class FitCommandTests: XCTestCase {
         XCTAssertEqual(run.status, 65)
         XCTAssertTrue(run.stderr.contains("type III table needs every column estimable"), run.stderr)
     }
+
+    /// Rows a transform leaves without a finite value are counted apart from
+    /// missing cells and named (R warns "NaNs produced" for sqrt(Wind - 5) on
+    /// airquality: R's fit uses 108 rows, as `nobs` in the R fixture says).
+    func testTransformNaNsAreCountedAndNamed() throws {
+        let csv = fixture("r-reference/airquality.csv")
+        let run = try glmviz(["fit", csv, "Ozone ~ sqrt(Wind - 5) + Temp"])
+        XCTAssertEqual(run.status, 0, run.stderr)
+        XCTAssertTrue(run.stdout.contains("108 rows used, 45 dropped (37 for missing values, 8 where a transform is not a finite number)"), run.stdout)
+        XCTAssertTrue(run.stdout.contains("Note: 8 rows were left out because sqrt(Wind - 5) is not a finite number there"), run.stdout)
+        let json = try glmviz(["fit", csv, "Ozone ~ sqrt(Wind - 5) + Temp", "--json"])
+        let object = try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as! [String: Any]
+        XCTAssertEqual(object["transform_dropped_rows"] as? Int, 8)
+        XCTAssertEqual(object["dropped_rows"] as? Int, 45)
+    }
+
+    /// `mpg ~ mpg + wt` fits mpg on wt and says so, as R warns; `hp^2` of one
+    /// variable notes that I(hp^2) was probably meant.
+    func testSurelyMistakenFormulasAreNoted() throws {
+        let run = try glmviz(["fit", fixture("r-reference/mtcars.csv"), "mpg ~ mpg + hp^2"])
+        XCTAssertEqual(run.status, 0, run.stderr)
+        XCTAssertTrue(run.stdout.contains("Note: the response mpg appeared on the right-hand side and was dropped"), run.stdout)
+        XCTAssertTrue(run.stdout.contains("for the square write I(hp^2)"), run.stdout)
+        XCTAssertFalse(run.stdout.contains("\nmpg "), run.stdout)
+    }
+
+    /// A column the model does not use may mix numbers and words (Cars93's
+    /// Cylinders holds one "rotary"): it is read as categorical with a note. A
+    /// column the model uses is still refused at the word.
+    func testUnusedMixedColumnIsReadLeniently() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("glmviz-mixed-\(getpid())")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let csv = folder.appendingPathComponent("cars.csv")
+        try "y,x,Cylinders\n1,2,4\n2,3,6\n3,5,rotary\n4,4,4\n5,7,8\n".write(to: csv, atomically: true, encoding: .utf8)
+        let run = try glmviz(["fit", csv.path, "y ~ x"])
+        XCTAssertEqual(run.status, 0, run.stderr)
+        XCTAssertTrue(run.stdout.contains("Note: column \"Cylinders\" mixes numbers and words (\"rotary\"), so it was read as categorical"), run.stdout)
+        let used = try glmviz(["fit", csv.path, "y ~ Cylinders"])
+        XCTAssertEqual(used.status, 65)
+        XCTAssertTrue(used.stderr.contains("expected a number, found \"rotary\""), used.stderr)
+    }
 }
