@@ -47,6 +47,8 @@ public struct DesignSummary: Sendable {
             data += ", none dropped"
         } else if design.transformDroppedRows == 0 {
             data += ", \(fit.droppedRows) dropped for missing values (listwise)"
+        } else if missing == 0 {
+            data += ", \(fit.droppedRows) dropped where a transform is not a finite number"
         } else {
             data += ", \(fit.droppedRows) dropped (\(missing) for missing values, "
                 + "\(design.transformDroppedRows) where a transform is not a finite number)"
