@@ -209,11 +209,11 @@ struct FormulaParser {
     }
 
     mutating func parseProduct() throws -> TermList {
-        var lhs = try parseIn()
+        var lhs = try continueIn(try parseInteraction())
         while current.kind == .symbol("*") || current.kind == .symbol("/") {
             let op = current
             advance()
-            let rhs = try parseIn()
+            let rhs = try continueIn(try parseInteraction())
             try checkNoIntercept(lhs, rhs, op)
             var combined = lhs
             if op.kind == .symbol("*") {
@@ -231,9 +231,11 @@ struct FormulaParser {
     }
 
     /// `a %in% b`, which R's `terms` reads as the interaction `a:b` (binding looser
-    /// than `:` and tighter than `*`).
-    mutating func parseIn() throws -> TermList {
-        var lhs = try parseInteraction()
+    /// than `:` and tighter than `*`), continued after its first operand `lhs`
+    /// returns, so that parentheses nest no deeper than before `%in%` was read.
+    @inline(never)
+    mutating func continueIn(_ first: TermList) throws -> TermList {
+        var lhs = first
         while current.kind == .op("%in%") {
             let op = current
             advance()
@@ -305,10 +307,7 @@ struct FormulaParser {
             try enter(token)
             advance()
             let inner = try parseSum()
-            guard current.kind == .symbol(")") else {
-                if case .op(let op) = current.kind { throw unsupportedOperator(op, current) }
-                throw unclosed(token)
-            }
+            guard current.kind == .symbol(")") else { throw unclosedTerm(token) }
             advance()
             leave()
             return inner
@@ -340,6 +339,14 @@ struct FormulaParser {
         error(
             "expected a column name, 0, 1, '(' or I(...), found \(token.display)", at: token,
             suggestion: token.kind == .end ? "the formula ends too early; add a term or remove the trailing operator" : nil)
+    }
+
+    /// A parenthesised term not closed: an operator R has but model formulas do
+    /// not (`(1 | g)`), or a missing ')'.
+    @inline(never)
+    func unclosedTerm(_ open: FormulaToken) -> Diagnostic {
+        if case .op(let op) = current.kind { return unsupportedOperator(op, current) }
+        return unclosed(open)
     }
 
     @inline(never)
@@ -439,18 +446,21 @@ struct FormulaParser {
     // MARK: Arithmetic inside I(...) and functions
 
     mutating func parseCall(_ name: String, _ nameToken: FormulaToken) throws -> FormulaArithmetic {
-        guard FormulaArithmetic.functions[name] != nil else {
-            if FormulaParser.termFunctions.contains(name) {
-                throw error(
-                    "\(name)() makes model terms, so it cannot be used inside arithmetic or as the response", at: nameToken,
-                    suggestion: "use \(name)(...) directly as a term on the right of '~'")
-            }
-            throw unknownFunction(name, nameToken)
-        }
+        guard FormulaArithmetic.functions[name] != nil else { throw notArithmetic(name, nameToken) }
         let open = current
         try enter(nameToken)
         advance()  // '('
-        let argument = try parseArithmeticExpression()
+        let argument = try continueLogical(current.kind == .op("!") ? nil : try parseArithmeticChain(["+", "-"]))
+        guard current.kind == .symbol(")") else { return try finishCall(name, open, argument) }
+        advance()
+        leave()
+        return .call(name, argument)
+    }
+
+    /// A call whose argument is not followed by ')': `log(x, base)`, or an error.
+    /// Out of line, so the recursive `parseCall` keeps a small frame.
+    @inline(never)
+    mutating func finishCall(_ name: String, _ open: FormulaToken, _ argument: FormulaArithmetic) throws -> FormulaArithmetic {
         if name == "log", current.kind == .symbol(",") {
             advance()
             var named = false
@@ -465,53 +475,80 @@ struct FormulaParser {
             leave()
             return .logBase(argument, base: base, named: named)
         }
-        guard current.kind == .symbol(")") else {
-            if current.kind == .symbol(",") {
-                throw error(
-                    "\(name)() takes one argument here\(name == "log" ? "" : "; only log() also takes a base, log(x, 10)")",
-                    at: current)
-            }
-            throw unclosedCall(name, open)
+        if current.kind == .symbol(",") {
+            throw error(
+                "\(name)() takes one argument here\(name == "log" ? "" : "; only log() also takes a base, log(x, 10)")",
+                at: current)
         }
-        advance()
-        leave()
-        return .call(name, argument)
+        throw unclosedCall(name, open)
     }
 
-    /// Reads `I(... > ...)`-style logic around sums: `|`/`||`, then `&`/`&&`, then
-    /// `!`, then comparisons, as R orders them.
+    @inline(never)
+    func notArithmetic(_ name: String, _ nameToken: FormulaToken) -> Diagnostic {
+        if FormulaParser.termFunctions.contains(name) {
+            return error(
+                "\(name)() makes model terms, so it cannot be used inside arithmetic or as the response", at: nameToken,
+                suggestion: "use \(name)(...) directly as a term on the right of '~'")
+        }
+        return unknownFunction(name, nameToken)
+    }
+
+    /// An expression inside `I()` or a call: a sum, or logic and comparisons of
+    /// sums (`wt > 3`, `!(a == 1) & b`).
     mutating func parseArithmeticExpression() throws -> FormulaArithmetic {
-        var lhs = try parseArithmeticAnd()
-        while case .op(let op) = current.kind, op == "|" || op == "||" {
+        try continueLogical(current.kind == .op("!") ? nil : try parseArithmeticChain(["+", "-"]))
+    }
+
+    /// The rest of an expression whose first sum, `first`, is already read (nil
+    /// when it starts with `!`): comparisons bind tighter than `!`, then `&`/`&&`,
+    /// then `|`/`||`, as in R. Read in one loop after the first sum returns, so
+    /// an expression without logic (every nested call of `abs(abs(…))`) costs no
+    /// stack frame beyond what it did before comparisons were read; each `!`
+    /// counts as a level of nesting, as a sign does.
+    @inline(never)
+    mutating func continueLogical(_ first: FormulaArithmetic?) throws -> FormulaArithmetic {
+        if let first, !isLogicalOperator(current.kind) { return first }
+        var pending = first
+        var orAccumulated: FormulaArithmetic?, orOperator = "|"
+        var andAccumulated: FormulaArithmetic?, andOperator = "&"
+        while true {
+            var nots = 0
+            let sum: FormulaArithmetic
+            if let p = pending {
+                sum = p
+                pending = nil
+            } else {
+                while current.kind == .op("!") {
+                    try enter(current)
+                    nots += 1
+                    advance()
+                }
+                sum = try parseArithmeticChain(["+", "-"])
+            }
+            var unit = sum
+            if case .op(let op) = current.kind, [">", ">=", "<", "<=", "==", "!="].contains(op) {
+                advance()
+                unit = .compare(op, sum, try parseArithmeticChain(["+", "-"]))
+            }
+            for _ in 0..<nots { unit = .not(unit) }
+            leave(nots)
+            andAccumulated = andAccumulated.map { .compare(andOperator, $0, unit) } ?? unit
+            guard case .op(let op) = current.kind, ["&", "&&", "|", "||"].contains(op) else { break }
             advance()
-            lhs = .compare(op, lhs, try parseArithmeticAnd())
+            if op.hasPrefix("&") {
+                andOperator = op
+            } else {
+                orAccumulated = orAccumulated.map { .compare(orOperator, $0, andAccumulated!) } ?? andAccumulated
+                orOperator = op
+                andAccumulated = nil
+            }
         }
-        return lhs
+        return orAccumulated.map { .compare(orOperator, $0, andAccumulated!) } ?? andAccumulated!
     }
 
-    mutating func parseArithmeticAnd() throws -> FormulaArithmetic {
-        var lhs = try parseArithmeticNot()
-        while case .op(let op) = current.kind, op == "&" || op == "&&" {
-            advance()
-            lhs = .compare(op, lhs, try parseArithmeticNot())
-        }
-        return lhs
-    }
-
-    mutating func parseArithmeticNot() throws -> FormulaArithmetic {
-        guard current.kind == .op("!") else { return try parseComparison() }
-        try enter(current)
-        advance()
-        let inner = try parseArithmeticNot()
-        leave()
-        return .not(inner)
-    }
-
-    mutating func parseComparison() throws -> FormulaArithmetic {
-        let lhs = try parseArithmeticChain(["+", "-"])
-        guard case .op(let op) = current.kind, [">", ">=", "<", "<=", "==", "!="].contains(op) else { return lhs }
-        advance()
-        return .compare(op, lhs, try parseArithmeticChain(["+", "-"]))
+    private func isLogicalOperator(_ kind: FormulaToken.Kind) -> Bool {
+        guard case .op(let op) = kind else { return false }
+        return [">", ">=", "<", "<=", "==", "!=", "&", "&&", "|", "||"].contains(op)
     }
 
     /// `a + b - c` (`ops` "+-") or `a * b / c` (`ops` "*/"), read in a loop into one
@@ -568,7 +605,7 @@ struct FormulaParser {
         case .symbol("("):
             try enter(token)
             advance()
-            let inner = try parseArithmeticExpression()
+            let inner = try continueLogical(current.kind == .op("!") ? nil : try parseArithmeticChain(["+", "-"]))
             guard current.kind == .symbol(")") else { throw unclosed(token) }
             advance()
             leave()
