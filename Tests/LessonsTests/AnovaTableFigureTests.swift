@@ -37,10 +37,10 @@ final class AnovaTableFigureTests: XCTestCase {
         }
         let files = try LessonExports.files(for: lesson, drawings: drawings.map(\.1), formats: lesson.spec.formats)
         let tex = String(decoding: try XCTUnwrap(files.first { $0.0 == "sequential.tex" }).1, as: UTF8.self)
-        XCTAssertTrue(tex.contains("wool & 1 & $450.7$ & $450.7$ & $3.77$ & $0.058$ \\\\"), tex)
-        XCTAssertTrue(tex.contains("tension & 2 & $2034.3$ & $1017.1$ & $8.50$ & $<0.001$ \\\\"), tex)
-        XCTAssertTrue(tex.contains("wool:tension & 2 & $1002.8$ & $501.4$ & $4.19$ & $0.021$ \\\\"), tex)
-        XCTAssertTrue(tex.contains("Residuals & 48 & $5745.1$ & $119.7$ &  &  \\\\"), tex)
+        XCTAssertTrue(tex.contains("wool & 1 & $450.67$ & $450.67$ & $3.77$ & $0.058$ \\\\"), tex)
+        XCTAssertTrue(tex.contains("tension & 2 & $2034.3\\phantom{0}$ & $1017.1\\phantom{0}$ & $8.50$ & $<0.001$ \\\\"), tex)
+        XCTAssertTrue(tex.contains("wool:tension & 2 & $1002.8\\phantom{0}$ & $501.39$ & $4.19$ & $0.021$ \\\\"), tex)
+        XCTAssertTrue(tex.contains("Residuals & 48 & $5745.1\\phantom{0}$ & $119.69$ &  &  \\\\"), tex)
         let model = lesson.models[0]
         let typeTwo = try model.design.anova(.typeII)
         XCTAssertEqual(typeTwo.rows[1].f!, 8.49804664835804, accuracy: 1e-9)

@@ -40,7 +40,7 @@ enum AnovaTableFigure: FigureKindDefinition {
     static func make(_ context: FigureContext) throws -> any Figure {
         let (table, cells) = try numbers(context, style: .unicode)
         let rows = zip(table.rows, cells).map { row, cell in
-            [CoefficientTableFigure.texEscaped(row.term)] + cell.map { $0 ?? "" }
+            [Self.wrappedTerm(CoefficientTableFigure.texEscaped(row.term))] + cell.map { $0 ?? "" }
         }
         let response = context.model.names.variable(context.model.design.responseName)
         let heading = ["I", "II", "III"][table.kind.rawValue - 1]
@@ -54,10 +54,16 @@ enum AnovaTableFigure: FigureKindDefinition {
         return try context.fitted(try drawn.sized(), describing: contents, fix: fix)
     }
 
+    /// A long interaction's label broken after each ':' (`a:\nb:\nc`), so the
+    /// term column is as wide as its longest variable name, not the whole label.
+    static func wrappedTerm(_ term: String) -> String {
+        term.count > 20 ? term.replacingOccurrences(of: ":", with: ":\n") : term
+    }
+
     /// The table and its printed cells (Df, SS, MS, F, p; nil where R prints
     /// nothing), in Unicode with p as TeX math for the figure, or as LaTeX: SS and
-    /// MS to one number of decimals per column (about five significant digits for
-    /// its largest value), lined up on the point; F to two decimals.
+    /// MS to five significant digits, lined up on the point; F to two decimals
+    /// below 1000.
     static func numbers(_ context: FigureContext, style: NumberStyle.Output) throws -> (AnovaTable, [[String?]]) {
         let kind = AnovaTable.Kind(rawValue: context.value(Self.type))!
         let table: AnovaTable
@@ -67,17 +73,17 @@ enum AnovaTableFigure: FigureKindDefinition {
             throw context.fail(failure.description, suggestion: "use type 1 or 2, or a model without aliased columns")
         }
         let math = NumberStyle(output: style)
-        func decimals(_ values: [Double?]) -> Int {
-            let largest = values.compactMap { $0 }.map(abs).max() ?? 1
-            return min(4, max(0, 4 - Int((largest > 0 ? log10(largest) : 0).rounded(.down))))
+        // Sums of squares span many orders of magnitude in one column (the
+        // intercept's beside an interaction's), so each gets five significant
+        // digits, as R prints them, lined up on the point; ×10ⁿ from 10⁹ on.
+        func column(_ values: [Double?]) -> [String?] {
+            DecimalAlignment.padded(values.map { $0.map { NumberFormat.label($0, significant: 5) } }, style: math)
         }
-        let ss = DecimalAlignment.padded(
-            table.rows.map { $0.sumOfSquares.map { NumberFormat.number($0, .decimals(decimals(table.rows.map(\.sumOfSquares)))) } },
-            style: math)
-        let ms = DecimalAlignment.padded(
-            table.rows.map { $0.meanSquare.map { NumberFormat.number($0, .decimals(decimals(table.rows.map(\.meanSquare)))) } },
-            style: math)
-        let f = DecimalAlignment.padded(table.rows.map { $0.f.map { NumberFormat.number($0, .decimals(2)) } }, style: math)
+        let ss = column(table.rows.map(\.sumOfSquares))
+        let ms = column(table.rows.map(\.meanSquare))
+        // F to two decimals, whole from 1000 on (an intercept's F runs to six digits).
+        let f = DecimalAlignment.padded(
+            table.rows.map { $0.f.map { NumberFormat.number($0, .decimals($0 >= 1000 ? 0 : 2)) } }, style: math)
         let cells = table.rows.indices.map { k -> [String?] in
             let row = table.rows[k]
             let p = row.p.map { p -> String in
