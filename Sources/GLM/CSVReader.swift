@@ -9,10 +9,16 @@ public struct CSVOptions: Sendable, Equatable {
     /// Columns that must be numeric; a cell that is not a number is an error
     /// naming its row, instead of silently turning the column categorical.
     public var numeric: Set<String>
+    /// The columns whose cells must be all numbers once most are (a word among
+    /// numbers is then a typo and refused); nil for every column. A column outside
+    /// the set that mixes numbers and words is read as categorical instead, so a
+    /// column the model never uses cannot refuse the file.
+    public var strictColumns: Set<String>?
 
-    public init(categorical: Set<String> = [], numeric: Set<String> = []) {
+    public init(categorical: Set<String> = [], numeric: Set<String> = [], strictColumns: Set<String>? = nil) {
         self.categorical = categorical
         self.numeric = numeric
+        self.strictColumns = strictColumns
     }
 }
 
@@ -207,6 +213,7 @@ struct CSVReader: @unchecked Sendable {
             }
         }
         for c in textColumns where !options.categorical.contains(names[c])
+            && (options.strictColumns?.contains(names[c]) ?? true)
             && numberCells[c] >= 2 && 2 * numberCells[c] > filledCells[c] {
             guard let word = firstWord[c] else { continue }
             throw Diagnostic(

@@ -10,6 +10,19 @@ extension Design {
         case level(variable: String, level: String)
     }
 
+    /// The value column `j` takes for a row whose `variable` is `level`, when
+    /// the column codes that variable alone: 1 or 0 for a treatment dummy, the
+    /// contrast weight for sum, Helmert or polynomial coding; nil otherwise.
+    public func codedValue(column j: Int, variable: String, level: String) -> Double? {
+        guard components[j].count == 1 else { return nil }
+        switch components[j][0] {
+        case .indicator(let v, let l) where v == variable: return l == level ? 1 : 0
+        case .coded(let v, let levels, let weights, _) where v == variable:
+            return levels.firstIndex(of: level).map { weights[$0] }
+        default: return nil
+        }
+    }
+
     /// The factors of column `j`, in the order its R name joins them; empty for
     /// the intercept.
     public func columnParts(_ j: Int) -> [ColumnPart] {
@@ -20,6 +33,10 @@ extension Design {
                 return .numeric(label: factor.label, variable: nil)
             case .indicator(let variable, let level):
                 return .level(variable: variable, level: level)
+            case .coded(let variable, _, _, let suffix):
+                return .numeric(label: variable + suffix, variable: nil)
+            case .basis(let basis, let column, _):
+                return .numeric(label: basis.label + basis.suffixes[column], variable: nil)
             }
         }
     }

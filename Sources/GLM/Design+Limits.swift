@@ -18,8 +18,13 @@ extension Design {
         var bound = formula.hasIntercept ? 1 : 0
         for term in formula.terms {
             var columns = 1
-            for case .variable(let name) in term.factors where columns <= maximumColumns {
-                columns *= max(1, levels[name]?.count ?? 1)
+            for factor in term.factors where columns <= maximumColumns {
+                switch factor {
+                case .variable(let name): columns *= max(1, levels[name]?.count ?? 1)
+                case .categorical(let expression): columns *= max(1, levels[expression.label]?.count ?? 1)
+                case .basis(let basis): columns *= basis.suffixes.count
+                case .computed: break
+                }
             }
             if columns > maximumColumns {
                 throw Diagnostic(

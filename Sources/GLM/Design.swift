@@ -12,6 +12,11 @@ public struct Design: Sendable {
         case numeric(Formula.Factor)
         /// Indicator of `variable == level`.
         case indicator(variable: String, level: String)
+        /// One column of a contrast matrix (sum, Helmert, polynomial coding): each
+        /// level's weight, and the suffix R appends to the variable's name.
+        case coded(variable: String, levels: [String], weights: [Double], suffix: String)
+        /// Column `column` of a basis, with what it learned from the fitted rows.
+        case basis(FormulaBasis, column: Int, parameters: [Double])
     }
 
     public let formula: Formula
@@ -28,8 +33,18 @@ public struct Design: Sendable {
     /// Indices of the frame rows in the model (rows with no missing value in any
     /// variable the formula uses).
     public let rowsUsed: [Int]
-    /// Rows left out because a variable the model uses was missing (listwise).
+    /// Rows left out: a variable the model uses was missing (listwise), or a
+    /// transform of it was not a finite number (`transformDroppedRows`).
     public let droppedRows: Int
+    /// Of `droppedRows`, those whose cells were present but a transform gave NaN or
+    /// ±∞ (`log` of a negative number, `sqrt(x - 5)`), which R warns about.
+    public let transformDroppedRows: Int
+    /// What the design did that a reader should know: rows a transform dropped, a
+    /// response dropped from the right-hand side, a likely mistake. Worded for people.
+    public let notes: [String]
+    /// The sum of the `offset(...)` terms for each row used (subtracted from the
+    /// response before fitting, as R's `lm` does); nil without offsets.
+    public let offset: [Double]?
     /// The levels of each categorical variable in the model, reference first.
     public let levels: [String: [String]]
     let components: [[Component]]
@@ -38,17 +53,42 @@ public struct Design: Sendable {
     public var referenceLevels: [String: String] { levels.compactMapValues(\.first) }
 
     /// Builds the design for `formula` on `frame`. `referenceLevels` names the
-    /// baseline level of categorical variables (`["group": "placebo"]`).
-    public init(formula written: Formula, frame: Frame, referenceLevels: [String: String] = [:]) throws {
-        let formula = try written.expandingDot(columns: frame.names)
+    /// baseline level of categorical variables (`["group": "placebo"]`); `codings`
+    /// sets the coding of named categorical variables and `defaultCoding` that of
+    /// the others (R's `contrasts =` argument and `options(contrasts =)`), while
+    /// `C()` and `ordered()` in the formula keep their own.
+    public init(
+        formula written: Formula, frame: Frame, referenceLevels: [String: String] = [:],
+        codings: [String: ContrastCoding] = [:], defaultCoding: ContrastCoding = .treatment
+    ) throws {
+        var formula = try written.expandingDot(columns: frame.names)
         guard let response = formula.response else {
             throw Diagnostic(
                 .badFormula, "the formula has no response; expected something like y ~ \(formula.text.drop(while: { $0 == " " || $0 == "~" }))",
                 excerpt: .init(text: formula.text, offset: 0))
         }
-        let resolver = DesignVariables(formula: formula, frame: frame)
+        var notes: [String] = []
+        // `y ~ y + x`: R drops the response from the right-hand side, and warns.
+        if formula.terms.contains(where: { $0.factors == [response] }) {
+            formula = Formula(
+                text: formula.text, response: response, terms: formula.terms.filter { $0.factors != [response] },
+                hasIntercept: formula.hasIntercept, offsets: formula.offsets, notes: formula.notes,
+                positions: formula.positions)
+            notes.append("the response \(response.label) appeared on the right-hand side and was dropped (as R's lm does)")
+        }
+        notes += formula.notes
+        var resolver = DesignVariables(formula: formula, frame: frame)
         try resolver.checkNamesExist()
         try resolver.checkReferences(referenceLevels)
+        try resolver.checkCodings(codings)
+
+        let allFactors = [response] + formula.terms.flatMap(\.factors)
+        for factor in allFactors {
+            if case .categorical(let expression) = factor, resolver.derived[expression.label] == nil {
+                resolver.derived[expression.label] = try resolver.categoricalColumn(expression)
+            }
+        }
+        let derivedNames = resolver.derived.keys.sorted()
 
         // Listwise deletion over every variable the model reads, computed ones included.
         let n = frame.rowCount
@@ -61,26 +101,59 @@ public struct Design: Sendable {
                 for i in 0..<n where codes[i] < 0 { keep[i] = false }
             }
         }
-        var computed: [Formula.Factor: [Double]] = [:]
-        let allFactors = [response] + formula.terms.flatMap(\.factors)
-        for factor in allFactors where computed[factor] == nil {
-            guard case .computed(let expression) = factor else { continue }
-            let values = try resolver.evaluate(expression)
-            for i in 0..<n where keep[i] && values[i].isNaN { keep[i] = false }
-            if let bad = (0..<n).first(where: { keep[$0] && values[$0].isInfinite }) {
-                throw Diagnostic(
-                    .badData, "\(factor.label) is infinite in data row \(bad + 1)",
-                    location: frame.source.map { .init(file: $0) },
-                    excerpt: resolver.excerpt(for: expression.variables.first ?? ""),
-                    suggestion: "check the values the expression reads in that row (e.g. log of zero)")
+        // Rows whose cells are all present but a transform is not a finite number:
+        // counted apart and named, as R warns "NaNs produced".
+        var transformDropped = [Bool](repeating: false, count: n)
+        var transformCounts: [(String, Int)] = []
+        func dropNonFinite(_ values: [Double], label: String) {
+            var count = 0
+            for i in 0..<n where keep[i] && !transformDropped[i] && !values[i].isFinite {
+                transformDropped[i] = true
+                count += 1
             }
-            computed[factor] = values
+            if count > 0 { transformCounts.append((label, count)) }
         }
+        var computed: [Formula.Factor: [Double]] = [:]
+        for factor in allFactors where computed[factor] == nil {
+            switch factor {
+            case .computed(let expression):
+                let values = try resolver.evaluate(expression)
+                dropNonFinite(values, label: factor.label)
+                computed[factor] = values
+            case .basis(let basis):
+                let values = try resolver.evaluate(basis.argument)
+                dropNonFinite(values, label: basis.argument.label)
+                computed[factor] = values
+            case .categorical(let expression):
+                let codes = try resolver.column(expression.label)
+                var count = 0
+                for i in 0..<n where keep[i] && !transformDropped[i] && codes.isMissing(i) {
+                    transformDropped[i] = true
+                    count += 1
+                }
+                if count > 0 { transformCounts.append((expression.label, count)) }
+            case .variable: break
+            }
+        }
+        var offsetValues: [Double]?
+        for expression in formula.offsets {
+            let values = try resolver.evaluate(expression)
+            dropNonFinite(values, label: "offset(\(expression.label))")
+            offsetValues = zip(offsetValues ?? [Double](repeating: 0, count: n), values).map { $0 + $1 }
+        }
+        for (label, count) in transformCounts {
+            notes.append(
+                "\(count) \(count == 1 ? "row was" : "rows were") left out because \(label) is not a finite number there "
+                    + "(NaN or ±Inf, e.g. log or sqrt of a negative value)")
+        }
+        let transformDroppedRows = transformDropped.filter { $0 }.count
+        for i in 0..<n where transformDropped[i] { keep[i] = false }
         let rowsUsed = (0..<n).filter { keep[$0] }
         guard !rowsUsed.isEmpty else {
             throw Diagnostic(
                 .badData,
-                "no rows left: every row has a missing value in one of \(formula.variables.map { "\"\($0)\"" }.joined(separator: ", "))",
+                "no rows left: every row has a missing value in one of \(formula.variables.map { "\"\($0)\"" }.joined(separator: ", "))"
+                    + (transformDroppedRows > 0 ? ", or a transform that is not a finite number" : ""),
                 location: frame.source.map { .init(file: $0) })
         }
 
@@ -97,8 +170,8 @@ public struct Design: Sendable {
 
         // Levels present in the rows used (R drops unused levels), reference first.
         var levels: [String: [String]] = [:]
-        for name in formula.variables {
-            guard case .categorical(let codes, let all)? = frame[name]?.storage else { continue }
+        for name in formula.variables + derivedNames {
+            guard case .categorical(let codes, let all)? = (resolver.derived[name] ?? frame[name])?.storage else { continue }
             var present = [Bool](repeating: false, count: all.count)
             for i in rowsUsed { present[Int(codes[i])] = true }
             var used = all.indices.filter { present[$0] }.map { all[$0] }
@@ -114,8 +187,17 @@ public struct Design: Sendable {
             levels[name] = used
         }
 
+        // Bases learn from the rows used, as R's model.frame computes poly() and scale().
+        var bases: [FormulaBasis: [Double]] = [:]
+        for case .basis(let basis) in allFactors where bases[basis] == nil {
+            let values = computed[.basis(basis)]!
+            bases[basis] = basis.parameters(fitting: rowsUsed.map { values[$0] })
+        }
+
         try Design.checkSize(formula: formula, levels: levels, rows: rowsUsed.count, source: frame.source)
-        let (names, terms, components) = try DesignCoding.columns(for: formula, levels: levels, resolver: resolver)
+        let (names, terms, components) = try DesignCoding.columns(
+            for: formula, levels: levels, resolver: resolver, codings: codings, defaultCoding: defaultCoding,
+            bases: bases)
         if names.isEmpty {
             throw Diagnostic(
                 .badFormula, "the model has no terms and no intercept, so there is nothing to fit",
@@ -129,28 +211,64 @@ public struct Design: Sendable {
         self.responseName = response.label
         self.rowsUsed = rowsUsed
         self.droppedRows = n - rowsUsed.count
+        self.transformDroppedRows = transformDroppedRows
+        self.notes = notes
         self.levels = levels
         self.components = components
+        self.offset = offsetValues.map { values in rowsUsed.map { values[$0] } }
         let responseValues = try computed[response] ?? resolver.numericValues(response, role: "the response")
-        self.y = rowsUsed.map { responseValues[$0] }
+        self.y = rowsUsed.map { responseValues[$0] - (offsetValues?[$0] ?? 0) }
         self.x = try Design.matrix(
             components: components, rows: rowsUsed, frame: frame, computed: computed, resolver: resolver)
     }
 
+    /// A design from its parts (see `droppingColumns`).
+    init(
+        formula: Formula, x: Matrix, y: [Double], columnNames: [String], columnTerms: [String], hasIntercept: Bool,
+        responseName: String, rowsUsed: [Int], droppedRows: Int, transformDroppedRows: Int, notes: [String],
+        offset: [Double]?, levels: [String: [String]], components: [[Component]]
+    ) {
+        self.formula = formula
+        self.x = x
+        self.y = y
+        self.columnNames = columnNames
+        self.columnTerms = columnTerms
+        self.hasIntercept = hasIntercept
+        self.responseName = responseName
+        self.rowsUsed = rowsUsed
+        self.droppedRows = droppedRows
+        self.transformDroppedRows = transformDroppedRows
+        self.notes = notes
+        self.offset = offset
+        self.levels = levels
+        self.components = components
+    }
+
     /// Parses `formula` and builds its design on `frame`.
-    public init(_ formula: String, frame: Frame, referenceLevels: [String: String] = [:]) throws {
-        try self.init(formula: Formula(formula), frame: frame, referenceLevels: referenceLevels)
+    public init(
+        _ formula: String, frame: Frame, referenceLevels: [String: String] = [:], codings: [String: ContrastCoding] = [:],
+        defaultCoding: ContrastCoding = .treatment
+    ) throws {
+        try self.init(
+            formula: Formula(formula), frame: frame, referenceLevels: referenceLevels, codings: codings,
+            defaultCoding: defaultCoding)
     }
 
     /// Design rows for new data, coded exactly as this design (same columns, same
     /// levels and references): what a fitted line or band is drawn from. The new
     /// frame needs the predictors only, and must not have missing values in them.
     public func rows(for frame: Frame) throws -> Matrix {
-        let resolver = DesignVariables(formula: formula, frame: frame)
+        var resolver = DesignVariables(formula: formula, frame: frame)
+        for factor in formula.terms.flatMap(\.factors) {
+            if case .categorical(let expression) = factor, resolver.derived[expression.label] == nil {
+                resolver.derived[expression.label] = try resolver.categoricalColumn(expression)
+            }
+        }
         let needed = Array(Set(components.flatMap { $0 }.flatMap { component -> [String] in
             switch component {
             case .numeric(let factor): return factor.variables
-            case .indicator(let variable, _): return [variable]
+            case .indicator(let variable, _), .coded(let variable, _, _, _): return [variable]
+            case .basis(let basis, _, _): return basis.argument.variables
             }
         })).sorted()
         var computed: [Formula.Factor: [Double]] = [:]
@@ -198,6 +316,11 @@ public struct Design: Sendable {
                         cache[part] = try computed[factor] ?? resolver.numericValues(factor, role: "a predictor")
                     case .indicator(let variable, let level):
                         cache[part] = try resolver.indicator(variable, level: level)
+                    case .coded(let variable, let levels, let weights, _):
+                        cache[part] = try resolver.coded(variable, levels: levels, weights: weights)
+                    case .basis(let basis, let column, let parameters):
+                        let x = try computed[.basis(basis)] ?? resolver.evaluate(basis.argument)
+                        cache[part] = basis.column(column, at: x, parameters: parameters)
                     }
                 }
                 let values = cache[part]!

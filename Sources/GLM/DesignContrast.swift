@@ -103,13 +103,15 @@ extension Design {
         }
     }
 
-    /// The longest design column name (bare or in backticks) starting at `at`.
+    /// The longest design column name (bare or in backticks) starting at `at`, and
+    /// the characters it spans. Inside a name's parentheses spaces do not matter,
+    /// so `I(hp/100)`, `I(hp / 100)` and `log(hp,10)` all find the column R names
+    /// `I(hp/100)` or `log(hp, 10)`: a student may copy either spelling.
     private func matchColumn(_ chars: [Character], at: Int, end: Int) -> (Int, Int)? {
         var best: (Int, Int)?
         for (index, name) in columnNames.enumerated() {
             for candidate in [Array(name), Array("`\(name)`")] {
-                let length = candidate.count
-                guard at + length <= end, Array(chars[at..<(at + length)]) == candidate else { continue }
+                guard let length = Self.match(candidate, in: chars, at: at, end: end) else { continue }
                 // A bare name must not run on into more name characters (`x` inside `xz`).
                 if at + length < end, let next = chars[at + length] as Character?,
                     next.isLetter || next.isNumber || next == "." || next == "_"
@@ -120,6 +122,25 @@ extension Design {
             }
         }
         return best
+    }
+
+    /// How many characters of `chars` from `at` spell `name`, spaces inside
+    /// parentheses ignored on either side; nil when they do not.
+    private static func match(_ name: [Character], in chars: [Character], at: Int, end: Int) -> Int? {
+        var i = at, k = 0, depth = 0
+        while k < name.count {
+            if depth > 0 {
+                while k < name.count && name[k] == " " { k += 1 }
+                while i < end && chars[i] == " " { i += 1 }
+                if k == name.count { break }
+            }
+            guard i < end, chars[i] == name[k] else { return nil }
+            if name[k] == "(" { depth += 1 }
+            if name[k] == ")" { depth -= 1 }
+            i += 1
+            k += 1
+        }
+        return i - at
     }
 }
 

@@ -21,12 +21,20 @@ public struct DesignSummary: Sendable {
     public let contrasts: [ContrastResult]
     /// Where the data came from, for the header line.
     public let source: String?
+    /// Columns left out as R's `lm` leaves them out (`--aliased r`): `design` and
+    /// `fit` are then of the remaining columns, and these print as `NA` rows at
+    /// their places, as in R.
+    public let rAliased: [Design.RAliasedColumn]
 
-    public init(design: Design, fit: Fit, contrasts: [ContrastResult] = [], source: String? = nil) {
+    public init(
+        design: Design, fit: Fit, contrasts: [ContrastResult] = [], source: String? = nil,
+        rAliased: [Design.RAliasedColumn] = []
+    ) {
         self.design = design
         self.fit = fit
         self.contrasts = contrasts
         self.source = source
+        self.rAliased = rAliased
     }
 
     public var text: String {
@@ -34,13 +42,25 @@ public struct DesignSummary: Sendable {
         lines.append("Model: \(design.formula.text.trimmingCharacters(in: .whitespaces))")
         var data = "\(fit.n) rows used"
         if let source { data = "\(source): " + data }
-        data += fit.droppedRows == 0
-            ? ", none dropped"
-            : ", \(fit.droppedRows) dropped for missing values (listwise)"
+        let missing = fit.droppedRows - design.transformDroppedRows
+        if fit.droppedRows == 0 {
+            data += ", none dropped"
+        } else if design.transformDroppedRows == 0 {
+            data += ", \(fit.droppedRows) dropped for missing values (listwise)"
+        } else if missing == 0 {
+            data += ", \(fit.droppedRows) dropped where a transform is not a finite number"
+        } else {
+            data += ", \(fit.droppedRows) dropped (\(missing) for missing values, "
+                + "\(design.transformDroppedRows) where a transform is not a finite number)"
+        }
         lines.append("Data:  " + data)
         lines.append("")
         let aliased = fit.coefficients.filter { !$0.estimable }.count
-        lines.append(aliased == 0 ? "Coefficients:" : "Coefficients: (\(aliased) not estimable because of aliasing)")
+        if !rAliased.isEmpty {
+            lines.append("Coefficients: (\(rAliased.count) not defined because of singularities, as R reports them)")
+        } else {
+            lines.append(aliased == 0 ? "Coefficients:" : "Coefficients: (\(aliased) not estimable because of aliasing)")
+        }
         lines.append(contentsOf: coefficientTable())
         lines.append("---")
         lines.append("Signif. codes:  0 '***' 0.001 '**' 0.01 '*' 0.05 '.' 0.1 ' ' 1")
@@ -80,9 +100,17 @@ public struct DesignSummary: Sendable {
                 }
             }
         }
+        for note in design.notes {
+            lines.append("")
+            lines.append("Note: \(note)")
+        }
         for warning in fit.warnings {
             lines.append("")
             lines.append("Note: \(warning)")
+        }
+        if rAliased.isEmpty, let note = design.rAliasingNote(fit: fit) {
+            lines.append("")
+            lines.append("Note: \(note)")
         }
         // Trailing blanks cut by hand: ICU's `\s+$` takes time quadratic in a
         // line's length, and a computed term's label can be thousands of characters.
@@ -115,6 +143,11 @@ public struct DesignSummary: Sendable {
                 c.ciLow.map { Self.fixed($0, ciDecimals) } ?? "NA",
                 c.ciHigh.map { Self.fixed($0, ciDecimals) } ?? "NA",
             ])
+        }
+        // R's NA rows, each at its column's place in the full design (positions
+        // ascend, so inserting in order keeps the earlier ones right).
+        for column in rAliased {
+            rows.insert([column.name, "NA", "NA", "NA", "NA", "", "NA", "NA"], at: min(column.index + 1, rows.count))
         }
         let widths = (0..<8).map { j in rows.map { $0[j].count }.max() ?? 0 }
         return rows.map { row in

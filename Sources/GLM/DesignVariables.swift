@@ -4,6 +4,14 @@
 struct DesignVariables {
     let formula: Formula
     let frame: Frame
+    /// Categorical variables made by calls in the formula (`factor(cyl)`), by label,
+    /// looked up like columns of the frame.
+    var derived: [String: Column] = [:]
+
+    init(formula: Formula, frame: Frame) {
+        self.formula = formula
+        self.frame = frame
+    }
 
     func excerpt(for name: String) -> Diagnostic.Excerpt? {
         guard let range = formula.positions[name] else { return nil }
@@ -11,7 +19,7 @@ struct DesignVariables {
     }
 
     func column(_ name: String) throws -> Column {
-        if let column = frame[name] { return column }
+        if let column = derived[name] ?? frame[name] { return column }
         throw Diagnostic(
             .badFormula, "no column named \"\(name)\"\(frame.source.map { " in \($0)" } ?? "")",
             excerpt: excerpt(for: name),
@@ -44,6 +52,22 @@ struct DesignVariables {
         }
     }
 
+    /// Each variable given a coding must be a categorical variable of the formula.
+    func checkCodings(_ codings: [String: ContrastCoding]) throws {
+        for (name, coding) in codings.sorted(by: { $0.key < $1.key }) {
+            guard formula.variables.contains(name) else {
+                throw Diagnostic(
+                    .usage, "a coding (\(coding.rawValue)) is given for \"\(name)\", which the formula does not use",
+                    suggestion: DiagnosticSuggestion.nearest(to: name, in: formula.variables).map { "did you mean \"\($0)\"?" })
+            }
+            guard try column(name).levels != nil else {
+                throw Diagnostic(
+                    .usage, "\"\(name)\" is numeric, so it has no coding",
+                    suggestion: "treat it as categorical (--categorical \(name)) to code it")
+            }
+        }
+    }
+
     /// The numbers of a numeric column; a categorical one is an error explaining why
     /// it cannot be used here.
     func numbers(_ name: String, role: String) throws -> [Double] {
@@ -65,6 +89,26 @@ struct DesignVariables {
         switch factor {
         case .variable(let name): return try numbers(name, role: role)
         case .computed(let expression): return try evaluate(expression)
+        case .categorical(let expression):
+            throw Diagnostic(
+                .badFormula, "\(expression.label) is categorical, but \(role) must be numeric",
+                excerpt: excerpt(for: expression.variables.first ?? ""))
+        case .basis(let basis):
+            throw Diagnostic(
+                .badFormula, "\(basis.label) makes several columns, but \(role) must be one numeric variable",
+                excerpt: excerpt(for: basis.argument.variables.first ?? ""))
+        }
+    }
+
+    /// The values of a coded column: each row's weight for its level (0 for a
+    /// level not in `levels`), NaN where the level is missing.
+    func coded(_ variable: String, levels: [String], weights: [Double]) throws -> [Double] {
+        let column = try column(variable)
+        var weightOf: [String: Double] = [:]
+        for (level, weight) in zip(levels, weights) { weightOf[level] = weight }
+        return try (0..<frame.rowCount).map { row in
+            if column.isMissing(row) { return .nan }
+            return weightOf[try label(of: column, row: row, levels: levels, variable: variable)] ?? 0
         }
     }
 

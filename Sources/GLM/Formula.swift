@@ -10,12 +10,18 @@ public struct Formula: Sendable, Equatable, CustomStringConvertible {
     public enum Factor: Hashable, Sendable {
         case variable(String)
         case computed(FormulaArithmetic)
+        /// A categorical variable made by a call (`factor(cyl)`, `I(wt > 3)`).
+        case categorical(FormulaCategorical)
+        /// Several numeric columns, or one fitted to the rows used (`poly(x, 2)`, `scale(x)`).
+        case basis(FormulaBasis)
 
         /// The label R prints for this factor.
         public var label: String {
             switch self {
             case .variable(let name): return FormulaArithmetic.quotedIfNeeded(name)
             case .computed(let expression): return expression.label
+            case .categorical(let expression): return expression.label
+            case .basis(let basis): return basis.label
             }
         }
 
@@ -24,6 +30,8 @@ public struct Formula: Sendable, Equatable, CustomStringConvertible {
             switch self {
             case .variable(let name): return [name]
             case .computed(let expression): return expression.variables
+            case .categorical(let expression): return expression.variables
+            case .basis(let basis): return basis.argument.variables
             }
         }
     }
@@ -51,6 +59,12 @@ public struct Formula: Sendable, Equatable, CustomStringConvertible {
     /// Right-hand side terms in R's order.
     public let terms: [Term]
     public let hasIntercept: Bool
+    /// `offset(...)` terms: known parts of the response, with coefficient 1 (R's
+    /// `lm` subtracts their sum from the response and fits the rest).
+    public let offsets: [FormulaArithmetic]
+    /// Remarks on surely-mistaken but valid formulas (`x^2` of one variable is `x`
+    /// in R; `I(x^2)` was probably meant), for the fit's summary.
+    public let notes: [String]
     /// Where each column name first appears in `text` (0-based character offset and
     /// length), so unknown names get a caret too.
     public let positions: [String: Range<Int>]
@@ -73,11 +87,16 @@ public struct Formula: Sendable, Equatable, CustomStringConvertible {
         self = try parser.parse()
     }
 
-    init(text: String, response: Factor?, terms: [Term], hasIntercept: Bool, positions: [String: Range<Int>]) {
+    init(
+        text: String, response: Factor?, terms: [Term], hasIntercept: Bool, offsets: [FormulaArithmetic] = [],
+        notes: [String] = [], positions: [String: Range<Int>]
+    ) {
+        self.notes = notes
         self.text = text
         self.response = response
         self.terms = terms
         self.hasIntercept = hasIntercept
+        self.offsets = offsets
         self.positions = positions
     }
 
@@ -100,6 +119,7 @@ public struct Formula: Sendable, Equatable, CustomStringConvertible {
         var out: [String] = []
         var seen = Set<String>()
         for name in (response?.variables ?? []) + terms.flatMap({ $0.factors.flatMap(\.variables) })
+            + offsets.flatMap(\.variables)
         where seen.insert(name).inserted {
             out.append(name)
         }
@@ -108,7 +128,7 @@ public struct Formula: Sendable, Equatable, CustomStringConvertible {
 
     /// The expanded formula, as R's `terms()` would print it: `y ~ a + b + a:b`.
     public var description: String {
-        var rhs = terms.map(\.label)
+        var rhs = terms.map(\.label) + offsets.map { "offset(\($0.label))" }
         if !hasIntercept { rhs.insert("0", at: 0) }
         if rhs.isEmpty { rhs = ["1"] }
         return (response.map { $0.label + " " } ?? "") + "~ " + rhs.joined(separator: " + ")
@@ -116,5 +136,6 @@ public struct Formula: Sendable, Equatable, CustomStringConvertible {
 
     public static func == (lhs: Formula, rhs: Formula) -> Bool {
         lhs.response == rhs.response && lhs.terms == rhs.terms && lhs.hasIntercept == rhs.hasIntercept
+            && lhs.offsets == rhs.offsets
     }
 }

@@ -35,16 +35,39 @@ public indirect enum FormulaArithmetic: Hashable, Sendable {
     case group(FormulaArithmetic)
     /// `I(...)`, `log(...)`, `exp(...)`, `sqrt(...)`, `abs(...)`.
     case call(String, FormulaArithmetic)
+    /// `log(x, 10)` or `log(x, base = 2)` (`named` when the base was written `base =`).
+    case logBase(FormulaArithmetic, base: FormulaArithmetic, named: Bool)
+    /// A comparison (`>`, `>=`, `<`, `<=`, `==`, `!=`) or a logical `&`, `&&`, `|`,
+    /// `||`: 1 for TRUE, 0 for FALSE.
+    case compare(String, FormulaArithmetic, FormulaArithmetic)
+    /// Logical negation, `!x`.
+    case not(FormulaArithmetic)
 
     /// Functions a formula may call; `I` returns its argument unchanged.
     public static let functions: [String: @Sendable (Double) -> Double] = [
         "I": { $0 }, "log": { Foundation.log($0) }, "exp": { Foundation.exp($0) },
         "sqrt": { $0.squareRoot() }, "abs": { Swift.abs($0) },
         "log2": { Foundation.log2($0) }, "log10": { Foundation.log10($0) },
+        "log1p": { Foundation.log1p($0) }, "expm1": { Foundation.expm1($0) },
+        "sin": { Foundation.sin($0) }, "cos": { Foundation.cos($0) }, "tan": { Foundation.tan($0) },
+        "floor": { Foundation.floor($0) }, "ceiling": { Foundation.ceil($0) },
+        "sign": { $0.isNaN ? $0 : ($0 > 0 ? 1 : ($0 < 0 ? -1 : 0)) },
     ]
 
-    /// The text R prints for this expression (its deparse): spaces around `+ - * /`,
-    /// none around `^`, so `I(x^2)` and `I(x * z)` name columns exactly as in R.
+    /// Whether the expression is TRUE/FALSE (a comparison or logic at its top), which
+    /// R's `model.frame` turns into a factor: `I(wt > 3)` gives the column `I(wt > 3)TRUE`.
+    public var isLogical: Bool {
+        switch self {
+        case .compare, .not: return true
+        case .group(let inner): return inner.isLogical
+        case .call("I", let inner): return inner.isLogical
+        default: return false
+        }
+    }
+
+    /// The text R prints for this expression (its deparse): spaces around `+ - *`,
+    /// none around `/` and `^`, so `I(x^2)`, `I(hp/100)` and `I(x * z)` name columns
+    /// exactly as in R.
     public var label: String {
         var out = ""
         write(into: &out)
@@ -63,7 +86,8 @@ public indirect enum FormulaArithmetic: Hashable, Sendable {
         case .chain(let first, let links):
             first.write(into: &out)
             for link in links {
-                out += " \(link.op) "
+                // R's deparse spaces `+ - *` but not `/` (`I(hp/100)`, `exp(speed/10)`).
+                out += link.op == "/" ? "/" : " \(link.op) "
                 link.operand.write(into: &out)
             }
         case .power(let operands):
@@ -79,6 +103,19 @@ public indirect enum FormulaArithmetic: Hashable, Sendable {
             out += name + "("
             argument.write(into: &out)
             out += ")"
+        case .logBase(let x, let base, let named):
+            out += "log("
+            x.write(into: &out)
+            out += named ? ", base = " : ", "
+            base.write(into: &out)
+            out += ")"
+        case .compare(let op, let lhs, let rhs):
+            lhs.write(into: &out)
+            out += " \(op) "
+            rhs.write(into: &out)
+        case .not(let inner):
+            out += "!"
+            inner.write(into: &out)
         }
     }
 
@@ -90,7 +127,10 @@ public indirect enum FormulaArithmetic: Hashable, Sendable {
             switch e {
             case .variable(let name): if seen.insert(name).inserted { out.append(name) }
             case .constant: break
-            case .negate(let inner), .group(let inner), .call(_, let inner): walk(inner)
+            case .negate(let inner), .group(let inner), .call(_, let inner), .not(let inner): walk(inner)
+            case .logBase(let a, let b, _), .compare(_, let a, let b):
+                walk(a)
+                walk(b)
             case .chain(let first, let links):
                 walk(first)
                 for link in links { walk(link.operand) }
@@ -112,6 +152,14 @@ public indirect enum FormulaArithmetic: Hashable, Sendable {
         case .call(let name, let argument):
             let f = FormulaArithmetic.functions[name]!
             return try argument.evaluate(count: count, value).map(f)
+        case .logBase(let x, let base, _):
+            let xs = try x.evaluate(count: count, value), bases = try base.evaluate(count: count, value)
+            return zip(xs, bases).map { FormulaArithmetic.log($0, base: $1) }
+        case .not(let inner):
+            return try inner.evaluate(count: count, value).map { $0.isNaN ? $0 : ($0 == 0 ? 1 : 0) }
+        case .compare(let op, let lhs, let rhs):
+            let a = try lhs.evaluate(count: count, value), b = try rhs.evaluate(count: count, value)
+            return zip(a, b).map { FormulaArithmetic.compare(op, $0, $1) }
         case .chain(let first, let links):
             var a = try first.evaluate(count: count, value)
             for link in links {
@@ -133,6 +181,40 @@ public indirect enum FormulaArithmetic: Hashable, Sendable {
             }
             return exponent
         }
+    }
+
+    /// R's `log(x, base)`: `log10` and `log2` for those bases (so `log(100, 10)` is
+    /// exactly 2), `log(x)/log(base)` otherwise.
+    static func log(_ x: Double, base: Double) -> Double {
+        if base == 10 { return Foundation.log10(x) }
+        if base == 2 { return Foundation.log2(x) }
+        return Foundation.log(x) / Foundation.log(base)
+    }
+
+    /// A comparison or logical operator on two values as 1 (TRUE) or 0 (FALSE); NaN
+    /// (R's NA) propagates, except where R's three-valued logic decides
+    /// (`FALSE & NA` is FALSE, `TRUE | NA` is TRUE).
+    static func compare(_ op: String, _ a: Double, _ b: Double) -> Double {
+        switch op {
+        case "&", "&&":
+            if a == 0 || b == 0 { return 0 }
+            return a.isNaN || b.isNaN ? .nan : 1
+        case "|", "||":
+            if (!a.isNaN && a != 0) || (!b.isNaN && b != 0) { return 1 }
+            return a.isNaN || b.isNaN ? .nan : 0
+        default: break
+        }
+        if a.isNaN || b.isNaN { return .nan }
+        let result: Bool
+        switch op {
+        case ">": result = a > b
+        case ">=": result = a >= b
+        case "<": result = a < b
+        case "<=": result = a <= b
+        case "==": result = a == b
+        default: result = a != b
+        }
+        return result ? 1 : 0
     }
 
     /// Small integer powers by repeated multiplication (exact for `x^2`, as R's

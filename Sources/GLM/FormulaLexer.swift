@@ -5,8 +5,14 @@ struct FormulaToken: Equatable {
         /// A column name, bare (`age`) or backtick-quoted (`` `dose (mg)` ``).
         case name(String, quoted: Bool)
         case number(Double, text: String)
+        /// A quoted string (`"6"` in `relevel(f, ref = "6")`), without its quotes.
+        case string(String)
         /// One of `~ + - * / : ^ ( ) ,`.
         case symbol(Character)
+        /// An operator of more than the symbols above: comparisons (`>`, `>=`, `==`,
+        /// `!=`, `<`, `<=`), logic (`!`, `&`, `&&`, `|`, `||`), `=` for a named
+        /// argument and R's `%op%` operators (`%in%`).
+        case op(String)
         case end
     }
 
@@ -21,7 +27,9 @@ struct FormulaToken: Equatable {
         switch kind {
         case .name(let name, let quoted): return quoted ? "`\(name)`" : name
         case .number(_, let text): return text
+        case .string(let text): return "\"\(text)\""
         case .symbol(let symbol): return "'\(symbol)'"
+        case .op(let op): return "'\(op)'"
         case .end: return "the end of the formula"
         }
     }
@@ -43,6 +51,36 @@ enum FormulaLexer {
             if "~+-*/:^(),".contains(c) {
                 tokens.append(FormulaToken(kind: .symbol(c), offset: i, length: 1))
                 i += 1
+                continue
+            }
+            if c == "\"" || c == "'" {
+                guard let close = chars[(i + 1)...].firstIndex(of: c) else {
+                    throw Diagnostic(
+                        .badFormula, "quoted text is never closed",
+                        excerpt: .init(text: text, offset: i),
+                        suggestion: "add the closing \(c)")
+                }
+                tokens.append(FormulaToken(kind: .string(String(chars[(i + 1)..<close])), offset: i, length: close - i + 1))
+                i = close + 1
+                continue
+            }
+            if c == "%" {
+                guard let close = chars[(i + 1)...].firstIndex(of: "%") else {
+                    throw Diagnostic(
+                        .badFormula, "an operator that starts with % is never closed",
+                        excerpt: .init(text: text, offset: i), suggestion: "R's operators look like %in%")
+                }
+                tokens.append(FormulaToken(kind: .op(String(chars[i...close])), offset: i, length: close - i + 1))
+                i = close + 1
+                continue
+            }
+            if "<>=!&|".contains(c) {
+                var op = String(c)
+                if i + 1 < chars.count, ["<=", ">=", "==", "!=", "&&", "||"].contains(op + String(chars[i + 1])) {
+                    op += String(chars[i + 1])
+                }
+                tokens.append(FormulaToken(kind: .op(op), offset: i, length: op.count))
+                i += op.count
                 continue
             }
             if c == "`" {

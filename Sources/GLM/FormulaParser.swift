@@ -18,7 +18,7 @@ struct FormulaParser {
     /// Terms sit in slots that a removal empties rather than shifts, with each
     /// present term's slot in a dictionary, so that adding or removing a term costs
     /// the same however long the formula already is (`a + b - a + a` is `b + a`).
-    private struct TermList {
+    struct TermList {
         private var slots: [Set<Int>?] = []
         private var slotOf: [Set<Int>: Int] = [:]
         var intercept: Bool?
@@ -59,21 +59,25 @@ struct FormulaParser {
 
     let text: String
     /// The columns `.` stands for, when expanding it (see `Formula.expandingDot`).
-    private let dotColumns: [String]?
-    private var tokens: [FormulaToken] = []
-    private var index = 0
+    let dotColumns: [String]?
+    var tokens: [FormulaToken] = []
+    var index = 0
     /// How many parentheses, calls and signs enclose the current token.
-    private var depth = 0
+    var depth = 0
     /// First-appearance rank of every factor, R's order for factors inside a term.
-    private var factorRank: [Formula.Factor: Int] = [:]
+    var factorRank: [Formula.Factor: Int] = [:]
     /// The factor of each rank.
-    private var factors: [Formula.Factor] = []
+    var factors: [Formula.Factor] = []
     /// Term pairs the interactions may still form. Pairs that collapse into few
     /// distinct terms do not grow the result, so the result limit alone would not
     /// bound the work.
-    private var pairBudget = Formula.maximumTerms * 16
-    private var positions: [String: Range<Int>] = [:]
-    private var response: Formula.Factor?
+    var pairBudget = Formula.maximumTerms * 16
+    var positions: [String: Range<Int>] = [:]
+    var response: Formula.Factor?
+    /// `offset(...)` terms, in the order written.
+    var offsets: [FormulaArithmetic] = []
+    /// See `Formula.notes`.
+    var notes: [String] = []
 
     init(text: String, dotColumns: [String]? = nil) {
         self.text = text
@@ -87,6 +91,11 @@ struct FormulaParser {
         }
         if current.kind != .symbol("~") {
             guard tokens.contains(where: { $0.kind == .symbol("~") }) else {
+                if let equals = tokens.first(where: { $0.kind == .op("=") }) {
+                    throw error(
+                        "expected '~' between the response and the predictors, found '='", at: equals,
+                        suggestion: "a model formula reads y ~ x")
+                }
                 throw error("expected '~' between the response and the predictors (e.g. y ~ x)", at: tokens[tokens.count - 1])
             }
             response = try parseResponse()
@@ -100,6 +109,7 @@ struct FormulaParser {
         }
         let rhs = try parseSum()
         guard case .end = current.kind else {
+            if case .op(let op) = current.kind { throw unsupportedOperator(op, current) }
             let hint = current.kind == .symbol(")") ? "this ')' has no matching '('" : "expected '+', '-', '*', ':' or the end of the formula"
             throw error("unexpected \(current.display); \(hint)", at: current)
         }
@@ -107,18 +117,19 @@ struct FormulaParser {
             a.element.count != b.element.count ? a.element.count < b.element.count : a.offset < b.offset
         }.map { Formula.Term($0.element.sorted().map { factors[$0] }) }
         return Formula(
-            text: text, response: response, terms: ordered, hasIntercept: rhs.intercept ?? true, positions: positions)
+            text: text, response: response, terms: ordered, hasIntercept: rhs.intercept ?? true, offsets: offsets,
+            notes: notes, positions: positions)
     }
 
     // MARK: Tokens
 
-    private var current: FormulaToken { tokens[index] }
+    var current: FormulaToken { tokens[index] }
 
-    private mutating func advance() {
+    mutating func advance() {
         if index < tokens.count - 1 { index += 1 }
     }
 
-    private func error(_ message: String, at token: FormulaToken, suggestion: String? = nil) -> Diagnostic {
+    func error(_ message: String, at token: FormulaToken, suggestion: String? = nil) -> Diagnostic {
         Diagnostic(
             .badFormula, message, excerpt: .init(text: text, offset: token.offset, length: token.length),
             suggestion: suggestion)
@@ -126,7 +137,7 @@ struct FormulaParser {
 
     /// One level deeper at `token` (an opening parenthesis, a call or a sign);
     /// refused past `Formula.maximumNesting`.
-    private mutating func enter(_ token: FormulaToken) throws {
+    mutating func enter(_ token: FormulaToken) throws {
         depth += 1
         guard depth <= Formula.maximumNesting else {
             throw error(
@@ -135,24 +146,24 @@ struct FormulaParser {
         }
     }
 
-    private mutating func leave(_ levels: Int = 1) {
+    mutating func leave(_ levels: Int = 1) {
         depth -= levels
     }
 
-    private mutating func rank(of factor: Formula.Factor) -> Int {
+    mutating func rank(of factor: Formula.Factor) -> Int {
         if let rank = factorRank[factor] { return rank }
         factorRank[factor] = factors.count
         factors.append(factor)
         return factors.count - 1
     }
 
-    private mutating func noteName(_ name: String, _ token: FormulaToken) {
+    mutating func noteName(_ name: String, _ token: FormulaToken) {
         if positions[name] == nil { positions[name] = token.offset..<(token.offset + token.length) }
     }
 
     // MARK: Response
 
-    private mutating func parseResponse() throws -> Formula.Factor {
+    mutating func parseResponse() throws -> Formula.Factor {
         let token = current
         guard case .name(let name, let quoted) = token.kind else {
             throw error("expected the response (a column name) before '~', found \(token.display)", at: token)
@@ -167,7 +178,7 @@ struct FormulaParser {
 
     // MARK: Term algebra
 
-    private mutating func parseSum() throws -> TermList {
+    mutating func parseSum() throws -> TermList {
         var result = TermList()
         var subtract = false
         if current.kind == .symbol("-") {
@@ -197,12 +208,12 @@ struct FormulaParser {
         }
     }
 
-    private mutating func parseProduct() throws -> TermList {
-        var lhs = try parseInteraction()
+    mutating func parseProduct() throws -> TermList {
+        var lhs = try continueIn(try parseInteraction())
         while current.kind == .symbol("*") || current.kind == .symbol("/") {
             let op = current
             advance()
-            let rhs = try parseInteraction()
+            let rhs = try continueIn(try parseInteraction())
             try checkNoIntercept(lhs, rhs, op)
             var combined = lhs
             if op.kind == .symbol("*") {
@@ -219,7 +230,23 @@ struct FormulaParser {
         return lhs
     }
 
-    private mutating func parseInteraction() throws -> TermList {
+    /// `a %in% b`, which R's `terms` reads as the interaction `a:b` (binding looser
+    /// than `:` and tighter than `*`), continued after its first operand `lhs`
+    /// returns, so that parentheses nest no deeper than before `%in%` was read.
+    @inline(never)
+    mutating func continueIn(_ first: TermList) throws -> TermList {
+        var lhs = first
+        while current.kind == .op("%in%") {
+            let op = current
+            advance()
+            let rhs = try parseInteraction()
+            try checkNoIntercept(lhs, rhs, op)
+            lhs = try interact(lhs, rhs, op)
+        }
+        return lhs
+    }
+
+    mutating func parseInteraction() throws -> TermList {
         var lhs = try parsePower()
         while current.kind == .symbol(":") {
             let op = current
@@ -231,7 +258,7 @@ struct FormulaParser {
         return lhs
     }
 
-    private mutating func parsePower() throws -> TermList {
+    mutating func parsePower() throws -> TermList {
         let base = try parsePrimary()
         guard current.kind == .symbol("^") else { return base }
         let op = current
@@ -241,6 +268,12 @@ struct FormulaParser {
         }
         advance()
         try checkNoIntercept(base, TermList(), op)
+        if k > 1, base.count == 1, base.terms[0].count == 1 {
+            let label = factors[base.terms[0].first!].label
+            notes.append(
+                "\(label)^\(Int(k)) in a formula is the term \(label) itself (R's '^' crosses terms); "
+                    + "for the square write I(\(label)^\(Int(k)))")
+        }
         var result = base
         for _ in 1..<Int(k) {
             var next = result
@@ -252,7 +285,7 @@ struct FormulaParser {
         return result
     }
 
-    private mutating func parsePrimary() throws -> TermList {
+    mutating func parsePrimary() throws -> TermList {
         let token = current
         switch token.kind {
         case .name(".", quoted: false) where dotColumns != nil:
@@ -261,7 +294,7 @@ struct FormulaParser {
         case .name(let name, let quoted):
             advance()
             if !quoted, current.kind == .symbol("(") {
-                let factor = Formula.Factor.computed(try parseCall(name, token))
+                guard let factor = try parseTermCall(name, token) else { return TermList() }
                 return TermList(terms: [[rank(of: factor)]])
             }
             noteName(name, token)
@@ -274,7 +307,7 @@ struct FormulaParser {
             try enter(token)
             advance()
             let inner = try parseSum()
-            guard current.kind == .symbol(")") else { throw unclosed(token) }
+            guard current.kind == .symbol(")") else { throw unclosedTerm(token) }
             advance()
             leave()
             return inner
@@ -288,59 +321,67 @@ struct FormulaParser {
     // a debug build's frames are otherwise several KiB per level of nesting.
 
     @inline(never)
-    private func badInteractionOrder() -> Diagnostic {
+    func badInteractionOrder() -> Diagnostic {
         error(
             "expected a whole number after '^' (the highest interaction order), found \(current.display)",
             at: current, suggestion: "to square a variable write I(x^2)")
     }
 
     @inline(never)
-    private func badTermNumber(_ token: FormulaToken) -> Diagnostic {
+    func badTermNumber(_ token: FormulaToken) -> Diagnostic {
         error(
             "a number here can only be 0 or 1 (no intercept / intercept), found \(token.display)", at: token,
             suggestion: "for arithmetic on a column use I(...), e.g. I(2 * x)")
     }
 
     @inline(never)
-    private func badTerm(_ token: FormulaToken) -> Diagnostic {
+    func badTerm(_ token: FormulaToken) -> Diagnostic {
         error(
             "expected a column name, 0, 1, '(' or I(...), found \(token.display)", at: token,
             suggestion: token.kind == .end ? "the formula ends too early; add a term or remove the trailing operator" : nil)
     }
 
+    /// A parenthesised term not closed: an operator R has but model formulas do
+    /// not (`(1 | g)`), or a missing ')'.
     @inline(never)
-    private func unclosed(_ open: FormulaToken) -> Diagnostic {
+    func unclosedTerm(_ open: FormulaToken) -> Diagnostic {
+        if case .op(let op) = current.kind { return unsupportedOperator(op, current) }
+        return unclosed(open)
+    }
+
+    @inline(never)
+    func unclosed(_ open: FormulaToken) -> Diagnostic {
         error("expected ')' to close the '(' at position \(open.offset + 1), found \(current.display)", at: current)
     }
 
     @inline(never)
-    private func unclosedCall(_ name: String, _ open: FormulaToken) -> Diagnostic {
+    func unclosedCall(_ name: String, _ open: FormulaToken) -> Diagnostic {
         error("expected ')' to close \(name)( at position \(open.offset + 1), found \(current.display)", at: current)
     }
 
     @inline(never)
-    private func unknownFunction(_ name: String, _ nameToken: FormulaToken) -> Diagnostic {
-        if ["factor", "as.factor", "C"].contains(name) {
+    func unknownFunction(_ name: String, _ nameToken: FormulaToken) -> Diagnostic {
+        if let feature = FormulaParser.rFeatures[name] {
             return error(
-                "\(name)() is not supported in formulas", at: nameToken,
-                suggestion: "read the column as categorical instead (glmviz fit --categorical <column>)")
+                "\(name)() is not supported in glmviz formulas (in R it makes \(feature.feature))", at: nameToken,
+                suggestion: feature.instead)
         }
-        let known = FormulaArithmetic.functions.keys.sorted().joined(separator: ", ")
+        let known = (Array(FormulaArithmetic.functions.keys) + FormulaParser.termFunctions).sorted().joined(separator: ", ")
         return error(
             "unknown function \(name)(); supported: \(known)", at: nameToken,
-            suggestion: DiagnosticSuggestion.nearest(to: name, in: Array(FormulaArithmetic.functions.keys)).map {
-                "did you mean \($0)(...)?"
-            })
+            suggestion: DiagnosticSuggestion.nearest(
+                to: name, in: Array(FormulaArithmetic.functions.keys) + FormulaParser.termFunctions
+            ).map { "did you mean \($0)(...)?" })
     }
 
     @inline(never)
-    private func badAtom(_ token: FormulaToken) -> Diagnostic {
+    func badAtom(_ token: FormulaToken) -> Diagnostic {
         error("expected a number, a column name or '(' inside the expression, found \(token.display)", at: token)
     }
 
     /// R's `.`: one main effect for every column but the response's, each reported
     /// at the `.` the user wrote (the columns never pass through formula text).
-    private mutating func expandDot(_ dot: FormulaToken) throws -> TermList {
+    mutating func expandDot(_ dot: FormulaToken) throws -> TermList {
         let responseVariables = Set(response?.variables ?? [])
         let others = (dotColumns ?? []).filter { !responseVariables.contains($0) }
         guard !others.isEmpty else {
@@ -367,7 +408,7 @@ struct FormulaParser {
     /// Every term of `lhs` joined with every term of `rhs`, each distinct set once.
     /// Refused, with the caret on `op`, once it would pass `Formula.maximumTerms`
     /// or the formula's budget of pairs.
-    private mutating func interact(_ lhs: TermList, _ rhs: TermList, _ op: FormulaToken) throws -> TermList {
+    mutating func interact(_ lhs: TermList, _ rhs: TermList, _ op: FormulaToken) throws -> TermList {
         let pairs = lhs.count * rhs.count
         guard pairs <= pairBudget else {
             throw error(
@@ -384,17 +425,17 @@ struct FormulaParser {
         return result
     }
 
-    private func checkSize(_ list: TermList, _ op: FormulaToken) throws {
+    func checkSize(_ list: TermList, _ op: FormulaToken) throws {
         guard list.count <= Formula.maximumTerms else { throw tooManyTerms(at: op) }
     }
 
-    private func tooManyTerms(at op: FormulaToken) -> Diagnostic {
+    func tooManyTerms(at op: FormulaToken) -> Diagnostic {
         error(
             "the formula expands to more than \(Formula.maximumTerms) terms here", at: op,
             suggestion: "cross fewer variables, or name the interactions you need with ':'")
     }
 
-    private func checkNoIntercept(_ lhs: TermList, _ rhs: TermList, _ op: FormulaToken) throws {
+    func checkNoIntercept(_ lhs: TermList, _ rhs: TermList, _ op: FormulaToken) throws {
         if lhs.intercept != nil || rhs.intercept != nil {
             throw error(
                 "0 or 1 (the intercept) cannot be combined with \(op.display)", at: op,
@@ -404,21 +445,115 @@ struct FormulaParser {
 
     // MARK: Arithmetic inside I(...) and functions
 
-    private mutating func parseCall(_ name: String, _ nameToken: FormulaToken) throws -> FormulaArithmetic {
-        guard FormulaArithmetic.functions[name] != nil else { throw unknownFunction(name, nameToken) }
+    mutating func parseCall(_ name: String, _ nameToken: FormulaToken) throws -> FormulaArithmetic {
+        guard FormulaArithmetic.functions[name] != nil else { throw notArithmetic(name, nameToken) }
         let open = current
         try enter(nameToken)
         advance()  // '('
-        let argument = try parseArithmeticChain(["+", "-"])
-        guard current.kind == .symbol(")") else { throw unclosedCall(name, open) }
+        let argument = try continueLogical(current.kind == .op("!") ? nil : try parseArithmeticChain(["+", "-"]))
+        guard current.kind == .symbol(")") else { return try finishCall(name, open, argument) }
         advance()
         leave()
         return .call(name, argument)
     }
 
+    /// A call whose argument is not followed by ')': `log(x, base)`, or an error.
+    /// Out of line, so the recursive `parseCall` keeps a small frame.
+    @inline(never)
+    mutating func finishCall(_ name: String, _ open: FormulaToken, _ argument: FormulaArithmetic) throws -> FormulaArithmetic {
+        if name == "log", current.kind == .symbol(",") {
+            advance()
+            var named = false
+            if case .name("base", quoted: false) = current.kind, tokens[index + 1].kind == .op("=") {
+                named = true
+                advance()
+                advance()
+            }
+            let base = try parseArithmeticExpression()
+            guard current.kind == .symbol(")") else { throw unclosedCall(name, open) }
+            advance()
+            leave()
+            return .logBase(argument, base: base, named: named)
+        }
+        if current.kind == .symbol(",") {
+            throw error(
+                "\(name)() takes one argument here\(name == "log" ? "" : "; only log() also takes a base, log(x, 10)")",
+                at: current)
+        }
+        throw unclosedCall(name, open)
+    }
+
+    @inline(never)
+    func notArithmetic(_ name: String, _ nameToken: FormulaToken) -> Diagnostic {
+        if FormulaParser.termFunctions.contains(name) {
+            return error(
+                "\(name)() makes model terms, so it cannot be used inside arithmetic or as the response", at: nameToken,
+                suggestion: "use \(name)(...) directly as a term on the right of '~'")
+        }
+        return unknownFunction(name, nameToken)
+    }
+
+    /// An expression inside `I()` or a call: a sum, or logic and comparisons of
+    /// sums (`wt > 3`, `!(a == 1) & b`).
+    mutating func parseArithmeticExpression() throws -> FormulaArithmetic {
+        try continueLogical(current.kind == .op("!") ? nil : try parseArithmeticChain(["+", "-"]))
+    }
+
+    /// The rest of an expression whose first sum, `first`, is already read (nil
+    /// when it starts with `!`): comparisons bind tighter than `!`, then `&`/`&&`,
+    /// then `|`/`||`, as in R. Read in one loop after the first sum returns, so
+    /// an expression without logic (every nested call of `abs(abs(…))`) costs no
+    /// stack frame beyond what it did before comparisons were read; each `!`
+    /// counts as a level of nesting, as a sign does.
+    @inline(never)
+    mutating func continueLogical(_ first: FormulaArithmetic?) throws -> FormulaArithmetic {
+        if let first, !isLogicalOperator(current.kind) { return first }
+        var pending = first
+        var orAccumulated: FormulaArithmetic?, orOperator = "|"
+        var andAccumulated: FormulaArithmetic?, andOperator = "&"
+        while true {
+            var nots = 0
+            let sum: FormulaArithmetic
+            if let p = pending {
+                sum = p
+                pending = nil
+            } else {
+                while current.kind == .op("!") {
+                    try enter(current)
+                    nots += 1
+                    advance()
+                }
+                sum = try parseArithmeticChain(["+", "-"])
+            }
+            var unit = sum
+            if case .op(let op) = current.kind, [">", ">=", "<", "<=", "==", "!="].contains(op) {
+                advance()
+                unit = .compare(op, sum, try parseArithmeticChain(["+", "-"]))
+            }
+            for _ in 0..<nots { unit = .not(unit) }
+            leave(nots)
+            andAccumulated = andAccumulated.map { .compare(andOperator, $0, unit) } ?? unit
+            guard case .op(let op) = current.kind, ["&", "&&", "|", "||"].contains(op) else { break }
+            advance()
+            if op.hasPrefix("&") {
+                andOperator = op
+            } else {
+                orAccumulated = orAccumulated.map { .compare(orOperator, $0, andAccumulated!) } ?? andAccumulated
+                orOperator = op
+                andAccumulated = nil
+            }
+        }
+        return orAccumulated.map { .compare(orOperator, $0, andAccumulated!) } ?? andAccumulated!
+    }
+
+    private func isLogicalOperator(_ kind: FormulaToken.Kind) -> Bool {
+        guard case .op(let op) = kind else { return false }
+        return [">", ">=", "<", "<=", "==", "!=", "&", "&&", "|", "||"].contains(op)
+    }
+
     /// `a + b - c` (`ops` "+-") or `a * b / c` (`ops` "*/"), read in a loop into one
     /// flat chain.
-    private mutating func parseArithmeticChain(_ ops: [Character]) throws -> FormulaArithmetic {
+    mutating func parseArithmeticChain(_ ops: [Character]) throws -> FormulaArithmetic {
         let isSum = ops.first == "+"
         func operand(_ parser: inout FormulaParser) throws -> FormulaArithmetic {
             isSum ? try parser.parseArithmeticChain(["*", "/"]) : try parser.parseArithmeticUnary()
@@ -434,7 +569,7 @@ struct FormulaParser {
 
     /// Signs, then a `^` chain. Each sign is a level of nesting; an exponent that
     /// starts with a sign (`x^-y`) nests once more, as R reads it (`x^(-y)`).
-    private mutating func parseArithmeticUnary() throws -> FormulaArithmetic {
+    mutating func parseArithmeticUnary() throws -> FormulaArithmetic {
         var signs = 0
         defer { leave(signs) }
         while current.kind == .symbol("-") {
@@ -456,7 +591,7 @@ struct FormulaParser {
         return result
     }
 
-    private mutating func parseArithmeticAtom() throws -> FormulaArithmetic {
+    mutating func parseArithmeticAtom() throws -> FormulaArithmetic {
         let token = current
         switch token.kind {
         case .number(let value, _):
@@ -470,7 +605,7 @@ struct FormulaParser {
         case .symbol("("):
             try enter(token)
             advance()
-            let inner = try parseArithmeticChain(["+", "-"])
+            let inner = try continueLogical(current.kind == .op("!") ? nil : try parseArithmeticChain(["+", "-"]))
             guard current.kind == .symbol(")") else { throw unclosed(token) }
             advance()
             leave()

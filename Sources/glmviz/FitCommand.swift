@@ -16,15 +16,21 @@ struct FitCommand: ParsableCommand {
             FORMULA uses R's notation: y ~ x + group, y ~ x * group (main effects and \
             interaction), y ~ 0 + group (no intercept), y ~ x + I(x^2), y ~ . (every other \
             column), `name with spaces`. \
+            R's calls work inside formulas too: factor(x), as.factor(x), ordered(x), \
+            relevel(x, ref = "b"), C(x, contr.sum), interaction(a, b), poly(x, 2), \
+            poly(x, 2, raw = TRUE), scale(x), offset(x), a %in% b, I(x > 3), log(x, 10). \
             Categorical predictors are dummy coded against their first level in sorted order \
-            unless --reference names another. Rows with a missing value (empty, NA, NaN) in \
-            any variable the model uses are dropped and counted.
+            unless --reference names another, or --coding chooses sum, Helmert or polynomial \
+            coding. Rows with a missing value (empty, NA, NaN) in any variable the model uses \
+            are dropped and counted, and so are rows where a transform is not a finite number.
 
             Examples:
               glmviz fit toluca.csv "work_hours ~ lot_size"
               glmviz fit trial.csv "y ~ age * group" --reference group=placebo \\
                   --contrast "groupdrugA - groupdrugB"
               glmviz fit trial.csv "y ~ group" --contrast "groupdrugA; groupdrugB" --json
+              glmviz fit warpbreaks.csv "breaks ~ wool * tension" --anova
+              glmviz fit warpbreaks.csv "breaks ~ wool * tension" --anova 3 --coding sum
             """)
 
     @Argument(help: "CSV file with a header row.")
@@ -53,6 +59,27 @@ struct FitCommand: ParsableCommand {
 
     @Option(name: .long, help: ArgumentHelp("Require a column to be numeric. Repeatable.", valueName: "column"))
     var numeric: [String] = []
+
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "Also print an ANOVA table: 1 (sequential, R's anova(lm); the default when no type is given), 2 or 3 (car::Anova's types II and III).",
+            valueName: "type"))
+    var anova: AnovaTable.Kind?
+
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "Coding of categorical variables: treatment, sum, helmert or poly for all, or variable=coding for one (R's contrasts). Repeatable.",
+            valueName: "coding"))
+    var coding: [String] = []
+
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "Aliased columns: minimum-norm (the default: every column of an aliased set is not estimable) or r (drop the last column of each set, as R's lm does).",
+            valueName: "mode"))
+    var aliased: AliasingMode = .minimumNorm
 
     // `.unconditional` so `--level -1` is read as a value and refused by `validate()`.
     @Option(name: .long, parsing: .unconditional, help: "Confidence level of the coefficient intervals (between 0 and 1).")
@@ -84,6 +111,8 @@ struct FitCommand: ParsableCommand {
     /// Everything the command prints on success; throws a `Diagnostic` otherwise.
     func output() throws -> String {
         let references = try parseReferences()
+        var readNotes: [String] = []
+        let (codings, defaultCoding) = try parseCodings()
         let parsed = try Formula(formula)
         let clock = ContinuousClock()
         let started = clock.now
@@ -91,16 +120,25 @@ struct FitCommand: ParsableCommand {
         // columns are as big as the design matrix, and the solver needs room for
         // its own copy of the matrix, so holding both would raise peak memory.
         let (design, read, shape) = try {
+            // Columns the model does not name are read leniently (not with `.`,
+            // which names them all).
+            let used: Set<String>? = parsed.positions["."] != nil ? nil : Set(parsed.variables)
             let frame = try Frame.read(
-                csv: file, options: CSVOptions(categorical: Set(categorical), numeric: Set(numeric)))
+                csv: file,
+                options: CSVOptions(categorical: Set(categorical), numeric: Set(numeric), strictColumns: used))
             let read = clock.now
-            let design = try Design(formula: parsed, frame: frame, referenceLevels: references)
+            readNotes = Self.mixedColumnNotes(frame, used: used ?? [], declared: Set(categorical))
+            let design = try Design(
+                formula: parsed, frame: frame, referenceLevels: references, codings: codings, defaultCoding: defaultCoding)
             return (design, read, (rows: frame.rowCount, columns: frame.names.count))
         }()
         let designed = clock.now
+        // With --aliased r the fit is of the columns R keeps; the table shows the others as NA.
+        let rAliased = aliased == .r ? design.aliasedColumnsAsR() : []
+        let fitted = rAliased.isEmpty ? design : design.droppingColumns(rAliased.map(\.index))
         let fit: Fit
         do {
-            fit = try design.fit(confidenceLevel: level)
+            fit = try fitted.fit(confidenceLevel: level)
         } catch let error as FitError {
             throw Diagnostic(.badData, error.description, location: .init(file: file))
         }
@@ -111,15 +149,90 @@ struct FitCommand: ParsableCommand {
                 + "fit \(seconds(clock.now - designed))\n"
             FileHandle.standardError.write(Data(message.utf8))
         }
-        let results = try contrast.map { try test($0, design: design, fit: fit) }
+        let results = try contrast.map { try test($0, design: fitted, fit: fit) }
+        let table: AnovaTable?
+        do {
+            table = try anova.map { try design.anova($0) }
+        } catch let failure as AnovaTable.Failure {
+            throw Diagnostic(
+                .badData, "--anova \(anova!.rawValue): \(failure.description)", location: .init(file: file),
+                suggestion: anova == .typeIII ? "use --anova 1 or --anova 2, or remove the aliased terms" : nil)
+        }
         if json {
             let report = FitCommandReport(
-                formula: parsed.text, response: design.responseName, report: fit.report, contrasts: results)
+                formula: parsed.text, response: design.responseName, report: fit.report, contrasts: results,
+                notes: readNotes + design.notes, transformDroppedRows: design.transformDroppedRows, anova: table,
+                rAliased: rAliased.map(\.name))
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
             return String(decoding: try encoder.encode(report), as: UTF8.self) + "\n"
         }
-        return DesignSummary(design: design, fit: fit, contrasts: results, source: file).text
+        var text = DesignSummary(design: fitted, fit: fit, contrasts: results, source: file, rAliased: rAliased).text
+        for note in readNotes { text += "\nNote: \(note)\n" }
+        if let table {
+            text += "\n" + table.text(response: design.responseName)
+            if table.kind == .typeIII, design.hasTreatmentCodedInteraction {
+                text += "Note: with treatment coding, type III tests each main effect at the reference level of the "
+                    + "variables it interacts with; R users fit type III with sum coding (--coding sum)\n"
+            }
+        }
+        return text
+    }
+
+    /// One note per column the model does not use that mixes numbers and words
+    /// (Cars93's Cylinders holds one "rotary"): read as categorical, as R's
+    /// `read.csv` does, instead of refusing the file.
+    static func mixedColumnNotes(_ frame: Frame, used: Set<String>, declared: Set<String>) -> [String] {
+        frame.names.indices.compactMap { k in
+            let name = frame.names[k]
+            guard !used.contains(name), !declared.contains(name), let levels = frame.columns[k].levels else { return nil }
+            let words = levels.filter { Double($0) == nil }
+            guard !words.isEmpty, levels.count - words.count >= words.count else { return nil }
+            let shown = words.prefix(3).map { "\"\($0)\"" }.joined(separator: ", ")
+            return "column \"\(name)\" mixes numbers and words (\(shown)), so it was read as categorical; the model does not use it"
+        }
+    }
+
+    /// A bare `--anova` (no type after it) means type I, as R's `anova(lm)`:
+    /// argument parsing needs a value, so the command line is rewritten to
+    /// `--anova=1` before it is parsed.
+    static func expandingBareAnova(_ arguments: [String]) -> [String] {
+        guard arguments.first == "fit" else { return arguments }
+        var out: [String] = []
+        for (i, argument) in arguments.enumerated() {
+            if argument == "--anova", i + 1 == arguments.count || AnovaTable.Kind(argument: arguments[i + 1]) == nil {
+                out.append("--anova=1")
+            } else {
+                out.append(argument)
+            }
+        }
+        return out
+    }
+
+    private func parseCodings() throws -> ([String: ContrastCoding], ContrastCoding) {
+        var codings: [String: ContrastCoding] = [:]
+        var all: ContrastCoding?
+        func named(_ text: String) throws -> ContrastCoding {
+            guard let coding = ContrastCoding(rName: text) else {
+                throw Diagnostic(
+                    .usage, "--coding: unknown coding \"\(text)\"; expected treatment, sum, helmert or poly",
+                    suggestion: "for example --coding sum, or --coding group=sum for one variable")
+            }
+            return coding
+        }
+        for entry in coding {
+            if let equals = entry.firstIndex(of: "="), equals != entry.startIndex {
+                let name = String(entry[..<equals])
+                let value = try named(String(entry[entry.index(after: equals)...]))
+                if let earlier = codings[name], earlier != value {
+                    throw Diagnostic(.usage, "--coding gives two codings for \"\(name)\": \(earlier.rawValue) and \(value.rawValue)")
+                }
+                codings[name] = value
+            } else {
+                all = try named(entry)
+            }
+        }
+        return (codings, all ?? .treatment)
     }
 
     private func parseReferences() throws -> [String: String] {
@@ -153,6 +266,24 @@ struct FitCommand: ParsableCommand {
     }
 }
 
+/// `--aliased`: glmviz's minimum-norm answer or R's.
+enum AliasingMode: String, ExpressibleByArgument, CaseIterable {
+    case minimumNorm = "minimum-norm"
+    case r
+}
+
+extension AnovaTable.Kind: ExpressibleByArgument {
+    /// `1`, `2`, `3`, or `I`, `II`, `III`.
+    public init?(argument: String) {
+        switch argument {
+        case "1", "I": self = .sequential
+        case "2", "II": self = .typeII
+        case "3", "III": self = .typeIII
+        default: return nil
+        }
+    }
+}
+
 /// The `--json` document: the fit's report (keys of `FitReport`) plus the formula,
 /// the response and any contrasts, all in one object.
 struct FitCommandReport: Encodable {
@@ -160,8 +291,18 @@ struct FitCommandReport: Encodable {
     let response: String
     let report: FitReport
     let contrasts: [DesignSummary.ContrastResult]
+    /// What the design noted (rows a transform dropped, a response on the right).
+    let notes: [String]
+    /// Of `dropped_rows`, those where a transform was not a finite number.
+    let transformDroppedRows: Int
+    /// The `--anova` table; the key is left out without `--anova`.
+    let anova: AnovaTable?
+    /// With `--aliased r`, the columns left out as R's `lm` leaves them out (R's `NA`s).
+    let rAliased: [String]
 
-    private enum Keys: String, CodingKey { case formula, response, contrasts }
+    private enum Keys: String, CodingKey { case formula, response, contrasts, notes, anova, rAliased = "r_aliased"
+        case transformDroppedRows = "transform_dropped_rows"
+    }
 
     private struct ContrastJSON: Encodable {
         let contrast: String
@@ -196,5 +337,9 @@ struct FitCommandReport: Encodable {
             }
         }
         try container.encode(rows, forKey: .contrasts)
+        try container.encode(notes, forKey: .notes)
+        if let anova { try container.encode(anova, forKey: .anova) }
+        try container.encode(rAliased, forKey: .rAliased)
+        try container.encode(transformDroppedRows, forKey: .transformDroppedRows)
     }
 }

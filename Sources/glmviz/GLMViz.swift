@@ -18,7 +18,7 @@ struct GLMViz: ParsableCommand {
     /// sysexits' 64; 65 and 66 stay reserved for bad data and missing files.
     static func main() {
         do {
-            var command = try parseAsRoot()
+            var command = try parseAsRoot(FitCommand.expandingBareAnova(Array(CommandLine.arguments.dropFirst())))
             try command.run()
         } catch {
             if exitCode(for: error) == .validationFailure {

@@ -143,4 +143,87 @@ final class FitCommandTests: XCTestCase {
         XCTAssertEqual(badLevel.status, 65)
         XCTAssertTrue(badLevel.stderr.contains("\"control\", \"dose_high\", \"dose_low\""))
     }
+
+    /// `--anova` prints R's `anova(lm)` table for warpbreaks (numbers from
+    /// `Fixtures/r-reference`, made by R: 450.67, 2034.26, 1002.78, 5745.11), after
+    /// the coefficients; a bare `--anova` anywhere on the line means type I.
+    func testAnovaTableFollowsTheSummary() throws {
+        let csv = fixture("r-reference/warpbreaks.csv")
+        for arguments in [["fit", csv, "breaks ~ wool * tension", "--anova"], ["fit", "--anova", csv, "breaks ~ wool * tension"]] {
+            let run = try glmviz(arguments)
+            XCTAssertEqual(run.status, 0, run.stderr)
+            XCTAssertTrue(run.stdout.contains("""
+                Response: breaks
+                             Df  Sum Sq Mean Sq F value   Pr(>F)
+                wool          1  450.67  450.67  3.7653 0.058213 .
+                tension       2 2034.26 1017.13  8.4980 0.000693 ***
+                wool:tension  2 1002.78  501.39  4.1891 0.021044 *
+                Residuals    48 5745.11  119.69
+                """), run.stdout)
+        }
+        // Type III with sum coding, as JSON: R's car::Anova gives the intercept 42785.185…
+        let json = try glmviz(["fit", csv, "breaks ~ wool * tension", "--anova", "3", "--coding", "sum", "--json"])
+        XCTAssertEqual(json.status, 0, json.stderr)
+        let object = try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as! [String: Any]
+        let anova = object["anova"] as! [String: Any]
+        XCTAssertEqual(anova["type"] as? Int, 3)
+        let rows = anova["rows"] as! [[String: Any]]
+        XCTAssertEqual(rows.map { $0["term"] as! String }, ["(Intercept)", "wool", "tension", "wool:tension", "Residuals"])
+        XCTAssertEqual(rows[0]["sum_sq"] as! Double, 42785.1851851852, accuracy: 1e-8)
+        XCTAssertTrue(rows[4]["f"] is NSNull)
+        let coefficients = (object["coefficients"] as! [[String: Any]]).map { $0["term"] as! String }
+        XCTAssertEqual(coefficients, ["(Intercept)", "wool1", "tension1", "tension2", "wool1:tension1", "wool1:tension2"])
+    }
+
+    /// car refuses a type III table of an aliased design; so does glmviz, with 65.
+    func testTypeIIIOfAnAliasedDesignIsRefused() throws {
+        let run = try glmviz([
+            "fit", fixture("r-reference/npk.csv"), "yield ~ block + N*P*K", "--anova", "III",
+            "--categorical", "block", "--categorical", "N", "--categorical", "P", "--categorical", "K",
+        ])
+        XCTAssertEqual(run.status, 65)
+        XCTAssertTrue(run.stderr.contains("type III table needs every column estimable"), run.stderr)
+    }
+
+    /// Rows a transform leaves without a finite value are counted apart from
+    /// missing cells and named (R warns "NaNs produced" for sqrt(Wind - 5) on
+    /// airquality: R's fit uses 108 rows, as `nobs` in the R fixture says).
+    func testTransformNaNsAreCountedAndNamed() throws {
+        let csv = fixture("r-reference/airquality.csv")
+        let run = try glmviz(["fit", csv, "Ozone ~ sqrt(Wind - 5) + Temp"])
+        XCTAssertEqual(run.status, 0, run.stderr)
+        XCTAssertTrue(run.stdout.contains("108 rows used, 45 dropped (37 for missing values, 8 where a transform is not a finite number)"), run.stdout)
+        XCTAssertTrue(run.stdout.contains("Note: 8 rows were left out because sqrt(Wind - 5) is not a finite number there"), run.stdout)
+        let json = try glmviz(["fit", csv, "Ozone ~ sqrt(Wind - 5) + Temp", "--json"])
+        let object = try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as! [String: Any]
+        XCTAssertEqual(object["transform_dropped_rows"] as? Int, 8)
+        XCTAssertEqual(object["dropped_rows"] as? Int, 45)
+    }
+
+    /// `mpg ~ mpg + wt` fits mpg on wt and says so, as R warns; `hp^2` of one
+    /// variable notes that I(hp^2) was probably meant.
+    func testSurelyMistakenFormulasAreNoted() throws {
+        let run = try glmviz(["fit", fixture("r-reference/mtcars.csv"), "mpg ~ mpg + hp^2"])
+        XCTAssertEqual(run.status, 0, run.stderr)
+        XCTAssertTrue(run.stdout.contains("Note: the response mpg appeared on the right-hand side and was dropped"), run.stdout)
+        XCTAssertTrue(run.stdout.contains("for the square write I(hp^2)"), run.stdout)
+        XCTAssertFalse(run.stdout.contains("\nmpg "), run.stdout)
+    }
+
+    /// A column the model does not use may mix numbers and words (Cars93's
+    /// Cylinders holds one "rotary"): it is read as categorical with a note. A
+    /// column the model uses is still refused at the word.
+    func testUnusedMixedColumnIsReadLeniently() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("glmviz-mixed-\(getpid())")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let csv = folder.appendingPathComponent("cars.csv")
+        try "y,x,Cylinders\n1,2,4\n2,3,6\n3,5,rotary\n4,4,4\n5,7,8\n".write(to: csv, atomically: true, encoding: .utf8)
+        let run = try glmviz(["fit", csv.path, "y ~ x"])
+        XCTAssertEqual(run.status, 0, run.stderr)
+        XCTAssertTrue(run.stdout.contains("Note: column \"Cylinders\" mixes numbers and words (\"rotary\"), so it was read as categorical"), run.stdout)
+        let used = try glmviz(["fit", csv.path, "y ~ Cylinders"])
+        XCTAssertEqual(used.status, 65)
+        XCTAssertTrue(used.stderr.contains("expected a number, found \"rotary\""), used.stderr)
+    }
 }

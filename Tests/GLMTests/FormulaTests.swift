@@ -94,7 +94,15 @@ final class FormulaTests: XCTestCase {
         XCTAssertEqual(function?.excerpt?.length, 2)
         XCTAssertEqual(function?.suggestion, "did you mean log(...)?")
 
-        XCTAssertEqual(failure("y ~ factor(dose)")?.suggestion, "read the column as categorical instead (glmviz fit --categorical <column>)")
+        // Functions R accepts but glmviz does not fit are named for what they are in R.
+        let spline = failure("y ~ ns(x, 3)")
+        XCTAssertEqual(spline?.excerpt?.offset, 4)
+        XCTAssertEqual(spline?.message, "ns() is not supported in glmviz formulas (in R it makes natural cubic splines from the splines package)")
+        XCTAssertEqual(spline?.suggestion, "use poly(x, k) or I(x^2) terms")
+        let random = failure("y ~ x + (1 | subject)")
+        XCTAssertEqual(random?.excerpt?.offset, 11)
+        XCTAssertTrue(random?.message.contains("lme4") ?? false)
+        XCTAssertTrue(failure("y ~ x + Error(subject)")?.message.contains("aov()") ?? false)
 
         let backtick = failure("y ~ `lot size + x")
         XCTAssertEqual(backtick?.excerpt?.offset, 4)

@@ -1,5 +1,6 @@
 import GLM
 import Plot
+import Support
 
 /// `dummy-coding`: the table that turns a categorical predictor's levels into
 /// 0/1 dummy columns, one row per level in the design's order, the reference
@@ -30,18 +31,27 @@ enum DummyCodingFigure: FigureKindDefinition {
         // Rows in the data's level order (the order the author listed), columns as the design has them.
         let levels = (column.levels ?? designLevels).filter(designLevels.contains)
         let dummies = design.columnNames.enumerated().filter { design.columnTerms[$0.offset] == variable }.map(\.element)
-        let rows = levels.map { level in
-            [CoefficientTableFigure.texEscaped(context.model.names.level(level, of: variable)) + (level == designLevels.first ? " (reference)" : "")]
-                + dummies.map { $0 == variable + level ? "1" : "0" }
+        // The design's own values: 0/1 for treatment coding, the contrast weights
+        // (−1, ½, …) for sum, Helmert or polynomial coding, whose columns are
+        // headed "Contrast j" and which have no reference row of zeros.
+        let indices = dummies.map { design.columnNames.firstIndex(of: $0)! }
+        let values = levels.map { level in
+            indices.map { design.codedValue(column: $0, variable: variable, level: level) ?? 0 }
         }
+        let isDummy = values.allSatisfy { $0.allSatisfy { $0 == 0 || $0 == 1 } }
+        let rows = zip(levels, values).map { level, row in
+            [CoefficientTableFigure.texEscaped(context.model.names.level(level, of: variable))
+                + (isDummy && level == designLevels.first ? " (reference)" : "")]
+                + row.map { NumberFormat.number($0, $0 == $0.rounded() ? .decimals(0) : .significant(3)).text(.unicode) }
+        }
+        let word = isDummy ? "Dummy" : "Contrast"
         let header = [CoefficientTableFigure.texEscaped(context.value(CommonFigureOptions.xLabel) ?? context.model.names.variable(variable))]
-            + dummies.enumerated().map { index, column in
-                let j = design.columnNames.firstIndex(of: column)!
+            + indices.enumerated().map { index, j in
                 // A long level goes under "Dummy j", broken between words into
                 // lines of about 18 characters, so a column is as narrow as its
                 // words allow rather than as wide as the whole name.
                 let level = CoefficientTableFigure.texEscaped(context.model.names.header(j))
-                return level.count > 12 ? "Dummy \(index + 1):\n" + Self.wrapped(level, width: 18) : "Dummy \(index + 1): \(level)"
+                return level.count > 12 ? "\(word) \(index + 1):\n" + Self.wrapped(level, width: 18) : "\(word) \(index + 1): \(level)"
             }
         let contents = "\(dummies.count) dummy columns and \(levels.count) levels"
         let fix = "tabulate a predictor with fewer levels, or show the design with a 'design-matrix' figure, which summarises wide designs"

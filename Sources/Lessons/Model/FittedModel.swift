@@ -19,7 +19,7 @@ public struct FittedModel: Sendable {
         self.spec = spec
         self.frame = frame
         do {
-            design = try Design(spec.formula, frame: frame, referenceLevels: spec.referenceLevels)
+            design = try Design(spec.formula, frame: frame, referenceLevels: spec.referenceLevels, codings: spec.codings)
             fit = try Fit(x: design.x, y: design.y, columnNames: design.columnNames,
                           hasIntercept: design.hasIntercept, droppedRows: design.droppedRows)
         } catch let diagnostic as Diagnostic {

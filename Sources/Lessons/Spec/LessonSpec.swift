@@ -1,3 +1,4 @@
+import GLM
 /// A lesson spec after validation: everything needed to render a lesson, with
 /// the source location of each value kept for later error messages.
 public struct LessonSpec: Sendable {
@@ -60,6 +61,9 @@ public struct ModelSpec: Sendable {
     /// show designs built from different tables).
     public var data: DataSpec?
     public var location: SourceLocation
+    /// Column → coding of a categorical predictor other than treatment (R's
+    /// `contrasts =`): sum, Helmert or polynomial.
+    public var codings: [String: ContrastCoding] = [:]
 }
 
 /// The output file formats a figure can be written in. `gif` is written only

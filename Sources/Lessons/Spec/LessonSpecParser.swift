@@ -1,3 +1,4 @@
+import GLM
 import CYaml
 import Foundation
 import Support
@@ -285,7 +286,7 @@ public enum LessonSpecParser {
                                  data: nil, location: entry.keyNode.location)
             }
             let model = try entry.value.mapping("model '\(entry.key)'")
-            try model.allowOnly(["formula", "reference", "levels", "data"])
+            try model.allowOnly(["formula", "reference", "levels", "data", "coding"])
             let formulaNode = try model.required("formula")
             let formula = try formulaNode.string("a formula such as 'y ~ x'")
             guard formula.contains("~") else {
@@ -315,10 +316,21 @@ public enum LessonSpecParser {
                         suggestion: NearestWord.hint(for: level, among: order))
                 }
             }
+            var codings: [String: ContrastCoding] = [:]
+            if let node = model["coding"] {
+                for item in try node.mapping("'coding' (column: treatment, sum, helmert or poly)").entries {
+                    let word = try item.value.string("the coding of '\(item.key)'")
+                    guard let coding = ContrastCoding(rName: word) else {
+                        throw item.value.fail("unknown coding '\(word)' for '\(item.key)'; expected treatment, sum, helmert or poly",
+                                              suggestion: NearestWord.hint(for: word, among: ContrastCoding.allCases.map(\.rawValue)))
+                    }
+                    codings[item.key] = coding
+                }
+            }
             return ModelSpec(name: entry.key, formula: formula,
                              formulaSource: FormulaSource(node: formulaNode.node, lines: lines, file: formulaNode.file),
                              referenceLevels: references, levelOrder: orders,
-                             data: try model["data"].map(parseData), location: entry.keyNode.location)
+                             data: try model["data"].map(parseData), location: entry.keyNode.location, codings: codings)
         }
     }
 
