@@ -1,0 +1,160 @@
+/// Charts stacked over one shared x axis: each panel keeps its own y axis,
+/// title and legend, but every plot area starts and ends at the same x, all
+/// panels show the same x domain at the same ticks, and the x axis is
+/// labelled once, under the bottom panel. It is how a time course is read in
+/// layers (the stimulus events, the response they predict, the regressor
+/// sampled at the scans): a reader drops a vertical line through all panels
+/// and reads one moment in each.
+///
+/// Unlike `Panels`, which lays each chart out on its own, this figure
+/// arranges every panel first (`ChartRenderer.arrange`) to learn how much
+/// room its y labels and legend take, then draws them all with the widest
+/// margins (`ChartAlignment`). Panel heights share out the room the plot
+/// areas get, by `weights`, after each panel's own titles and labels.
+public struct SharedXPanels: Figure {
+    public var panels: [Chart]
+    /// Relative plot-area heights; nil or a count other than the panels' gives equal heights.
+    public var weights: [Double]?
+    /// The shared x axis (title, domain, ticks); each panel's own `x` is replaced by it.
+    public var x: Axis
+    public var size: Size
+    public var theme: Theme
+    public var title: String?
+    public var accessibility: FigureAccessibility?
+
+    public init(_ panels: [Chart], x: Axis, size: Size, weights: [Double]? = nil, title: String? = nil, theme: Theme = .textbook) {
+        self.panels = panels; self.x = x; self.size = size; self.weights = weights; self.title = title; self.theme = theme
+    }
+
+    var titleStyle: TextStyle { TextStyle(size: theme.titleSize, color: theme.foreground, bold: true, family: theme.fontFamily) }
+
+    /// The panels as they are drawn: aligned, with their frames on the figure
+    /// below `top`, measured with `canvas`'s fonts.
+    struct Arranged {
+        var chart: Chart
+        var origin: Point
+        /// The plot area in figure coordinates.
+        var plotArea: Rect
+    }
+
+    /// Lays the panels out without drawing them: the shared axis resolved once
+    /// from every panel's data, then each panel's margins and height.
+    func arranged(on canvas: Canvas, top: Double) throws -> [Arranged] {
+        guard !panels.isEmpty else { return [] }
+        let last = panels.count - 1
+        var charts = panels.enumerated().map { index, panel in
+            var chart = panel
+            chart.theme = theme
+            chart.size = Size(width: size.width, height: max(60, (size.height - top) / Double(panels.count)))
+            chart.alignment = ChartAlignment(xTickLabels: index == last, xTitle: index == last)
+            return chart
+        }
+        // One domain for all: the union of every panel's x values, unless fixed.
+        var shared = x
+        if shared.domain == nil {
+            let xs = charts.flatMap { ChartRenderer.extents($0.marks).0 }.filter(\.isFinite)
+            let probe = try AxisLayout.resolve(x, name: "x", values: xs, count: x.tickCount, extent: size.width)
+            shared.domain = probe.domain
+        }
+        for i in charts.indices { charts[i].x = shared }
+        // The bottom panel, which prints the tick labels, chooses the ticks
+        // (fewer when they crowd); every panel then draws its grid at them.
+        if shared.ticks == nil {
+            var bottom = try ChartRenderer(chart: charts[last], canvas: measuring(on: canvas, charts[last].size))
+            _ = try bottom.arrange()
+            shared.ticks = bottom.xAxis.ticks
+            for i in charts.indices { charts[i].x = shared }
+        }
+        // Widest margins, twice: a margin fixed for one panel can move another's legend.
+        var plots: [Rect] = []
+        for _ in 0..<2 {
+            plots = try charts.map { try plotArea(of: $0, on: canvas) }
+            let left = plots.map(\.minX).max() ?? 0
+            let right = zip(charts, plots).map { $0.size.width - $1.maxX }.max() ?? 0
+            for i in charts.indices {
+                charts[i].alignment.plotLeft = left
+                charts[i].alignment.plotRightMargin = right
+            }
+        }
+        // Heights: what each panel needs around its plot area, then the rest
+        // by weight. What a panel needs depends on its height (a legend that
+        // fits inside a tall plot goes under a short one), so measure again at
+        // the heights given until they settle.
+        let w = weights?.count == charts.count ? weights!.map { max(0, $0) } : Array(repeating: 1, count: charts.count)
+        let tickStyle = TextStyle(size: theme.tickLabelSize, color: theme.foreground, family: theme.fontFamily)
+        let lowest = canvas.measure(markup: "0", style: tickStyle).height * minimumPlotLines
+        for _ in 0..<3 {
+            plots = try charts.map { try plotArea(of: $0, on: canvas) }
+            let chrome = zip(charts, plots).map { $0.size.height - $1.height }
+            let room = max(Double(charts.count) * 10, size.height - top - chrome.reduce(0, +))
+            let heights = Self.share(room, by: w, lowest: lowest)
+            for i in charts.indices { charts[i].size.height = max(1, chrome[i] + heights[i]) }
+        }
+        var y = top
+        var result: [Arranged] = []
+        for i in charts.indices {
+            let plot = try plotArea(of: charts[i], on: canvas)
+            result.append(Arranged(chart: charts[i], origin: Point(0, y),
+                                   plotArea: Rect(x: plot.minX, y: plot.minY + y, width: plot.width, height: plot.height)))
+            y += charts[i].size.height
+        }
+        return result
+    }
+
+    /// Tick-label lines the shortest plot area keeps: three y ticks 1.8 lines
+    /// apart (the spacing `ChartRenderer` keeps), which loose labelling
+    /// spreads over no more than about three quarters of a padded domain.
+    let minimumPlotLines = 5.0
+
+    /// `room` shared out by `weights`, except that no share falls below
+    /// `lowest` while there is room for it: those get `lowest` and the
+    /// others share the rest by weight.
+    static func share(_ room: Double, by weights: [Double], lowest: Double) -> [Double] {
+        var fixed = Set<Int>()
+        var heights = weights.map { _ in 0.0 }
+        while true {
+            let free = weights.indices.filter { !fixed.contains($0) }
+            let left = room - Double(fixed.count) * lowest
+            let total = free.map { weights[$0] }.reduce(0, +)
+            for i in free { heights[i] = total > 0 ? left * weights[i] / total : left / Double(free.count) }
+            for i in fixed { heights[i] = lowest }
+            let short = free.filter { heights[$0] < lowest }
+            if short.isEmpty || short.count == free.count || Double(weights.count) * lowest > room { return heights }
+            fixed.formUnion(short)
+        }
+    }
+
+    func measuring(on canvas: Canvas, _ size: Size) -> Canvas { Canvas(cr: canvas.cr, pango: canvas.pango, size: size) }
+
+    func plotArea(of chart: Chart, on canvas: Canvas) throws -> Rect {
+        var renderer = try ChartRenderer(chart: chart, canvas: measuring(on: canvas, chart.size))
+        _ = try renderer.arrange()
+        return renderer.plot
+    }
+
+    func titleHeight(on canvas: Canvas) throws -> (markup: String, height: Double)? {
+        guard let title else { return nil }
+        let markup = canvas.wrapped(try TeX.markup(title), style: titleStyle, width: size.width - 2 * theme.margin)
+        return (markup, theme.margin + canvas.measure(markup: markup, style: titleStyle).height)
+    }
+
+    public func draw(on canvas: Canvas) throws {
+        var top = 0.0
+        if let (markup, height) = try titleHeight(on: canvas) {
+            canvas.text(markup: markup, style: titleStyle, at: Point(theme.margin, theme.margin), anchor: .topLeft, role: .title)
+            top = height
+        }
+        for panel in try arranged(on: canvas, top: top) {
+            try canvas.drawPanel(at: panel.origin, size: panel.chart.size) { try panel.chart.draw(on: $0) }
+        }
+    }
+
+    public func validateScales() throws {
+        for panel in panels {
+            var chart = panel
+            chart.x = x
+            chart.size = Size(width: size.width, height: size.height / Double(max(1, panels.count)))
+            try chart.validateScales()
+        }
+    }
+}
