@@ -26,6 +26,8 @@ public struct LessonSpec: Sendable {
     public var labels: [DisplayLabel] = []
     /// Directory that relative data paths are resolved against (nil for bundled lessons).
     public var baseDirectory: String?
+    /// The stimulus events of an fMRI lesson (`events:`).
+    public var events: EventsSpec?
     /// The file name used in messages.
     public var file: String
     /// Whether CSV paths may leave the course root (see `CourseRoot`); off unless
@@ -60,6 +62,9 @@ public struct ModelSpec: Sendable {
     /// show designs built from different tables).
     public var data: DataSpec?
     public var location: SourceLocation
+    /// The fMRI design the model is built from instead of `formula` (which
+    /// then only names the series and the events, for messages).
+    public var fmri: FMRIModelSpec?
 }
 
 /// The output file formats a figure can be written in. `gif` is written only
