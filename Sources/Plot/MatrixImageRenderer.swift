@@ -127,8 +127,12 @@ struct MatrixImageRenderer {
         for r in 0..<rows {
             for (c, column) in shown.enumerated() {
                 guard let column, drawn(r, column) else { continue }
+                // Cells without borders overlap the next by half a pixel: a
+                // recording replayed at density 2 can round two touching
+                // edges apart and leave a light seam across a long design.
+                let overlap = image.cellBorders ? 0 : 0.5
                 let cell = Rect(x: grid.minX + Double(c) * cellWidth, y: grid.minY + Double(r) * cellHeight,
-                                width: cellWidth, height: cellHeight)
+                                width: cellWidth + (c < shown.count - 1 ? overlap : 0), height: cellHeight + (r < rows - 1 ? overlap : 0))
                 canvas.withoutAntialiasing { canvas.fill(cell, image.colorMap.color(scaled[r][column])) }
             }
         }

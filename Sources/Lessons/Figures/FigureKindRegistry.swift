@@ -12,5 +12,10 @@ enum FigureKindRegistry {
         .tDistribution,
         .residualDiagnostics,
         .coefficientTable,
+        .hrf,
+        .convolution,
+        .fmriDesign,
+        .timeseriesFit,
+        .autocorrelation,
     ]
 }

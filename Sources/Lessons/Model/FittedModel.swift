@@ -11,13 +11,21 @@ public struct FittedModel: Sendable {
     public let names: DisplayNames
     /// The lesson's symbols (`notation:`), the same in every figure.
     public let notation: Notation
+    /// The fMRI analysis of a model written as an fMRI design; nil for a formula model.
+    public let fmri: FMRIAnalysis?
 
     /// Builds the frame, design and fit, turning any GLM diagnostic into an
     /// error that points at the model in the spec (inside the formula for
     /// formula problems).
     public init(spec: ModelSpec, frame: Frame, labels: [DisplayLabel] = [], notation: Notation = Notation()) throws {
+        try self.init(spec: spec, frame: frame, labels: labels, notation: notation, fmri: nil)
+    }
+
+    /// `spec` fitted to `frame`; `fmri` is kept for the fMRI figure kinds.
+    init(spec: ModelSpec, frame: Frame, labels: [DisplayLabel], notation: Notation, fmri: FMRIAnalysis?) throws {
         self.spec = spec
         self.frame = frame
+        self.fmri = fmri
         do {
             design = try Design(spec.formula, frame: frame, referenceLevels: spec.referenceLevels)
             fit = try Fit(x: design.x, y: design.y, columnNames: design.columnNames,
