@@ -12,7 +12,7 @@ public enum DataSpec: Sendable {
     case timeseries(TimeseriesSpec)
 
     /// Datasets that ship inside glmviz.
-    public static let builtinNames = ["toluca", "nitime-event-related", "haxby2001-sub001-run1"]
+    public static let builtinNames = ["toluca", "event_related_fmri", "haxby2001_sub001_run001"]
 }
 
 /// One inline column: numbers, or labels for a categorical predictor.
