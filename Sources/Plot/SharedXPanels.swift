@@ -65,26 +65,18 @@ public struct SharedXPanels: Figure {
             shared.ticks = bottom.xAxis.ticks
             for i in charts.indices { charts[i].x = shared }
         }
-        // Widest margins, twice: a margin fixed for one panel can move another's legend.
-        var plots: [Rect] = []
-        for _ in 0..<2 {
-            plots = try charts.map { try plotArea(of: $0, on: canvas) }
-            let left = plots.map(\.minX).max() ?? 0
-            let right = zip(charts, plots).map { $0.size.width - $1.maxX }.max() ?? 0
-            for i in charts.indices {
-                charts[i].alignment.plotLeft = left
-                charts[i].alignment.plotRightMargin = right
-            }
-        }
-        // Heights: what each panel needs around its plot area, then the rest
-        // by weight. What a panel needs depends on its height (a legend that
-        // fits inside a tall plot goes under a short one), so measure again at
-        // the heights given until they settle.
+        // Widest margins, then heights, in turns: a margin fixed for one panel
+        // can move another's legend, and what a panel needs around its plot
+        // area depends on its height (a legend that fits inside a tall plot
+        // goes under a short one; a shorter axis can tick at −1 and need a
+        // wider label), so both are measured again until they settle.
         let w = weights?.count == charts.count ? weights!.map { max(0, $0) } : Array(repeating: 1, count: charts.count)
         let tickStyle = TextStyle(size: theme.tickLabelSize, color: theme.foreground, family: theme.fontFamily)
         let lowest = canvas.measure(markup: "0", style: tickStyle).height * minimumPlotLines
-        for _ in 0..<3 {
-            plots = try charts.map { try plotArea(of: $0, on: canvas) }
+        for round in 0..<4 {
+            try align(&charts, on: canvas)
+            if round == 3 { break }
+            let plots = try charts.map { try plotArea(of: $0, on: canvas) }
             let chrome = zip(charts, plots).map { $0.size.height - $1.height }
             let room = max(Double(charts.count) * 10, size.height - top - chrome.reduce(0, +))
             let heights = Self.share(room, by: w, lowest: lowest)
@@ -121,6 +113,20 @@ public struct SharedXPanels: Figure {
             let short = free.filter { heights[$0] < lowest }
             if short.isEmpty || short.count == free.count || Double(weights.count) * lowest > room { return heights }
             fixed.formUnion(short)
+        }
+    }
+
+    /// Gives every panel the widest left and right margins any of them needs
+    /// at its present size; twice, since a wider margin can move a legend.
+    func align(_ charts: inout [Chart], on canvas: Canvas) throws {
+        for _ in 0..<2 {
+            let plots = try charts.map { try plotArea(of: $0, on: canvas) }
+            let left = plots.map(\.minX).max() ?? 0
+            let right = zip(charts, plots).map { $0.size.width - $1.maxX }.max() ?? 0
+            for i in charts.indices {
+                charts[i].alignment.plotLeft = left
+                charts[i].alignment.plotRightMargin = right
+            }
         }
     }
 

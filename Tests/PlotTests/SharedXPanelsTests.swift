@@ -45,6 +45,21 @@ final class SharedXPanelsTests: XCTestCase {
         XCTAssertGreaterThan(ys[0].0.x, aloneY[0].0.x + 10)
     }
 
+    /// A flat panel ticks at −1, 0 and 1 only once it is short enough: the
+    /// margins must be fixed at the heights the panels are drawn at.
+    func testEdgesStayAlignedWhenAPanelsLabelsChangeWithItsHeight() throws {
+        var figure = figure(width: 600, height: 800)
+        var flat = Chart(title: "A condition with no event in the window", y: Axis("Regressor", include: [0]))
+        flat.marks = [.points(x: (0..<60).map { Double($0) * 2 }, y: Array(repeating: 0, count: 60), label: "at the scans")]
+        flat.legend = .below
+        figure.panels.append(flat)
+        let layout = try figure.layout()
+        let ys = axisLines(layout, "y")
+        XCTAssertEqual(ys.count, 4)
+        XCTAssertEqual(Set(ys.map(\.0.x)).count, 1, "\(ys)")
+        XCTAssertEqual(layout.violations().map(\.description), [])
+    }
+
     func testOnlyTheBottomPanelLabelsTheSharedAxis() throws {
         let layout = try figure().layout()
         let bottomAxisY = axisLines(layout, "x").last!.0.y
