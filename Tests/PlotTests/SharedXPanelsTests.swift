@@ -80,6 +80,17 @@ final class SharedXPanelsTests: XCTestCase {
         XCTAssertEqual(heights[2] / heights[1], 1, accuracy: 0.02, "\(heights)")
     }
 
+    /// Too short a figure squeezes its panels until their labels collide; at
+    /// the height `fittingHeight` asks for, they fit.
+    func testTheFittingHeightGivesEveryPanelRoom() throws {
+        var short = figure(width: 500, height: 300)
+        XCTAssertFalse(try short.layout().violations().isEmpty, "the test needs a figure too short for its panels")
+        let height = try short.fittingHeight()
+        XCTAssertGreaterThan(height, 300)
+        short.size.height = height
+        XCTAssertEqual(try short.layout().violations().map(\.description), [])
+    }
+
     func testNoLayoutViolationsAtCourseWidths() throws {
         // Heights as the course shows three stacked panels: square.
         for width in [500.0, 600, 700] {

@@ -83,11 +83,13 @@ enum ConvolutionFigure: FigureKindDefinition {
         regressorChart.legend = .below
 
         var size = context.size
-        if context.value(CommonFigureOptions.height) == nil { size.height = max(480, 0.95 * size.width) }
+        if context.value(CommonFigureOptions.height) == nil { size.height = max(560, 0.95 * size.width) + (context.title == nil ? 0 : 40) }
         var axis = window.axis
         if let label = context.value(CommonFigureOptions.xLabel) { axis.title = label }
-        return SharedXPanels([eventsChart, hrfChart, regressorChart], x: axis, size: size, weights: [1.2, 1.3, 1.6],
+        var figure = SharedXPanels([eventsChart, hrfChart, regressorChart], x: axis, size: size, weights: [1.2, 1.3, 1.6],
                              title: context.title)
+        if context.value(CommonFigureOptions.height) == nil { figure.size.height = max(size.height, try figure.fittingHeight()) }
+        return figure
     }
 
     /// "Condition face from 0 to 300 s: 2 events of 22.5 s (a boxcar), the

@@ -67,11 +67,13 @@ enum TimeseriesFitFigure: FigureKindDefinition {
         // row would not fit), so the panel grows to hold it: a line each.
         let many = max(0, analysis.conditions.count - 3)
         var size = context.size
-        if context.value(CommonFigureOptions.height) == nil { size.height = max(640, 1.25 * size.width) + 34 * Double(many) }
+        if context.value(CommonFigureOptions.height) == nil { size.height = max(760, 1.25 * size.width) + 34 * Double(many) + (context.title == nil ? 0 : 40) }
         var axis = window.axis
         if let label = context.value(CommonFigureOptions.xLabel) { axis.title = label }
-        return SharedXPanels([signal, parts, drift, residuals], x: axis, size: size, weights: [1.6, 1.3 + 0.3 * Double(many), 0.9, 1],
+        var figure = SharedXPanels([signal, parts, drift, residuals], x: axis, size: size, weights: [1.6, 1.3 + 0.3 * Double(many), 0.9, 1],
                              title: context.title)
+        if context.value(CommonFigureOptions.height) == nil { figure.size.height = max(size.height, try figure.fittingHeight()) }
+        return figure
     }
 
     /// "vt from 0 to 302.5 s (121 scans): the fitted model follows the signal
