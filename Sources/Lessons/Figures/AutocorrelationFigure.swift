@@ -47,9 +47,9 @@ enum AutocorrelationFigure: FigureKindDefinition {
         }
         chart.marks = marks
         chart.x.ticks = nil
-        var lines = ["AR(1) coefficient $\\hat{\\rho} = " + NumberFormat.number(analysis.ar1, .decimals(3)).text(.texMath) + "$"]
+        var lines = ["AR(1) coefficient $\\hat{\\rho} = " + NumberFormat.label(analysis.ar1, significant: 3).text(.texMath) + "$"]
         if analysis.prewhitened != nil {
-            lines.append("whitened with " + NumberFormat.number(analysis.ar1Used, .decimals(2)).text(.texMath) + " (nilearn's 0.01 steps)")
+            lines.append("whitened with " + NumberFormat.label(analysis.ar1Used, significant: 2).text(.texMath) + " (nilearn's 0.01 steps)")
         }
         chart.annotations = [Annotation(lines: lines, candidates: [.topRight, .topLeft])]
         chart.legend = .below
@@ -67,8 +67,8 @@ enum AutocorrelationFigure: FigureKindDefinition {
             + FMRIText.number(before[lagCount - 1]) + " at lag \(lagCount)"
         if let whitened = analysis.prewhitened {
             let after = autocorrelation(whitened.residuals, lags: lagCount)
-            text += "; after AR(1) prewhitening (coefficient " + NumberFormat.number(analysis.ar1, .decimals(3)).text(.unicode)
-                + ", whitened with " + NumberFormat.number(analysis.ar1Used, .decimals(2)).text(.unicode) + ")"
+            text += "; after AR(1) prewhitening (coefficient " + NumberFormat.label(analysis.ar1, significant: 3).text(.unicode)
+                + ", whitened with " + NumberFormat.label(analysis.ar1Used, significant: 2).text(.unicode) + ")"
                 + ", " + FMRIText.number(after[0]) + " at lag 1"
         }
         return text + ". White noise would stay within ±" + FMRIText.number(1.96 / Double(analysis.signal.count).squareRoot()) + "."

@@ -61,8 +61,8 @@ struct TimeWindow {
 enum FMRIText {
     /// A number as a label prints it.
     static func number(_ value: Double) -> String { NumberFormat.label(value).text(.unicode) }
-    /// Seconds to one decimal: peak times, onsets.
-    static func seconds(_ value: Double) -> String { NumberFormat.number(value, .decimals(1)).text(.unicode) + " s" }
+    /// Seconds as a label prints them (no trailing zeros): peak times, onsets, TR.
+    static func seconds(_ value: Double) -> String { NumberFormat.label(value).text(.unicode) + " s" }
     /// A condition's name as TeX text (underscores are not subscripts).
     static func tex(_ name: String) -> String { CoefficientTableFigure.texEscaped(name) }
 }
