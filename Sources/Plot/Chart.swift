@@ -22,6 +22,9 @@ public struct Chart: Figure {
     public var marks: [Mark]
     public var annotations: [Annotation]
     public var legend: LegendPosition
+    /// Edges and x labelling fixed by a figure that aligns this chart with
+    /// others (see `SharedXPanels`); the defaults leave the chart free.
+    public var alignment = ChartAlignment()
 
     public init(size: Size = Size(width: 760, height: 520), theme: Theme = .textbook, title: String? = nil,
                 x: Axis = Axis(), y: Axis = Axis(), marks: [Mark] = [], annotations: [Annotation] = [],

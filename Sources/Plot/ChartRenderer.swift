@@ -92,8 +92,9 @@ struct ChartRenderer {
         let yTitleHeight = yTitleMarkup.isEmpty ? 0 : canvas.measure(markup: yTitleMarkup, style: axisTitleStyle).height
         let xTitleHeight = xTitleMarkup.isEmpty ? 0 : canvas.measure(markup: xTitleMarkup, style: axisTitleStyle).height
 
-        let left = m + yTitleHeight + (yTitleHeight > 0 ? pad * 1.5 : 0) + yLabelWidth + pad + theme.tickLength
-        var right = m
+        let left = max(chart.alignment.plotLeft ?? 0,
+                       m + yTitleHeight + (yTitleHeight > 0 ? pad * 1.5 : 0) + yLabelWidth + pad + theme.tickLength)
+        var right = max(m, chart.alignment.plotRightMargin ?? 0)
         if legendOutside { right = max(right, m + legendSize.width + pad * 2) }
         // Tick labels given as words (group names) wrap to the room between
         // ticks; twice, because the last label's width sets the right margin.
@@ -108,12 +109,15 @@ struct ChartRenderer {
                 labelWidth = (gaps.min() ?? plotWidth) - theme.tickLabelSize
             }
             xLabelMarkup = xTickLabelMarkup(width: labelWidth)
-            let lastXLabel = xLabelMarkup.last.map { xTickLabelExtent($0).width } ?? 0
+            let lastXLabel = chart.alignment.xTickLabels ? xLabelMarkup.last.map { xTickLabelExtent($0).width } ?? 0 : 0
             right = max(fixedRight, m + lastXLabel / 2)
         }
         let xLabelHeight = xLabelMarkup.map { xTickLabelExtent($0).height }.max() ?? tickHeight
+        // A panel whose x axis is labelled by the panel below keeps only its
+        // tick marks and a little room under them.
+        let xLabelRoom = chart.alignment.xTickLabels ? max(tickHeight, xLabelHeight) + pad * 0.5 : 0
 
-        let bottom = m + xTitleHeight + (xTitleHeight > 0 ? pad : 0) + max(tickHeight, xLabelHeight) + pad * 0.5 + theme.tickLength
+        let bottom = m + xTitleHeight + (xTitleHeight > 0 ? pad : 0) + xLabelRoom + theme.tickLength
             + (legendBelow ? legendRowSize.height + pad * 1.5 : 0)
         let top = m + titleHeight + annotationBand + tickHeight / 2
         plot = Rect(x: left, y: top, width: max(10, chart.size.width - left - right),
@@ -124,7 +128,7 @@ struct ChartRenderer {
         // Fewer ticks while neighbouring x labels would come closer than 1.5 em,
         // or y labels closer than one line.
         let (xs, ys) = ChartRenderer.extents(chart.marks)
-        if chart.x.ticks == nil {
+        if chart.x.ticks == nil && chart.alignment.xTickLabels {
             var count = chart.x.tickCount
             while count > 2 && xLabelsCrowd() {
                 count -= 1
@@ -147,7 +151,7 @@ struct ChartRenderer {
     mutating func setAxisTitles(titleHeight: Double) throws {
         let m = theme.margin
         let xTitle = xAxis.title(for: chart.x), yTitle = yAxis.title(for: chart.y)
-        xTitleMarkup = xTitle.isEmpty ? "" : canvas.wrapped(try TeX.markup(xTitle), style: axisTitleStyle, width: chart.size.width - 2 * m)
+        xTitleMarkup = xTitle.isEmpty || !chart.alignment.xTitle ? "" : canvas.wrapped(try TeX.markup(xTitle), style: axisTitleStyle, width: chart.size.width - 2 * m)
         yTitleMarkup = yTitle.isEmpty ? "" : canvas.wrapped(try TeX.markup(yTitle), style: axisTitleStyle,
                                                              width: chart.size.height - 2 * m - titleHeight)
     }
@@ -189,6 +193,22 @@ struct ChartRenderer {
     }
 
     mutating func render() throws {
+        let obstacles = try arrange()
+        drawGrid()
+        canvas.clip(to: plot.insetBy(-1))
+        for (i, mark) in chart.marks.enumerated() { drawMark(mark, color: colors[i]) }
+        canvas.restore()
+        // Axes first, so that labels placed next are kept off the tick labels.
+        try drawAxes()
+        for (i, mark) in chart.marks.enumerated() { try drawMarkText(mark, color: colors[i], obstacles: obstacles) }
+        try drawAnnotations(obstacles: obstacles)
+        try drawLegend(obstacles: obstacles)
+    }
+
+    /// Decides everything drawing needs (margins, legend spot, annotations
+    /// moved out, ticks) without drawing, and returns the data's footprint.
+    /// A figure aligning charts arranges each first to learn its plot area.
+    mutating func arrange() throws -> Obstacles {
         legendSize = try measureLegend()
         if legendSize.width > 0 {
             var row = try legend()
@@ -242,16 +262,7 @@ struct ChartRenderer {
                 }
             }
         }
-
-        drawGrid()
-        canvas.clip(to: plot.insetBy(-1))
-        for (i, mark) in chart.marks.enumerated() { drawMark(mark, color: colors[i]) }
-        canvas.restore()
-        // Axes first, so that labels placed next are kept off the tick labels.
-        try drawAxes()
-        for (i, mark) in chart.marks.enumerated() { try drawMarkText(mark, color: colors[i], obstacles: obstacles) }
-        try drawAnnotations(obstacles: obstacles)
-        try drawLegend(obstacles: obstacles)
+        return obstacles
     }
 
     func drawGrid() {
@@ -455,6 +466,7 @@ struct ChartRenderer {
         for (t, label) in zip(xAxis.ticks, xLabelMarkup.count == xAxis.ticks.count ? xLabelMarkup : xAxis.labels) {
             let x = sx(t)
             canvas.line(from: Point(x, plot.maxY), to: Point(x, plot.maxY + tl), color: fg, width: theme.axisLineWidth)
+            guard chart.alignment.xTickLabels else { continue }
             canvas.text(markup: label, style: centred, at: Point(x, plot.maxY + tl + pad * 0.5),
                         anchor: xLabelsTurned ? .right : .top, rotation: xLabelsTurned ? .pi / 2 : 0, role: .tickLabel, item: "x = \(LayoutItem.number(t))")
         }

@@ -61,8 +61,51 @@ public enum DataResolver {
             return try table.frame(source: spec.file)
         case .generated(let generator):
             return try DataGenerator.generate(generator).table.frame(source: spec.file)
+        case .timeseries(let series):
+            return try timeseriesFrame(series, in: spec)
         }
     }
+
+    /// The series' table with `scan` (1, 2, …) and `time` (seconds from the
+    /// first scan) added unless it has them, after checking that the series'
+    /// column is there, numeric, and has a value at every scan: a scan left
+    /// out would shift every later scan's time.
+    static func timeseriesFrame(_ series: TimeseriesSpec, in spec: LessonSpec) throws -> Frame {
+        let table: Frame
+        switch series.source {
+        case .builtin(let name):
+            table = try rawFrame(for: .builtin(name: name, location: series.sourceLocation), in: spec)
+        case .csv(let path):
+            table = try rawFrame(for: .csv(path: path, location: series.sourceLocation), in: spec)
+        }
+        let source = table.source ?? spec.file
+        guard let column = table[series.column] else {
+            throw LessonError(.badSpec, at: series.columnLocation,
+                              message: "the time series' table \(source) has no column '\(series.column)'",
+                              suggestion: NearestWord.suggestion(for: series.column, among: table.names).map { "did you mean '\($0)'?" }
+                                  ?? "its columns are \(table.names.joined(separator: ", "))")
+        }
+        guard column.numericValues != nil else {
+            throw LessonError(.badData, at: series.columnLocation,
+                              message: "column '\(series.column)' of \(source) holds words, not the numbers of a time series")
+        }
+        if let gap = (0..<column.count).first(where: column.isMissing) {
+            throw LessonError(.badData, at: series.columnLocation,
+                              message: "column '\(series.column)' of \(source) has no value at scan \(gap + 1) (data row \(gap + 1)); a time series needs one at every scan",
+                              suggestion: "fill the scan in (interpolate it) or cut the series before it")
+        }
+        guard column.count >= minimumScans else {
+            throw LessonError(.badData, at: series.columnLocation,
+                              message: "column '\(series.column)' of \(source) has \(column.count) scans; a time series needs at least \(minimumScans)")
+        }
+        var named = zip(table.names, table.columns).map { (name: $0, column: $1) }
+        if table["scan"] == nil { named.append(("scan", .numeric((1...column.count).map(Double.init)))) }
+        if table["time"] == nil { named.append(("time", .numeric(series.times(count: column.count)))) }
+        return try Frame(columns: named, source: source)
+    }
+
+    /// Fewer scans than this leave no room for a response, a drift and a residual.
+    static let minimumScans = 4
 
     /// The bytes of a spec's CSV file, or a message saying what the path really
     /// names when it is not a readable regular file.

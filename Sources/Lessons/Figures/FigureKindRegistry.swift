@@ -13,5 +13,10 @@ enum FigureKindRegistry {
         .residualDiagnostics,
         .coefficientTable,
         .anovaTable,
+        .hrf,
+        .convolution,
+        .fmriDesign,
+        .timeseriesFit,
+        .autocorrelation,
     ]
 }

@@ -17,6 +17,10 @@ public enum SpecFingerprint {
             guard let (label, bytes) = dataBytes(data, spec: spec), seen.insert(label).inserted else { continue }
             hasher.add(label, bytes)
         }
+        for file in spec.events?.files ?? [] where seen.insert("events \(file.path)").inserted {
+            guard let (_, bytes) = dataBytes(.csv(path: file.path, location: file.location), spec: spec) else { continue }
+            hasher.add("events \(file.path)", bytes)
+        }
         return hasher.finalize()
     }
 
@@ -33,6 +37,11 @@ public enum SpecFingerprint {
             return ("csv \(path)", FileManager.default.contents(atPath: url.path) ?? Data())
         case .inline, .generated:
             return nil
+        case .timeseries(let series):
+            switch series.source {
+            case .builtin(let name): return dataBytes(.builtin(name: name, location: series.sourceLocation), spec: spec)
+            case .csv(let path): return dataBytes(.csv(path: path, location: series.sourceLocation), spec: spec)
+            }
         }
     }
 }

@@ -11,17 +11,29 @@ public struct FittedModel: Sendable {
     public let names: DisplayNames
     /// The lesson's symbols (`notation:`), the same in every figure.
     public let notation: Notation
+    /// The fMRI analysis of a model written as an fMRI design; nil for a formula model.
+    public let fmri: FMRIAnalysis?
 
     /// Builds the frame, design and fit, turning any GLM diagnostic into an
     /// error that points at the model in the spec (inside the formula for
     /// formula problems).
     public init(spec: ModelSpec, frame: Frame, labels: [DisplayLabel] = [], notation: Notation = Notation()) throws {
+        try self.init(spec: spec, frame: frame, labels: labels, notation: notation, fmri: nil)
+    }
+
+    /// `spec` fitted to `frame`; `fmri` is kept for the fMRI figure kinds.
+    init(spec: ModelSpec, frame: Frame, labels: [DisplayLabel], notation: Notation, fmri: FMRIAnalysis?) throws {
         self.spec = spec
         self.frame = frame
+        self.fmri = fmri
         do {
             design = try Design(spec.formula, frame: frame, referenceLevels: spec.referenceLevels, codings: spec.codings)
+            // An fMRI design carries its constant as a column of its own (see
+            // `FittedModel+FMRI`); R², its F test and the table count it as the
+            // intercept, as nilearn's R² of a prewhitened fit does.
             fit = try Fit(x: design.x, y: design.y, columnNames: design.columnNames,
-                          hasIntercept: design.hasIntercept, droppedRows: design.droppedRows)
+                          hasIntercept: design.hasIntercept || (fmri != nil && design.columnNames.contains("constant")),
+                          droppedRows: design.droppedRows)
         } catch let diagnostic as Diagnostic {
             throw LessonError(diagnostic, model: spec)
         } catch let error as FitError {

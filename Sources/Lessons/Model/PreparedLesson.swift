@@ -11,8 +11,9 @@ public struct PreparedLesson: Sendable {
     public init(_ spec: LessonSpec) throws {
         self.spec = spec
         models = try spec.models.map { model in
-            try FittedModel(spec: model, frame: DataResolver.frame(for: model, in: spec), labels: spec.labels,
-                            notation: spec.notation)
+            if model.fmri != nil { return try FMRIAnalysisBuilder.fittedModel(model, in: spec) }
+            return try FittedModel(spec: model, frame: DataResolver.frame(for: model, in: spec), labels: spec.labels,
+                                   notation: spec.notation)
         }
         try spec.checkLabels(against: models)
     }
@@ -24,7 +25,10 @@ public struct PreparedLesson: Sendable {
     /// `fits.json`: an object keyed by model name, each value shaped like the
     /// output of `glmviz fit --json`. Keys sorted so the file is byte-stable.
     public func fitsJSON() throws -> Data {
-        let reports = Dictionary(uniqueKeysWithValues: models.map { ($0.spec.name, FitReport($0.fit)) })
+        let reports = Dictionary(uniqueKeysWithValues: models.map { model in
+            (model.spec.name, ModelFitReport(report: FitReport(model.fit),
+                                             fmri: model.fmri.map { FMRIFitReport($0, noise: model.spec.fmri?.noise ?? .ols) }))
+        })
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         do {

@@ -100,11 +100,9 @@ enum OutputOwnership {
             inputs.append((CourseRoot(specDirectory: folder).path, "the course folder"))
         }
         let base = spec.baseDirectory ?? FileManager.default.currentDirectoryPath
-        for data in [spec.data].compactMap({ $0 }) + spec.models.compactMap(\.data) {
-            if case .csv(let path, _) = data {
-                inputs.append((URL(fileURLWithPath: path, relativeTo: URL(fileURLWithPath: base, isDirectory: true)).path,
-                               "the lesson's data '\(path)'"))
-            }
+        for path in spec.inputFiles {
+            inputs.append((URL(fileURLWithPath: path, relativeTo: URL(fileURLWithPath: base, isDirectory: true)).path,
+                           "the lesson's data '\(path)'"))
         }
         for input in inputs {
             guard let real = resolved(URL(fileURLWithPath: input.path)),

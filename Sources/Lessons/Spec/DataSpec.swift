@@ -8,9 +8,11 @@ public enum DataSpec: Sendable {
     case inline(columns: [InlineColumn], location: SourceLocation)
     /// Teaching data drawn from a seeded generator.
     case generated(GeneratorSpec)
+    /// A scanner time series: one column of a table, one value per scan.
+    case timeseries(TimeseriesSpec)
 
     /// Datasets that ship inside glmviz.
-    public static let builtinNames = ["toluca"]
+    public static let builtinNames = ["toluca", "event_related_fmri", "haxby2001_sub001_run001"]
 }
 
 /// One inline column: numbers, or labels for a categorical predictor.

@@ -27,6 +27,8 @@ public struct LessonSpec: Sendable {
     public var labels: [DisplayLabel] = []
     /// Directory that relative data paths are resolved against (nil for bundled lessons).
     public var baseDirectory: String?
+    /// The stimulus events of an fMRI lesson (`events:`).
+    public var events: EventsSpec?
     /// The file name used in messages.
     public var file: String
     /// Whether CSV paths may leave the course root (see `CourseRoot`); off unless
@@ -64,6 +66,9 @@ public struct ModelSpec: Sendable {
     /// Column → coding of a categorical predictor other than treatment (R's
     /// `contrasts =`): sum, Helmert or polynomial.
     public var codings: [String: ContrastCoding] = [:]
+    /// The fMRI design the model is built from instead of `formula` (which
+    /// then only names the series and the events, for messages).
+    public var fmri: FMRIModelSpec?
 }
 
 /// The output file formats a figure can be written in. `gif` is written only

@@ -23,7 +23,7 @@ public enum LessonSpecParser {
     /// runs exactly once, whichever thread gets there first).
     private static let nestingLimit: Void = yaml_set_max_nest_level(Int32(maximumNesting))
 
-    static let topLevelKeys = ["title", "description", "data", "models", "figures", "formats", "density", "labels", "notation"]
+    static let topLevelKeys = ["title", "description", "data", "events", "models", "figures", "formats", "density", "labels", "notation"]
 
     /// Parses `yaml`; `file` is used in messages, `name` becomes the lesson name.
     public static func parse(yaml: String, file: String, name: String, baseDirectory: String?) throws -> LessonSpec {
@@ -52,7 +52,9 @@ public enum LessonSpecParser {
         let title = try top.required("title").string("'title'")
         if let description = top["description"] { _ = try description.string("'description'") }
         let data = try top["data"].map(parseData)
+        let events = try top["events"].map(EventsSpecParser.parse)
         let models = try parseModels(try top.required("models"), yaml: yaml)
+        try FMRIModelParser.check(models: models, lessonData: data, events: events, eventsNode: top["events"])
         if data == nil, let orphan = models.first(where: { $0.data == nil }) {
             throw LessonError(.badSpec, at: orphan.location,
                               message: "model '\(orphan.name)' has no data: the spec has no top-level 'data' and the model no 'data' of its own",
@@ -70,6 +72,7 @@ public enum LessonSpecParser {
             }
             spec.density = density
         }
+        spec.events = events
         if let node = top["labels"] { spec.labels = try parseLabels(node) }
         if let node = top["notation"] { spec.notation = try parseNotation(node) }
         return spec
@@ -194,10 +197,10 @@ public enum LessonSpecParser {
 
     static func parseData(_ node: SpecNode) throws -> DataSpec {
         let map = try node.mapping("'data'")
-        let sources = ["builtin", "csv", "columns", "generate"]
+        let sources = ["builtin", "csv", "columns", "generate", "timeseries"]
         try map.allowOnly(sources)
         guard map.entries.count == 1, let entry = map.entries.first else {
-            throw node.fail("'data' needs exactly one of 'builtin', 'csv', 'columns' or 'generate'")
+            throw node.fail("'data' needs exactly one of 'builtin', 'csv', 'columns', 'generate' or 'timeseries'")
         }
         switch entry.key {
         case "builtin":
@@ -212,6 +215,8 @@ public enum LessonSpecParser {
             return .csv(path: path, location: entry.value.location)
         case "columns":
             return try parseInlineColumns(entry.value)
+        case "timeseries":
+            return .timeseries(try EventsSpecParser.parseTimeseries(entry.value))
         default:
             return .generated(try GeneratorSpecParser.parse(entry.value))
         }
@@ -286,7 +291,10 @@ public enum LessonSpecParser {
                                  data: nil, location: entry.keyNode.location)
             }
             let model = try entry.value.mapping("model '\(entry.key)'")
-            try model.allowOnly(["formula", "reference", "levels", "data", "coding"])
+            if let fmriNode = model["fmri"] {
+                return try FMRIModelParser.parse(model, fmri: fmriNode, name: entry.key, keyNode: entry.keyNode, lines: lines)
+            }
+            try model.allowOnly(["formula", "reference", "levels", "data", "coding", "fmri"])
             let formulaNode = try model.required("formula")
             let formula = try formulaNode.string("a formula such as 'y ~ x'")
             guard formula.contains("~") else {

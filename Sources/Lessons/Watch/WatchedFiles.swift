@@ -18,8 +18,7 @@ public struct WatchedFiles: Equatable, Sendable {
         }
         if let spec = try? source.parse() {
             let base = spec.baseDirectory ?? FileManager.default.currentDirectoryPath
-            let dataSpecs = [spec.data].compactMap { $0 } + spec.models.compactMap(\.data)
-            for case let .csv(path, _) in dataSpecs {
+            for path in spec.inputFiles {
                 let url = path.hasPrefix("/") ? URL(fileURLWithPath: path)
                     : URL(fileURLWithPath: base).appendingPathComponent(path)
                 paths.append(url.standardizedFileURL.path)
