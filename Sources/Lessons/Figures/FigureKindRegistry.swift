@@ -12,5 +12,6 @@ enum FigureKindRegistry {
         .tDistribution,
         .residualDiagnostics,
         .coefficientTable,
+        .equation,
     ]
 }
