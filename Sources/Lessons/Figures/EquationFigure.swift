@@ -28,8 +28,16 @@ enum EquationFigure: FigureKindDefinition {
         let tex = try expandedEquations(context)
         let lines = ["% Display equations of figure '\(LaTeXText.comment(context.figure.id))', model '\(LaTeXText.comment(context.model.spec.name))'",
                      "% Needs \\usepackage{amsmath}."]
-            + tex.map { "\\[\n\($0)\n\\]" }
+            + tex.map(latexDisplay)
         return [FigureExport(fileExtension: "tex", text: lines.joined(separator: "\n") + "\n")]
+    }
+
+    /// One equation as LaTeX displays it: inside `\[ \]`, or alone when it is
+    /// an `align` (its own display, which `\[` may not hold); blank lines,
+    /// which end a paragraph and so any math, are left out.
+    static func latexDisplay(_ tex: String) -> String {
+        let lines = tex.split(whereSeparator: \.isNewline).filter { !$0.allSatisfy(\.isWhitespace) }.joined(separator: "\n")
+        return lines.contains("\\begin{align") ? lines : "\\[\n\(lines)\n\\]"
     }
 
     static func make(_ context: FigureContext) throws -> any Figure {
@@ -90,7 +98,10 @@ enum EquationFigure: FigureKindDefinition {
     /// An error at the spec place of `offset` in the equation, with the
     /// equation and carets under the characters at fault.
     static func failure(what: String, source: EquationSource, offset: Int, length: Int) -> LessonError {
-        let shown = CaretExcerpt.lines(text: source.tex, offset: offset, length: length)
+        // A block scalar's closing line break would show as a trailing space.
+        var tex = source.tex
+        while let last = tex.last, last.isWhitespace, tex.count > offset + length { tex.removeLast() }
+        let shown = CaretExcerpt.lines(text: tex, offset: offset, length: length)
         return LessonError(.badSpec, at: source.location(ofCharacter: offset),
                            message: "\(what)\n    \(shown.text)\n    \(shown.carets)")
     }
