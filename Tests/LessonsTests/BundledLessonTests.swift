@@ -15,6 +15,7 @@ final class BundledLessonTests: XCTestCase {
         "interpreting-parameters": ["reg-continuous", "reg-dummy"],
         "categorical-predictors": ["dummy-diagnosis", "design-diagnosis", "design-blood-type", "dummy-blood-type", "means-blood-type", "orthogonality-blood-type"],
         "inference": ["t-distribution"],
+        "glm-equations": ["simple-regression-model", "probability-model", "multiple-regression-model", "hypotheses", "system-of-equations", "matrix-form", "prediction", "data-prediction-error", "dummy-design", "estimation", "estimates-diagnosis"],
     ]
 
     /// The compiled-in lessons and datasets are generated from `lessons/` and
