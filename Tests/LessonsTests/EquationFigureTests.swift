@@ -83,25 +83,24 @@ final class EquationFigureTests: XCTestCase {
 
         let lesson = try Self.bundled("glm-equations")
         let shown = try make(lesson, "estimates-diagnosis")
-        // Line 3: β̂ = (X′X)⁻¹ X′Y = [(X′X)⁻¹] [X′Y] = [β̂].
-        let beta = Self.numbers(in: shown.equations[2])
-        XCTAssertEqual(beta.count, 4 + 2 + 2, "\(shown.equations[2])")
+        // Line 3, an align: β̂ = (X′X)⁻¹X′Y = [(X′X)⁻¹][X′Y] = [β̂], then
+        // Cov(β̂) = σ̂²(X′X)⁻¹ = σ̂²[(X′X)⁻¹] = [Cov(β̂)].
+        let shownNumbers = Self.numbers(in: shown.equations[2])
+        XCTAssertEqual(shownNumbers.count, 4 + 2 + 2 + 1 + 4 + 4, "\(shown.equations[2])")
         let inverse = fit.unscaledCovariance
-        for (printed, value) in zip(beta[0..<4], [inverse[0, 0], inverse[0, 1], inverse[1, 0], inverse[1, 1]]) {
-            XCTAssertEqual(printed, value, accuracy: 0.5e-4)
-        }
-        XCTAssertEqual(beta[4], patients.reduce(0, +) + controls.reduce(0, +), accuracy: 0.5e-2)   // X′Y: Σy
-        XCTAssertEqual(beta[5], patients.reduce(0, +), accuracy: 0.5e-2)                           // X′Y: Σ over patients
-        XCTAssertEqual(beta[6], fit.coefficients[0].estimate, accuracy: 0.5e-4)
-        XCTAssertEqual(beta[7], fit.coefficients[1].estimate, accuracy: 0.5e-4)
-        // Line 4: Cov(β̂) = σ̂²(X′X)⁻¹ = σ̂² [(X′X)⁻¹] = [Cov].
-        let cov = Self.numbers(in: shown.equations[3])
-        XCTAssertEqual(cov.count, 1 + 4 + 4, "\(shown.equations[3])")
-        XCTAssertEqual(cov[0], try XCTUnwrap(fit.sigmaSquared), accuracy: 0.5e-4)
+        let inverseEntries = [inverse[0, 0], inverse[0, 1], inverse[1, 0], inverse[1, 1]]
+        for (printed, value) in zip(shownNumbers[0..<4], inverseEntries) { XCTAssertEqual(printed, value, accuracy: 0.5e-4) }
+        XCTAssertEqual(shownNumbers[4], patients.reduce(0, +) + controls.reduce(0, +), accuracy: 0.5e-2)   // X′Y: Σy
+        XCTAssertEqual(shownNumbers[5], patients.reduce(0, +), accuracy: 0.5e-2)                           // X′Y: Σ over patients
+        XCTAssertEqual(shownNumbers[6], fit.coefficients[0].estimate, accuracy: 0.5e-4)
+        XCTAssertEqual(shownNumbers[7], fit.coefficients[1].estimate, accuracy: 0.5e-4)
+        XCTAssertEqual(shownNumbers[8], try XCTUnwrap(fit.sigmaSquared), accuracy: 0.5e-4)
+        for (printed, value) in zip(shownNumbers[9..<13], inverseEntries) { XCTAssertEqual(printed, value, accuracy: 0.5e-4) }
         let covariance = try XCTUnwrap(fit.covariance)
-        for (printed, value) in zip(cov[5...], [covariance[0, 0], covariance[0, 1], covariance[1, 0], covariance[1, 1]]) {
+        for (printed, value) in zip(shownNumbers[13...], [covariance[0, 0], covariance[0, 1], covariance[1, 0], covariance[1, 1]]) {
             XCTAssertEqual(printed, value, accuracy: 0.5e-4)
         }
+        XCTAssertEqual(shownNumbers[13], 0.79333 / 3, accuracy: 0.5e-4, "σ̂²/3 worked by hand")
         // Line 1: Y as given and the design of three patients then three controls.
         XCTAssertEqual(Self.numbers(in: shown.equations[0]), patients + controls + [1, 1, 1, 1, 1, 1, 1, 0, 1, 0, 1, 0])
         // The placeholder's numbers are the fit's, whichever lesson fits the model.
