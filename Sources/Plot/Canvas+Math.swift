@@ -3,9 +3,16 @@ import CCairo
 extension Canvas {
     /// Draws a typeset math box with the left end of its baseline at `origin`,
     /// `size` logical pixels to the em, glyphs through cairo from the math
-    /// font's own file and bars as filled rectangles.
-    public func draw(_ box: MathBox, at origin: Point, size: Double, color: Color) {
+    /// font's own file and bars as filled rectangles. With a `role` the box is
+    /// recorded as a text item (`text` its readable form, `item` the data it
+    /// shows), so the layout check sees it as it sees labels.
+    @discardableResult
+    public func draw(_ box: MathBox, at origin: Point, size: Double, color: Color,
+                     role: TextRole? = nil, text: String = "", item: String? = nil) -> Rect {
         MathBox.draw(box, on: cr, at: origin, size: size, color: color)
+        let rect = box.rect(at: origin, size: size)
+        if let role { textBoxes.append(TextBox(text: escapeMarkup(text), rect: rect, role: role, item: item)) }
+        return rect
     }
 }
 

@@ -69,3 +69,45 @@ final class MathLayoutTests: XCTestCase {
         XCTAssertNotEqual(sumDisplay.glyph, sumText.glyph, "display style takes the larger variant")
     }
 }
+
+/// One display equation drawn through the public API, as an equation figure will.
+private struct EquationFigure: Figure {
+    var tex: String
+    var size = Size(width: 400, height: 120)
+    var theme = Theme.textbook
+    var accessibility: FigureAccessibility?
+
+    func draw(on canvas: Canvas) throws {
+        let box = try MathTypesetter(family: "Latin Modern Math").typeset(tex)
+        canvas.draw(box, at: Point(x: 20, y: 60), size: 24, color: theme.foreground, role: .title, text: "beta hat")
+    }
+}
+
+final class EquationDrawingTests: XCTestCase {
+    /// The drawn box is recorded at the box's extent, so the layout check sees
+    /// it; its readable text is what the caller gave.
+    func testADrawnEquationIsRecordedWithItsBox() throws {
+        let figure = EquationFigure(tex: "\\hat{\\boldsymbol\\beta} = (\\mathbf{X}'\\mathbf{X})^{-1}\\mathbf{X}'\\mathbf{Y}")
+        let box = try MathTypesetter(family: "Latin Modern Math").typeset(figure.tex)
+        let layout = try figure.layout()
+        XCTAssertEqual(layout.textBoxes.count, 1)
+        let recorded = layout.textBoxes[0]
+        XCTAssertEqual(recorded.plainText, "beta hat")
+        XCTAssertEqual(recorded.rect.x, 20, accuracy: 1e-9)
+        XCTAssertEqual(recorded.rect.y, 60 - box.height * 24, accuracy: 1e-9)
+        XCTAssertEqual(recorded.rect.width, box.width * 24, accuracy: 1e-9)
+        XCTAssertEqual(recorded.rect.height, (box.height + box.depth) * 24, accuracy: 1e-9)
+        XCTAssertEqual(layout.violations().map(\.description), [])
+        // Ink inside that box (one pixel of antialiasing around it allowed), none outside.
+        let image = try figure.rgba(scale: 1)
+        let r = recorded.rect.insetBy(-1)
+        var inside = 0, outside = 0
+        for y in 0..<image.height {
+            for x in 0..<image.width where image.pixels[4 * (y * image.width + x)] < 160 {  // dark ink on the light background
+                if r.contains(Point(x: Double(x) + 0.5, y: Double(y) + 0.5)) { inside += 1 } else { outside += 1 }
+            }
+        }
+        XCTAssertGreaterThan(inside, 200)
+        XCTAssertEqual(outside, 0)
+    }
+}

@@ -27,12 +27,17 @@ final class MathSheetTests: XCTestCase {
     func testWriteRendersOfTheReferenceExpressions() throws {
         let reference: MathReferenceTests.Reference = try MathReferenceTests.load("reference")
         let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../../.build/math-renders")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        try? FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         for e in reference.expressions {
             var sheet = MathSheet(expressions: [(e.tex, e.style == "text" ? .text : .display)])
             sheet.fontSize = 83.3 / 2
             sheet.showsSource = false
-            try Data(try sheet.pngData(scale: 2)).write(to: folder.appendingPathComponent("\(e.id).png"))
+            let png = try sheet.pngData(scale: 2)
+            // Every expression draws ink (dark pixels), so none is silently empty.
+            let image = try RGBAImage(pngData: png)
+            let dark = stride(from: 0, to: image.pixels.count, by: 4).filter { image.pixels[$0] < 128 }.count
+            XCTAssertGreaterThan(dark, 100, e.id)
+            try? Data(png).write(to: folder.appendingPathComponent("\(e.id).png"))
         }
     }
 
@@ -40,8 +45,11 @@ final class MathSheetTests: XCTestCase {
         let sheet = MathSheet(expressions: Self.expressions)
         let data = try sheet.pngData(scale: 2)
         let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../../.build/math-sheet.png")
-        try Data(data).write(to: url)
+        try? Data(data).write(to: url)
+        // The sheet is as tall as its rows' boxes say (20 px to the em, 16 px between rows).
         let setter = try MathTypesetter(family: "Latin Modern Math")
-        XCTAssertEqual(setter.family, "Latin Modern Math")
+        let rows = try Self.expressions.map { try setter.typeset($0.tex, style: $0.style) }
+        XCTAssertEqual(sheet.size.height, rows.reduce(20) { $0 + ($1.height + $1.depth) * 20 + 16 }, accuracy: 1e-6)
+        XCTAssertEqual(Double(try RGBAImage(pngData: data).height), sheet.size.height * 2, accuracy: 1)
     }
 }

@@ -77,13 +77,14 @@ struct MathLayout {
     }
 
     /// TeX's fixed lengths at 10 pt, in em: \nulldelimiterspace, \delimitershortfall,
-    /// \arraycolsep, the array strut, \baselineskip + \jot in align, \lineskip + \jot.
+    /// \arraycolsep, the array strut, and in align \baselineskip, \lineskip and
+    /// \lineskiplimit each opened up by \jot.
     static let nullDelimiterSpace = 0.12
     static let delimiterShortfall = 0.5
     static let delimiterFactor = 0.901
     static let columnSeparation = 1.0
     static let strutHeight = 0.84, strutDepth = 0.36
-    static let alignBaselineSkip = 1.5, alignLineSkip = 0.4
+    static let alignBaselineSkip = 1.5, alignLineSkip = 0.4, alignLineSkipLimit = 0.3
     /// TeX's \big delimiter height (8.5 pt) and the extra space above and below
     /// operator limits (big_op_spacing5).
     static let bigDelimiterHeight = 0.85
@@ -294,13 +295,14 @@ struct MathLayout {
         alphabet.bold = shape.bold || shape.boldItalic
         alphabet.script = shape.script
         var count = 0
-        for scalar in text.unicodeScalars {
+        let level = style.level == .script ? 1 : style.level == .scriptScript ? 2 : 0
+        let scalars = Array(text.unicodeScalars)
+        for scalar in scalars {
             if scalar == " " || scalar == "\u{00A0}" {
                 x += (font.glyph(" ").map(font.advance) ?? 0.333) * size
                 continue
             }
             let mapped = MathAlphabet.scalar(for: scalar, alphabet)
-            let level = style.level == .script ? 1 : style.level == .scriptScript ? 2 : 0
             guard let g = font.glyph(mapped, scriptLevel: level) ?? font.glyph(scalar) else { continue }
             let (h, d) = font.extents(g)
             box.glyphs.append(MathBox.Glyph(glyph: g, x: x, y: 0, size: size, character: String(scalar)))
@@ -725,7 +727,10 @@ struct MathLayout {
             let height = max(MathLayout.strutHeight, row.map(\.height).max() ?? 0)
             if let previousDepth {
                 let natural = MathLayout.alignBaselineSkip
-                y -= previousDepth + height + MathLayout.alignLineSkip > natural ? previousDepth + height + MathLayout.alignLineSkip : natural
+                // TeX's interline glue: the baseline skip, unless that leaves
+                // less than \lineskiplimit between the rows; then \lineskip.
+                let tooClose = natural - previousDepth - height < MathLayout.alignLineSkipLimit
+                y -= tooClose ? previousDepth + height + MathLayout.alignLineSkip : natural
             }
             var x = 0.0
             for (j, cell) in row.enumerated() {
