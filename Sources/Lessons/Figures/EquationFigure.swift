@@ -130,7 +130,7 @@ extension EquationFigure {
     static func describe(_ context: FigureContext) throws -> String {
         let sources = context.value(equations)
         let placeholders = ModelPlaceholders(model: context.model)
-        let listed = sources.enumerated().map { "(\($0.offset + 1)) \($0.element.tex.split(whereSeparator: \.isNewline).joined(separator: " "))" }
+        let listed = sources.enumerated().map { "(\($0.offset + 1)) \($0.element.tex.split(whereSeparator: \.isWhitespace).joined(separator: " "))" }
         var used: [String] = []
         for source in sources {
             for use in ModelPlaceholders.uses(in: source.tex) where !used.contains(use.name) { used.append(use.name) }
