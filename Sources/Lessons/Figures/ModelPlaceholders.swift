@@ -7,14 +7,15 @@ import Support
 /// numbers, so β̂ = (X′X)⁻¹X′Y can be shown with the very design, response and
 /// estimates the lesson fits, and never drift from them.
 ///
-/// Numbers go through Support's `NumberFormat`: a matrix of whole numbers
-/// (a design of dummies, X′X) prints them whole; Y prints the data as given
-/// (to the lesson's `notation: digits` significant digits); β̂ prints each estimate as
-/// the coefficient table does (the lesson's `notation: decimals: estimates`,
-/// else to its standard error's precision); any other matrix prints every
-/// entry with one number of decimals, `notation: decimals: estimates` when
-/// given, else enough for the lesson's `notation: digits` significant digits
-/// of its largest entry, so its columns line up.
+/// Numbers go through Support's `NumberFormat`. Y prints the data as given
+/// (to the lesson's `notation: digits` significant digits); β̂ prints each
+/// estimate as the coefficient table does (the lesson's `notation: decimals:
+/// estimates`, else to its standard error's precision); any other matrix
+/// prints with one number of decimals per design column (X, X′) or for the
+/// whole matrix, so its entries line up: none for whole numbers (a design's
+/// dummies, X′X), else `notation: decimals: estimates` when given, else
+/// enough for the lesson's `notation: digits` significant digits of the
+/// largest entry.
 struct ModelPlaceholders {
     /// A placeholder found in an equation: its name and where it is (in characters).
     struct Use: Equatable {
@@ -132,20 +133,39 @@ struct ModelPlaceholders {
             // The data as the lesson gives it, not padded to a common precision.
             return values.map { row in row.map { NumberFormat.label($0, significant: model.notation.digits).text(.texMath) } }
         }
-        let finite = values.joined().filter(\.isFinite)
-        let precision: Precision
-        if !finite.isEmpty, finite.allSatisfy({ $0 == $0.rounded() && abs($0) < 1e15 }) {
-            precision = .decimals(0)
-        } else if let fixed = decimals.estimates {
-            precision = .decimals(fixed)
-        } else {
-            let largest = finite.map(abs).max() ?? 0
-            let magnitude = largest > 0 ? Int(log10(largest).rounded(.down)) : 0
-            precision = .decimals(min(10, max(0, model.notation.digits - 1 - magnitude)))
+        // A design's columns are variables, each with its own precision (X′
+        // has them as rows); a square matrix (X′X, its inverse, Cov) is
+        // symmetric and prints at one precision, so equal entries look equal.
+        let columns = values.first?.count ?? 0
+        let precisions: (Int, Int) -> Precision
+        switch name {
+        case "X":
+            let byColumn = (0..<columns).map { j in precision(values.map { $0[j] }) }
+            precisions = { _, j in byColumn[j] }
+        case "Xt":
+            let byRow = values.map(precision)
+            precisions = { i, _ in byRow[i] }
+        default:
+            let whole = precision(Array(values.joined()))
+            precisions = { _, _ in whole }
         }
-        return values.map { row in
-            row.map { $0.isFinite ? NumberFormat.number($0, precision).text(.texMath) : "\\text{NA}" }
+        return values.enumerated().map { i, row in
+            row.enumerated().map { j, value in
+                value.isFinite ? NumberFormat.number(value, precisions(i, j)).text(.texMath) : "\\text{NA}"
+            }
         }
+    }
+
+    /// The decimals of a set of entries: none for whole numbers, else the lesson's
+    /// `notation: decimals: estimates`, else enough for `notation: digits`
+    /// significant digits of the largest entry.
+    private func precision(_ entries: [Double]) -> Precision {
+        let finite = entries.filter(\.isFinite)
+        if !finite.isEmpty, finite.allSatisfy({ $0 == $0.rounded() && abs($0) < 1e15 }) { return .decimals(0) }
+        if let fixed = model.notation.decimals.estimates { return .decimals(fixed) }
+        let largest = finite.map(abs).max() ?? 0
+        let magnitude = largest > 0 ? Int(log10(largest).rounded(.down)) : 0
+        return .decimals(min(10, max(0, model.notation.digits - 1 - magnitude)))
     }
 
     /// The TeX of a placeholder: a `bmatrix` of its numbers (a single number
