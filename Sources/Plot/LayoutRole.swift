@@ -18,6 +18,8 @@ public enum TextRole: String, Sendable, Hashable, CaseIterable {
     case cellNumber = "cell number"
     /// A remark under a figure (how many columns a summarised matrix shows).
     case note = "note"
+    /// A display equation typeset as a whole (`DisplayEquations`).
+    case equation = "equation"
 }
 
 /// What a drawn, non-text element is, so text can be checked against the ones

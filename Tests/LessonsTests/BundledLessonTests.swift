@@ -17,6 +17,7 @@ final class BundledLessonTests: XCTestCase {
         "inference": ["t-distribution"],
         "fmri-events-to-regressors": ["nitime-hrf", "nitime-convolution", "nitime-design", "nitime-fit", "nitime-autocorrelation"],
         "fmri-block-design": ["haxby-convolution", "haxby-design", "haxby-fit", "haxby-autocorrelation", "haxby-table"],
+        "glm-equations": ["simple-regression-model", "probability-model", "multiple-regression-model", "hypotheses", "system-of-equations", "matrix-form", "prediction", "data-prediction-error", "dummy-design", "estimation", "estimates-diagnosis"],
     ]
 
     /// The compiled-in lessons and datasets are generated from `lessons/` and

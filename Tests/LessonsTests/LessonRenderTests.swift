@@ -35,7 +35,7 @@ final class LessonRenderTests: XCTestCase {
                 spec.formats.filter { $0 != .gif || figure.kind.animates }.map { "\(figure.id).\($0.rawValue)" }
             }
             let exports = spec.figures.flatMap { figure in
-                ["\(figure.id).myst.md"] + ([.designMatrix, .coefficientTable].contains(figure.kind) ? ["\(figure.id).tex"] : [])
+                ["\(figure.id).myst.md"] + ([.designMatrix, .coefficientTable, .equation].contains(figure.kind) ? ["\(figure.id).tex"] : [])
             }
             let expected = images + exports + ["fits.json"]
             XCTAssertEqual(rendered.files, expected, name)

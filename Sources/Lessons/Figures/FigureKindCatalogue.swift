@@ -91,6 +91,7 @@ public enum FigureKindCatalogue {
         case .countOrForever(let range, let word):
             return "`\(word)` or a whole number from \(range.lowerBound) to \(range.upperBound)"
         case .contrasts: return "mapping of names to a list of weights or column names (`a - b`)"
+        case .equations: return "list of TeX equations (block scalars welcome)"
         }
     }
 

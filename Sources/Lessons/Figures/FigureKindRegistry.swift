@@ -18,5 +18,6 @@ enum FigureKindRegistry {
         .fmriDesign,
         .timeseriesFit,
         .autocorrelation,
+        .equation,
     ]
 }

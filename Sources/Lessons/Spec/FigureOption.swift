@@ -8,6 +8,7 @@ public enum FigureOption: Sendable, Equatable {
     case numbers([Double])
     case strings([String])
     case contrasts([FigureContrast])
+    case equations([EquationSource])
 
     /// The type and allowed range of an option, used to validate the spec.
     enum ValueType: Sendable {
@@ -24,9 +25,11 @@ public enum FigureOption: Sendable, Equatable {
         case countOrForever(ClosedRange<Int>, word: String)
         /// Named contrasts: a mapping of names to weights or column names (`FigureContrast`).
         case contrasts
+        /// Display equations in TeX, one or a list (`EquationSource`).
+        case equations
     }
 
-    static func read(_ node: SpecNode, as type: ValueType, name: String) throws -> FigureOption {
+    static func read(_ node: SpecNode, as type: ValueType, name: String, lines: [[Unicode.Scalar]] = []) throws -> FigureOption {
         let what = "option '\(name)'"
         switch type {
         case .number(let range):
@@ -76,6 +79,8 @@ public enum FigureOption: Sendable, Equatable {
             return .integer(try node.int(what, in: range))
         case .contrasts:
             return .contrasts(try FigureContrast.readAll(node, name: name))
+        case .equations:
+            return .equations(try EquationSource.readAll(node, name: name, lines: lines))
         }
     }
 }

@@ -60,7 +60,7 @@ public enum LessonSpecParser {
                               message: "model '\(orphan.name)' has no data: the spec has no top-level 'data' and the model no 'data' of its own",
                               suggestion: "add a 'data' block (builtin, csv, columns or generate)")
         }
-        let figures = try parseFigures(try top.required("figures"), models: models)
+        let figures = try parseFigures(try top.required("figures"), models: models, lines: FormulaSource.lines(of: yaml))
         let formats = try top["formats"].map(parseFormats) ?? OutputFormat.defaults
         var spec = LessonSpec(name: name, title: title, data: data, models: models, figures: figures,
                               formats: formats, baseDirectory: baseDirectory, file: file)
@@ -344,7 +344,7 @@ public enum LessonSpecParser {
 
     // MARK: figures
 
-    static func parseFigures(_ node: SpecNode, models: [ModelSpec]) throws -> [FigureSpec] {
+    static func parseFigures(_ node: SpecNode, models: [ModelSpec], lines: [[Unicode.Scalar]] = []) throws -> [FigureSpec] {
         let map = try node.mapping("'figures'")
         guard !map.entries.isEmpty else { throw node.fail("'figures' needs at least one figure") }
         guard map.entries.count <= maximumFigures else {
@@ -383,7 +383,7 @@ public enum LessonSpecParser {
                 try optionMap.allowOnly(declared.map(\.name).sorted())
                 for option in optionMap.entries {
                     let declaration = declared.first { $0.name == option.key }!
-                    options[option.key] = try FigureOption.read(option.value, as: declaration.type, name: option.key)
+                    options[option.key] = try FigureOption.read(option.value, as: declaration.type, name: option.key, lines: lines)
                 }
             }
             let caption = try figure["caption"].map { try $0.string("a caption") }
