@@ -198,8 +198,9 @@ struct FMRIFitCommand: ParsableCommand {
         }
         if timing {
             func s(_ d: Duration) -> String {
+                // Milliseconds at least: bench/report.py reads these as plain decimals.
                 let seconds = Double(d.components.seconds) + Double(d.components.attoseconds) / 1e18
-                return NumberFormat.number(seconds, .decimals(3)).text(.unicode)
+                return NumberFormat.number(max(seconds, 0.001), .decimals(3)).text(.unicode)
             }
             let runs = bold.count == 1 ? "1 run" : "\(bold.count) runs (the fit reads all but a single run)"
             let reading = (designStarted - started) + (read - designed)
