@@ -96,3 +96,27 @@ final class FMRIDesignTests: XCTestCase {
         XCTAssertEqual(height.x.column(0)[20 + 3] / height.x.column(0)[5 + 3], 3, accuracy: 1e-12)
     }
 }
+
+/// Hostile designs are refused with a message before anything large is allocated.
+final class FMRIDesignLimitTests: XCTestCase {
+    func testRefusals() throws {
+        let events = EventTable([FMRIEvent(condition: "a", onset: 1e300, duration: 1)])
+        // An onset far past the last scan is simply outside the run: an all-zero column.
+        let far = try FMRIDesign(runs: [FMRIRun(events: events, timing: try ScanTiming(tr: 2, scans: 10))], options: .init(drift: .none))
+        XCTAssertEqual(far.x.column(0), [Double](repeating: 0, count: 10))
+        let ok = EventTable([FMRIEvent(condition: "a", onset: 1, duration: 1)])
+        XCTAssertThrowsError(try ScanTiming(tr: 2, scans: 1_000_000_000_000)) { XCTAssertEqual(($0 as! Diagnostic).exitCode, 65) }
+        let fine = FMRIRun(events: ok, timing: try ScanTiming(tr: 0.001, scans: 100, microtimeResolution: 1024))
+        XCTAssertThrowsError(try FMRIDesign(runs: [fine]))
+        let run = FMRIRun(events: ok, timing: try ScanTiming(tr: 2, scans: 10))
+        XCTAssertThrowsError(try FMRIDesign(runs: [run], options: .init(basis: .fir(order: 0, length: 10))))
+        XCTAssertThrowsError(try FMRIDesign(runs: [run], options: .init(drift: .cosine(cutoff: 0))))
+        XCTAssertThrowsError(try FMRIDesign(runs: [run], options: .init(conditions: ["b"]))) { error in
+            XCTAssertEqual((error as! Diagnostic).message, "condition \"b\" has no events")
+        }
+        let short = FMRIRun(events: ok, timing: try ScanTiming(tr: 2, scans: 10), confounds: [(name: "x", values: [1, 2])])
+        XCTAssertThrowsError(try FMRIDesign(runs: [short])) { error in
+            XCTAssertEqual((error as! Diagnostic).message, "confound \"x\" has 2 values but run 1 has 10 scans")
+        }
+    }
+}
