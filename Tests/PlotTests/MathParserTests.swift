@@ -15,6 +15,19 @@ final class MathParserTests: XCTestCase {
         XCTAssertEqual(try math("X'"), [.scripts(MathScripts(nucleus: x("X"), lower: nil, upper: [.symbol("′", .ordinary, italic: false)], upperFirst: true))])
     }
 
+    /// amsmath.sty (\\extra@, \\extrap@): `\\dots` and `\\cdots` end with `\\,`
+    /// before the end of the math or a closing delimiter, not before a comma
+    /// or another atom; `\\cdots` before a comma too.
+    func testAmsmathThinSpaceAfterDots() throws {
+        let low = MathNode.symbol("…", .inner, italic: false)
+        let centred = MathNode.symbol("⋯", .inner, italic: false)
+        XCTAssertEqual(try math("a\\dots"), [x("a"), low, .space(.thin)])
+        XCTAssertEqual(try math("(a\\dots)"), [.symbol("(", .open, italic: false), x("a"), low, .space(.thin), .symbol(")", .close, italic: false)])
+        XCTAssertEqual(try math("\\dots, a"), [low, .symbol(",", .punctuation, italic: false), x("a")])
+        XCTAssertEqual(try math("\\dots a"), [low, x("a")])
+        XCTAssertEqual(try math("\\cdots, a"), [centred, .space(.thin), .symbol(",", .punctuation, italic: false), x("a")])
+    }
+
     func testOperatorsDelimitersAndEnvironments() throws {
         guard case .scripts(let sum) = try math("\\sum_{i=1}^n")[0] else { return XCTFail("\\sum with limits is a scripted node") }
         XCTAssertEqual(sum.nucleus, .largeOperator("∑", limits: true))

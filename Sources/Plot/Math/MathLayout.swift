@@ -645,10 +645,12 @@ struct MathLayout {
             box.height += c.overbarExtraAscender * k
             return box
         }
-        // A narrow accent is the font's spacing accent (ˆ, like TeX's accent
-        // characters); a wide one grows from the combining mark's variants.
+        // The combining mark (U+0302 for \hat), as XeTeX and LuaTeX take it from
+        // an OpenType math font: its top-accent attachment is made to sit on the
+        // base's. A wide accent grows from its variants. Fonts without the mark
+        // fall back to the spacing accent (ˆ).
         let spacing = MathLayout.spacingAccent(mark).unicodeScalars.first.flatMap { font.glyph($0) }
-        guard let scalar = mark.unicodeScalars.first, var g = spacing ?? font.glyph(scalar) else { return box }
+        guard let scalar = mark.unicodeScalars.first, var g = font.glyph(scalar) ?? spacing else { return box }
         if wide, let combining = font.glyph(scalar) {
             // The combining mark's larger sizes, the widest no wider than the base.
             let fitting = font.variants(combining, vertical: false).dropFirst().filter { $0.size * k <= b.width }

@@ -96,7 +96,11 @@ struct MathParser {
                 attach([.symbol("′", .ordinary, italic: false)], upper: true, to: &nodes)
                 continue
             }
-            if let node = try nextNode(previous: nodes.last) { nodes.append(node) }
+            let before = index
+            if let node = try nextNode(previous: nodes.last) {
+                nodes.append(node)
+                if amsmathDotsSpace(from: before) { nodes.append(.space(.thin)) }
+            }
         }
         if terminator == "$" { throw error(.unterminatedMath, at: openedAt) }
         if terminator == "}" { throw error(.unbalancedBrace, at: openedAt) }
@@ -254,6 +258,31 @@ struct MathParser {
             name = String(chars[index]); index += 1
         }
         return name
+    }
+
+    /// amsmath ends `\dots` (set as `\dotso`) and `\cdots` with a thin space
+    /// when what follows is a closing delimiter, `\right` or the end of the
+    /// math; a matrix or align cell's `&` counts as that end, since the cell
+    /// template's `$` is what amsmath's look-ahead sees there. `\cdots` also
+    /// before `,` `;` `.` (amsmath.sty, \extra@ and \extrap@).
+    func amsmathDotsSpace(from start: Int) -> Bool {
+        guard chars[start] == "\\" else { return false }
+        var k = start + 1, name = ""
+        while k < chars.count, chars[k].isLetter { name.append(chars[k]); k += 1 }
+        guard k == index, name == "dots" || name == "cdots" else { return false }
+        while k < chars.count, chars[k] == " " || chars[k] == "\n" || chars[k] == "\t" { k += 1 }
+        guard k < chars.count else { return true }
+        let c = chars[k]
+        if "&$)]".contains(c) { return true }
+        if name == "cdots" && ",;.".contains(c) { return true }
+        if c == "\\" {
+            var word = ""
+            var j = k + 1
+            while j < chars.count, chars[j].isLetter { word.append(chars[j]); j += 1 }
+            if word.isEmpty { return j < chars.count && chars[j] == "}" }
+            return ["right", "rangle", "rbrace", "rbrack", "rvert", "rVert", "rceil", "rfloor"].contains(word)
+        }
+        return false
     }
 
     mutating func command(previous: MathNode?) throws -> MathNode? {
