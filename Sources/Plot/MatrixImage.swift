@@ -49,12 +49,15 @@ public struct MatrixImage: Figure {
     }
 
     /// Which rows carry a label.
-    public enum RowLabelSpacing: Sendable {
+    public enum RowLabelSpacing: Sendable, Equatable {
         /// Every row when the labels fit, else every k-th.
         case everyFitting
         /// The first, every round-numbered one and the last (`ScanTicks`), as
         /// SPM labels the scans of a long design.
         case scanTicks
+        /// These rows (zero-based), placed as scan ticks are: e.g. the scans at
+        /// round numbers of seconds, for a time axis in seconds.
+        case rows([Int])
     }
 
     public var size: Size

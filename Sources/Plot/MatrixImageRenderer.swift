@@ -231,13 +231,14 @@ struct MatrixImageRenderer {
             switch image.rowLabelSpacing {
             case .everyFitting: labelled = Array(stride(from: 0, to: rows, by: step))
             case .scanTicks: labelled = ScanTicks.rows(count: rows, limit: Int(gridHeight / (lineHeight * 1.4)))
+            case .rows(let given): labelled = given.filter { (0..<rows).contains($0) }
             }
             // A scan tick centred on a thin first or last row would hang past the grid
             // into the column labels or the estimability row: keep each inside the
             // grid's height, and drop a label that would then touch the one before it
             // (the last row's label is kept, as it says how many rows there are).
             // Only scan ticks need it: labels every k-th row sit a full line apart.
-            let clamp = image.rowLabelSpacing == .scanTicks
+            let clamp = image.rowLabelSpacing != .everyFitting
             var placed: [(row: Int, y: Double)] = []
             for r in labelled {
                 let centre = grid.minY + (Double(r) + 0.5) * cellHeight

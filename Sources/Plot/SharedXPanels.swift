@@ -1,3 +1,5 @@
+import CCairo
+
 /// Charts stacked over one shared x axis: each panel keeps its own y axis,
 /// title and legend, but every plot area starts and ends at the same x, all
 /// panels show the same x domain at the same ticks, and the x axis is
@@ -26,6 +28,22 @@ public struct SharedXPanels: Figure {
         self.panels = panels; self.x = x; self.size = size; self.weights = weights; self.title = title; self.theme = theme
     }
 
+    /// The height at which every plot area gets at least its least height (three
+    /// y ticks, its y title) with the weights kept, measured at this size: a kind
+    /// whose spec gives no height takes the larger of its own and this, so long
+    /// legends or titles at a narrow width do not squeeze the panels.
+    public func fittingHeight() throws -> Double {
+        let surface = cairo_recording_surface_create(CAIRO_CONTENT_COLOR_ALPHA, nil)!
+        defer { cairo_surface_destroy(surface) }
+        let cr = cairo_create(surface)!
+        defer { cairo_destroy(cr) }
+        return try FontSystem.shared.withContext { pango in
+            let canvas = Canvas(cr: cr, pango: pango, size: size)
+            let top = try titleHeight(on: canvas)?.height ?? 0
+            return try arranged(on: canvas, top: top).needed.rounded(.up)
+        }
+    }
+
     var titleStyle: TextStyle { TextStyle(size: theme.titleSize, color: theme.foreground, bold: true, family: theme.fontFamily) }
 
     /// The panels as they are drawn: aligned, with their frames on the figure
@@ -39,8 +57,8 @@ public struct SharedXPanels: Figure {
 
     /// Lays the panels out without drawing them: the shared axis resolved once
     /// from every panel's data, then each panel's margins and height.
-    func arranged(on canvas: Canvas, top: Double) throws -> [Arranged] {
-        guard !panels.isEmpty else { return [] }
+    func arranged(on canvas: Canvas, top: Double) throws -> (panels: [Arranged], needed: Double) {
+        guard !panels.isEmpty else { return ([], top) }
         let last = panels.count - 1
         var charts = panels.enumerated().map { index, panel in
             var chart = panel
@@ -65,31 +83,33 @@ public struct SharedXPanels: Figure {
             shared.ticks = bottom.xAxis.ticks
             for i in charts.indices { charts[i].x = shared }
         }
-        // Widest margins, twice: a margin fixed for one panel can move another's legend.
-        var plots: [Rect] = []
-        for _ in 0..<2 {
-            plots = try charts.map { try plotArea(of: $0, on: canvas) }
-            let left = plots.map(\.minX).max() ?? 0
-            let right = zip(charts, plots).map { $0.size.width - $1.maxX }.max() ?? 0
-            for i in charts.indices {
-                charts[i].alignment.plotLeft = left
-                charts[i].alignment.plotRightMargin = right
-            }
-        }
-        // Heights: what each panel needs around its plot area, then the rest
-        // by weight. What a panel needs depends on its height (a legend that
-        // fits inside a tall plot goes under a short one), so measure again at
-        // the heights given until they settle.
+        // Widest margins, then heights, in turns: a margin fixed for one panel
+        // can move another's legend, and what a panel needs around its plot
+        // area depends on its height (a legend that fits inside a tall plot
+        // goes under a short one; a shorter axis can tick at −1 and need a
+        // wider label), so both are measured again until they settle.
         let w = weights?.count == charts.count ? weights!.map { max(0, $0) } : Array(repeating: 1, count: charts.count)
+        // No plot area shorter than three y ticks need, or than its y title
+        // is long (a longer one would run up into the panel's title).
         let tickStyle = TextStyle(size: theme.tickLabelSize, color: theme.foreground, family: theme.fontFamily)
-        let lowest = canvas.measure(markup: "0", style: tickStyle).height * minimumPlotLines
-        for _ in 0..<3 {
-            plots = try charts.map { try plotArea(of: $0, on: canvas) }
+        let axisTitleStyle = TextStyle(size: theme.axisTitleSize, color: theme.foreground, family: theme.fontFamily)
+        let ticks = canvas.measure(markup: "0", style: tickStyle).height * minimumPlotLines
+        let lowest = try charts.map { chart in
+            max(ticks, chart.y.title.isEmpty ? 0 : canvas.measure(markup: try TeX.markup(chart.y.title), style: axisTitleStyle).width + 4)
+        }
+        for round in 0..<4 {
+            try align(&charts, on: canvas)
+            if round == 3 { break }
+            let plots = try charts.map { try plotArea(of: $0, on: canvas) }
             let chrome = zip(charts, plots).map { $0.size.height - $1.height }
             let room = max(Double(charts.count) * 10, size.height - top - chrome.reduce(0, +))
             let heights = Self.share(room, by: w, lowest: lowest)
             for i in charts.indices { charts[i].size.height = max(1, chrome[i] + heights[i]) }
         }
+        let plots = try charts.map { try plotArea(of: $0, on: canvas) }
+        let chrome = zip(charts, plots).map { $0.size.height - $1.height }
+        let scale = zip(lowest, w).map { $1 > 0 ? $0 / $1 : $0 }.max() ?? 0
+        let needed = top + chrome.reduce(0, +) + scale * w.reduce(0, +)
         var y = top
         var result: [Arranged] = []
         for i in charts.indices {
@@ -98,7 +118,7 @@ public struct SharedXPanels: Figure {
                                    plotArea: Rect(x: plot.minX, y: plot.minY + y, width: plot.width, height: plot.height)))
             y += charts[i].size.height
         }
-        return result
+        return (result, needed)
     }
 
     /// Tick-label lines the shortest plot area keeps: three y ticks 1.8 lines
@@ -106,21 +126,36 @@ public struct SharedXPanels: Figure {
     /// spreads over no more than about three quarters of a padded domain.
     let minimumPlotLines = 5.0
 
-    /// `room` shared out by `weights`, except that no share falls below
-    /// `lowest` while there is room for it: those get `lowest` and the
+    /// `room` shared out by `weights`, except that no share falls below its
+    /// `lowest` while there is room for it: those get their `lowest` and the
     /// others share the rest by weight.
-    static func share(_ room: Double, by weights: [Double], lowest: Double) -> [Double] {
+    static func share(_ room: Double, by weights: [Double], lowest: [Double]) -> [Double] {
         var fixed = Set<Int>()
         var heights = weights.map { _ in 0.0 }
         while true {
             let free = weights.indices.filter { !fixed.contains($0) }
-            let left = room - Double(fixed.count) * lowest
+            let left = room - fixed.map { lowest[$0] }.reduce(0, +)
             let total = free.map { weights[$0] }.reduce(0, +)
             for i in free { heights[i] = total > 0 ? left * weights[i] / total : left / Double(free.count) }
-            for i in fixed { heights[i] = lowest }
-            let short = free.filter { heights[$0] < lowest }
-            if short.isEmpty || short.count == free.count || Double(weights.count) * lowest > room { return heights }
+            for i in fixed { heights[i] = lowest[i] }
+            let short = free.filter { heights[$0] < lowest[$0] }
+            if short.isEmpty || short.count == free.count || lowest.reduce(0, +) > room { return heights }
             fixed.formUnion(short)
+        }
+    }
+
+
+    /// Gives every panel the widest left and right margins any of them needs
+    /// at its present size; twice, since a wider margin can move a legend.
+    func align(_ charts: inout [Chart], on canvas: Canvas) throws {
+        for _ in 0..<2 {
+            let plots = try charts.map { try plotArea(of: $0, on: canvas) }
+            let left = plots.map(\.minX).max() ?? 0
+            let right = zip(charts, plots).map { $0.size.width - $1.maxX }.max() ?? 0
+            for i in charts.indices {
+                charts[i].alignment.plotLeft = left
+                charts[i].alignment.plotRightMargin = right
+            }
         }
     }
 
@@ -144,7 +179,7 @@ public struct SharedXPanels: Figure {
             canvas.text(markup: markup, style: titleStyle, at: Point(theme.margin, theme.margin), anchor: .topLeft, role: .title)
             top = height
         }
-        for panel in try arranged(on: canvas, top: top) {
+        for panel in try arranged(on: canvas, top: top).panels {
             try canvas.drawPanel(at: panel.origin, size: panel.chart.size) { try panel.chart.draw(on: $0) }
         }
     }

@@ -15,6 +15,8 @@ final class BundledLessonTests: XCTestCase {
         "interpreting-parameters": ["reg-continuous", "reg-dummy"],
         "categorical-predictors": ["dummy-diagnosis", "design-diagnosis", "design-blood-type", "dummy-blood-type", "means-blood-type", "orthogonality-blood-type"],
         "inference": ["t-distribution"],
+        "fmri-events-to-regressors": ["nitime-hrf", "nitime-convolution", "nitime-design", "nitime-fit", "nitime-autocorrelation", "nitime-table"],
+        "fmri-block-design": ["haxby-convolution", "haxby-design", "haxby-fit", "haxby-autocorrelation", "haxby-table"],
     ]
 
     /// The compiled-in lessons and datasets are generated from `lessons/` and

@@ -45,6 +45,21 @@ final class SharedXPanelsTests: XCTestCase {
         XCTAssertGreaterThan(ys[0].0.x, aloneY[0].0.x + 10)
     }
 
+    /// A flat panel ticks at −1, 0 and 1 only once it is short enough: the
+    /// margins must be fixed at the heights the panels are drawn at.
+    func testEdgesStayAlignedWhenAPanelsLabelsChangeWithItsHeight() throws {
+        var figure = figure(width: 600, height: 800)
+        var flat = Chart(title: "A condition with no event in the window", y: Axis("Regressor", include: [0]))
+        flat.marks = [.points(x: (0..<60).map { Double($0) * 2 }, y: Array(repeating: 0, count: 60), label: "at the scans")]
+        flat.legend = .below
+        figure.panels.append(flat)
+        let layout = try figure.layout()
+        let ys = axisLines(layout, "y")
+        XCTAssertEqual(ys.count, 4)
+        XCTAssertEqual(Set(ys.map(\.0.x)).count, 1, "\(ys)")
+        XCTAssertEqual(layout.violations().map(\.description), [])
+    }
+
     func testOnlyTheBottomPanelLabelsTheSharedAxis() throws {
         let layout = try figure().layout()
         let bottomAxisY = axisLines(layout, "x").last!.0.y
@@ -63,6 +78,17 @@ final class SharedXPanelsTests: XCTestCase {
         let heights = ys.map { $0.1.y - $0.0.y }
         XCTAssertEqual(heights[1] / heights[0], 2, accuracy: 0.02, "\(heights)")
         XCTAssertEqual(heights[2] / heights[1], 1, accuracy: 0.02, "\(heights)")
+    }
+
+    /// Too short a figure squeezes its panels until their labels collide; at
+    /// the height `fittingHeight` asks for, they fit.
+    func testTheFittingHeightGivesEveryPanelRoom() throws {
+        var short = figure(width: 500, height: 300)
+        XCTAssertFalse(try short.layout().violations().isEmpty, "the test needs a figure too short for its panels")
+        let height = try short.fittingHeight()
+        XCTAssertGreaterThan(height, 300)
+        short.size.height = height
+        XCTAssertEqual(try short.layout().violations().map(\.description), [])
     }
 
     func testNoLayoutViolationsAtCourseWidths() throws {

@@ -9,13 +9,12 @@ public enum DriftModel: Sendable, Equatable {
     /// Polynomials of time up to `order`, orthogonal to the constant and to each other.
     case polynomial(order: Int)
 
-    /// How many cosines a cut-off keeps: SPM (`spm_filter`) keeps
-    /// fix(2·n·TR/cut-off + 1) − 1, nilearn (`_cosine_drift`) one fewer
-    /// (floor(2·n·TR/cut-off) − 1, and at most n − 2). They differ by one cosine for
-    /// most runs; nilearn's own tests compare against the nilearn count.
+    /// How many cosines a cut-off keeps. SPM12 (`spm_filter`: fix(2·n·TR/cut-off + 1)
+    /// basis vectors, the constant dropped) and nilearn (`create_cosine_drift`:
+    /// floor(2·n·TR/cut-off)) keep the same number, at most n − 1: every cosine whose
+    /// period is longer than the cut-off.
     public enum CosineCount: Sendable, Equatable {
         case spm
-        case nilearn
         case exactly(Int)
     }
 }
@@ -26,7 +25,6 @@ extension DriftModel {
         let span = 2 * Double(scans) * tr / cutoff
         switch rule {
         case .spm: return max(0, min(scans - 1, Int((span + 1).rounded(.towardZero)) - 1))
-        case .nilearn: return max(0, min(scans - 1, Int(span.rounded(.down))) - 1)
         case .exactly(let k): return max(0, min(scans - 1, k))
         }
     }

@@ -85,6 +85,7 @@ public struct FMRIDesign: Sendable {
     /// a named condition has no events, or a run has no scans left for its columns.
     public init(runs: [FMRIRun], options: FMRIDesignOptions = .init()) throws {
         guard !runs.isEmpty else { throw Diagnostic(.usage, "no runs given; a design needs at least one run of scans") }
+        try FMRIDesign.check(runs: runs, options: options)
         var all = EventTable()
         for run in runs { all.append(contentsOf: run.events) }
         let conditions = options.conditions ?? all.conditions
@@ -176,5 +177,15 @@ public struct FMRIDesign: Sendable {
                 suggestion: "give one value per scan, runs one after another")
         }
         return try Fit(x: x, y: y, columnNames: columnNames, hasIntercept: true)
+    }
+}
+
+extension FMRIDesign {
+    /// This design as a formula-world `Design` with response `y` (see
+    /// `Design.init(columns:response:responseName:)`), for the tools written for those.
+    public func design(response y: [Double], responseName: String = "bold") throws -> Design {
+        try Design(
+            columns: columns.indices.map { (name: columns[$0].name, values: x.column($0)) }, response: y,
+            responseName: responseName)
     }
 }

@@ -35,8 +35,12 @@ public enum FMRIRegressor {
         for (k, event) in events.enumerated() {
             var height = heights?[k] ?? event.amplitude
             if impulses { height /= dt }
-            let on = max(Int((event.onset / dt).rounded(.toNearestOrAwayFromZero)) + microtimeOffset, 0)
-            let off = max(Int((event.duration / dt).rounded(.toNearestOrAwayFromZero)) + on + 1, 0)
+            // In Double until clamped to the grid, so an onset of 1e300 s is simply
+            // past the last scan rather than an integer overflow.
+            let start = (event.onset / dt).rounded(.toNearestOrAwayFromZero) + Double(microtimeOffset)
+            let stop = start + (event.duration / dt).rounded(.toNearestOrAwayFromZero) + 1
+            let on = Int(min(max(start, 0), Double(n)))
+            let off = Int(min(max(stop, 0), Double(n)))
             if on < n { steps[on] += height }
             if off < n { steps[off] -= height }
         }

@@ -65,13 +65,13 @@ public enum HRF {
     }
 
     /// Glover's HRF as nilearn defines it (`glover_hrf`): peak gamma of shape
-    /// 6/0.9 and scale 0.9 s minus 0.35 times an undershoot gamma of shape 12/0.9,
+    /// 6/0.9 and scale 0.9 s minus 0.48 times an undershoot gamma of shape 12/0.9 (nilearn 0.14),
     /// both shifted by one step (nilearn's `loc=dt`), on nilearn's grid of
     /// round(length/dt) points spaced length/(points − 1), scaled to sum to 1.
     public static func glover(dt: Double, length: Double = 32, onset: Double = 0) -> [Double] {
         nilearnGammaDifference(
             dt: dt, length: length, onset: onset, delay: 6, undershoot: 12, dispersion: 0.9,
-            undershootDispersion: 0.9, ratio: 0.35)
+            undershootDispersion: 0.9, ratio: 0.48)
     }
 
     /// SPM's HRF as nilearn computes it (`spm_hrf`, ratio 1/6, shifted by one step),

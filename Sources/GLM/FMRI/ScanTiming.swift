@@ -28,6 +28,11 @@ public struct ScanTiming: Sendable, Equatable {
         guard scans > 0 else {
             throw Diagnostic(.usage, "the number of scans must be at least 1, not \(scans)")
         }
+        guard scans <= FMRIDesign.maximumScans else {
+            throw Diagnostic(
+                .badData, "\(scans) scans is more than the \(FMRIDesign.maximumScans) a run may have",
+                suggestion: "check the scan count, or model one run at a time")
+        }
         guard (1...microtimeResolution).contains(microtimeOnset) else {
             throw Diagnostic(
                 .usage, "the microtime onset T0 must lie between 1 and T = \(microtimeResolution), not \(microtimeOnset)",

@@ -33,6 +33,12 @@ enum ConvolutionFigure: FigureKindDefinition {
         let name = try chosenCondition(context, analysis)
         let window = try TimeWindow(context, analysis: analysis)
         let events = analysis.events.filter { $0.condition == name && window.contains($0.onset) }
+        guard let first = events.first else {
+            let onsets = analysis.events.filter { $0.condition == name }.map(\.onset)
+            throw context.fail("condition '\(name)' has no event between " + FMRIText.seconds(window.from) + " and " + FMRIText.seconds(window.to)
+                               + ", so there is nothing to convolve",
+                               suggestion: "its first event is at " + FMRIText.seconds(onsets.min() ?? 0) + "; set 'from' and 'to' around it, or choose another 'condition'")
+        }
         let theme = Theme.textbook
         let colour = theme.color(analysis.conditions.firstIndex(of: name) ?? 0)
 
@@ -56,7 +62,7 @@ enum ConvolutionFigure: FigureKindDefinition {
         // The response to the first event shown, on the same clock.
         let h = analysis.basisCurves[0]
         let scale = 1 / (h.max() ?? 1)
-        let start = events.first?.onset ?? window.from
+        let start = first.onset
         let kernel = h.indices.map { Point(start + Double($0) * analysis.basisStep, h[$0] * scale) }.filter { window.contains($0.x) }
         var hrfChart = Chart(title: "HRF: the response to one event at " + FMRIText.seconds(start), y: Axis("Response", include: [0]))
         hrfChart.marks = [.rule(y: 0, color: Color.grey, width: 0.8), .polyline(kernel, color: Color.ink, width: 2)]
@@ -77,11 +83,13 @@ enum ConvolutionFigure: FigureKindDefinition {
         regressorChart.legend = .below
 
         var size = context.size
-        if context.value(CommonFigureOptions.height) == nil { size.height = max(480, 0.95 * size.width) }
+        if context.value(CommonFigureOptions.height) == nil { size.height = max(560, 0.95 * size.width) + (context.title == nil ? 0 : 40) }
         var axis = window.axis
         if let label = context.value(CommonFigureOptions.xLabel) { axis.title = label }
-        return SharedXPanels([eventsChart, hrfChart, regressorChart], x: axis, size: size, weights: [1.2, 1.3, 1.6],
+        var figure = SharedXPanels([eventsChart, hrfChart, regressorChart], x: axis, size: size, weights: [1.2, 1.3, 1.6],
                              title: context.title)
+        if context.value(CommonFigureOptions.height) == nil { figure.size.height = max(size.height, try figure.fittingHeight()) }
+        return figure
     }
 
     /// "Condition face from 0 to 300 s: 2 events of 22.5 s (a boxcar), the

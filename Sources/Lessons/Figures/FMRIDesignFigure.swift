@@ -20,6 +20,26 @@ enum FMRIDesignFigure: FigureKindDefinition {
     static let animation: FigureKindAnimation? = nil
     static func exports(_ context: FigureContext) throws -> [FigureExport] { [] }
 
+    /// The scans whose times are whole multiples of a round number of seconds
+    /// (10, 20, 25, 50, 100, … s, a multiple of the TR so it falls on a scan),
+    /// no more of them than about one per 30 pixels of the matrix's height.
+    static func roundSecondRows(_ analysis: FMRIAnalysis, height: Double) -> [Int] {
+        let limit = max(2, Int(height / 60))
+        let end = analysis.times.last ?? 0
+        var magnitude = 10.0
+        while magnitude < 1e7 {
+            for factor in [1.0, 2, 2.5, 5] {
+                let step = magnitude * factor
+                let scans = step / analysis.tr
+                guard abs(scans - scans.rounded()) < 1e-9, end / step + 1 <= Double(limit) else { continue }
+                let every = Int(scans.rounded())
+                return Array(stride(from: 0, to: analysis.times.count, by: every))
+            }
+            magnitude *= 10
+        }
+        return [0, analysis.times.count - 1]
+    }
+
     static func make(_ context: FigureContext) throws -> any Figure {
         let analysis = try context.fmriAnalysis()
         let model = context.model
@@ -43,7 +63,7 @@ enum FMRIDesignFigure: FigureKindDefinition {
                                 columnLabels: analysis.columnNames.map { FMRIText.tex(model.names.variable($0)) }, rowLabels: rowLabels,
                                 colorMap: .grey, scaling: .spm, numbers: .never)
         image.contrasts = contrasts
-        image.rowLabelSpacing = .scanTicks
+        image.rowLabelSpacing = seconds ? .rows(Self.roundSecondRows(analysis, height: height - bands)) : .scanTicks
         image.cellBorders = false
         image.notes = ["Rows are scans" + (seconds ? ", labelled by their time in seconds" : "") + " (TR = " + FMRIText.seconds(analysis.tr)
                        + "), columns regressors."] + DesignMatrixFigure.notes(scaling: .spm, review: true, estimability: false)

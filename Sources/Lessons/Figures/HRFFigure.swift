@@ -44,10 +44,10 @@ enum HRFFigure: FigureKindDefinition {
         let t = h.indices.map { Double($0) * analysis.basisStep }
         let marks = landmarks(analysis)
         var size = context.size
-        if context.value(CommonFigureOptions.height) == nil { size.height = max(320, 0.62 * size.width) }
+        if context.value(CommonFigureOptions.height) == nil { size.height = max(360, 0.62 * size.width) }
         var chart = Chart(size: size, title: context.title,
                           x: Axis(context.value(CommonFigureOptions.xLabel) ?? "Time after the event (s)"),
-                          y: Axis(context.value(CommonFigureOptions.yLabel) ?? "Response (canonical peak = 1)", include: [0]))
+                          y: Axis(context.value(CommonFigureOptions.yLabel) ?? "Response (peak = 1)", include: [0]))
         var lines: [Mark] = [.rule(y: 0, color: Color.grey, width: 0.8)]
         if context.value(Self.derivatives) {
             let names = ["Temporal derivative", "Dispersion derivative"]

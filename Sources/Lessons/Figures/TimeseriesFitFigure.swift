@@ -4,8 +4,9 @@ import Support
 /// `timeseries-fit`: a voxel's series taken apart by its model, in panels
 /// over one time axis (`SharedXPanels`): the signal with the fitted model
 /// Xβ̂ over it; each condition's contribution β̂ⱼxⱼ (derivative columns
-/// added to their condition's); the drift, the cosine columns and the
-/// constant together (what the high-pass filter removes); and the residuals.
+/// added to their condition's); the rest of the model together (the cosine
+/// drift the high-pass filter removes, any confounds, the constant); and the
+/// residuals.
 /// The OLS fit, since its pieces add up to the fitted series exactly.
 enum TimeseriesFitFigure: FigureKindDefinition {
     static let name = "timeseries-fit"
@@ -23,9 +24,10 @@ enum TimeseriesFitFigure: FigureKindDefinition {
         }
     }
 
-    /// The drift columns' and the constant's β̂x: the slow baseline.
+    /// The drift columns', the confounds' and the constant's β̂x: everything
+    /// but the conditions, so the panels add up to the fitted series.
     static func baseline(_ analysis: FMRIAnalysis) -> [Double] {
-        analysis.contribution(of: analysis.indices { $0 == .drift || $0 == .constant }, beta: analysis.ols.beta)
+        analysis.contribution(of: analysis.indices { $0 == .drift || $0 == .constant || $0 == .confound }, beta: analysis.ols.beta)
     }
 
     static func make(_ context: FigureContext) throws -> any Figure {
@@ -51,7 +53,8 @@ enum TimeseriesFitFigure: FigureKindDefinition {
             }
         parts.legend = .below
 
-        var drift = Chart(title: "Drift and constant", y: Axis("Baseline"))
+        let confounds = analysis.roles.contains(.confound)
+        var drift = Chart(title: confounds ? "Drift, confounds and constant" : "Drift and constant", y: Axis("Baseline"))
         drift.marks = [.polyline(x: t, y: shown(baseline(analysis)), color: Color.ink, width: 1.8)]
         drift.legend = .hidden
 
@@ -60,12 +63,17 @@ enum TimeseriesFitFigure: FigureKindDefinition {
                            .polyline(x: t, y: shown(analysis.ols.residuals), color: Color.ink, width: 1.2)]
         residuals.legend = .hidden
 
+        // Past three conditions the legend is a column beside the panel (a
+        // row would not fit), so the panel grows to hold it: a line each.
+        let many = max(0, analysis.conditions.count - 3)
         var size = context.size
-        if context.value(CommonFigureOptions.height) == nil { size.height = max(640, 1.25 * size.width) }
+        if context.value(CommonFigureOptions.height) == nil { size.height = max(760, 1.25 * size.width) + 34 * Double(many) + (context.title == nil ? 0 : 40) }
         var axis = window.axis
         if let label = context.value(CommonFigureOptions.xLabel) { axis.title = label }
-        return SharedXPanels([signal, parts, drift, residuals], x: axis, size: size, weights: [1.6, 1.3, 0.9, 1],
+        var figure = SharedXPanels([signal, parts, drift, residuals], x: axis, size: size, weights: [1.6, 1.3 + 0.3 * Double(many), 0.9, 1],
                              title: context.title)
+        if context.value(CommonFigureOptions.height) == nil { figure.size.height = max(size.height, try figure.fittingHeight()) }
+        return figure
     }
 
     /// "vt from 0 to 302.5 s (121 scans): the fitted model follows the signal
@@ -82,7 +90,8 @@ enum TimeseriesFitFigure: FigureKindDefinition {
         }
         return "\(context.model.names.variable(analysis.seriesName)) from " + FMRIText.seconds(window.from) + " to "
             + FMRIText.seconds(window.to) + " (" + FigureDescription.count(scans.count, "scan") + "), with the fitted model over it; "
-            + "below, the contributions of " + FigureDescription.list(betas) + "; the drift and constant, from "
+            + "below, the contributions of " + FigureDescription.list(betas)
+            + (analysis.roles.contains(.confound) ? "; the drift, confounds and constant, from " : "; the drift and constant, from ")
             + FMRIText.number(base.min() ?? 0) + " to " + FMRIText.number(base.max() ?? 0) + "; and the residuals, from "
             + FMRIText.number(residuals.min() ?? 0) + " to " + FMRIText.number(residuals.max() ?? 0) + "."
     }

@@ -29,7 +29,8 @@ public struct FMRIAnalysis: Sendable {
         public var t: [Double]
         public var residualDF: Int
         /// Residuals in the series' units (for a prewhitened fit, of the
-        /// whitened series; these are what the autocorrelation figure shows).
+        /// whitened series, from the second scan on; these are what the
+        /// autocorrelation figure shows).
         public var residuals: [Double]
     }
 

@@ -74,7 +74,7 @@ enum FMRIAnalysisBuilder {
         if fmri.noise == .ar1 {
             let w = (FMRIPrewhitening.whiten(signal, rho: rho), columns.map { FMRIPrewhitening.whiten($0, rho: rho) })
             whitened = w
-            let fit = try Fit(x: Matrix(columns: w.1), y: w.0, columnNames: design.columnNames, hasIntercept: false)
+            let fit = try Fit(x: Matrix(columns: w.1), y: w.0, columnNames: design.columnNames, hasIntercept: true)
             prewhitened = estimates(fit)
         }
         // The HRF figure's curves, and each condition's canonical regressor

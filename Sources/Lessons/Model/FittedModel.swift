@@ -28,8 +28,12 @@ public struct FittedModel: Sendable {
         self.fmri = fmri
         do {
             design = try Design(spec.formula, frame: frame, referenceLevels: spec.referenceLevels)
+            // An fMRI design carries its constant as a column of its own (see
+            // `FittedModel+FMRI`); R², its F test and the table count it as the
+            // intercept, as nilearn's R² of a prewhitened fit does.
             fit = try Fit(x: design.x, y: design.y, columnNames: design.columnNames,
-                          hasIntercept: design.hasIntercept, droppedRows: design.droppedRows)
+                          hasIntercept: design.hasIntercept || (fmri != nil && design.columnNames.contains("constant")),
+                          droppedRows: design.droppedRows)
         } catch let diagnostic as Diagnostic {
             throw LessonError(diagnostic, model: spec)
         } catch let error as FitError {

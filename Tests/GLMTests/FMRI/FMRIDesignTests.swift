@@ -7,10 +7,10 @@ final class FMRIDesignTests: XCTestCase {
     func testCosineDriftMatchesSPMBasis() throws {
         let ref = (try FMRIFixtures.json("spm_design_matrices.json")["dct_tr1_nscans20_highpass0.1hz"] as! [String: Any])["matrix"] as! [[Double]]
         let timing = try ScanTiming(tr: 1, scans: 20)
-        // The reference keeps 3 cosines for a 10-s cut-off: nilearn's count; SPM's spm_filter keeps 4.
-        XCTAssertEqual(DriftModel.cosineCount(scans: 20, tr: 1, cutoff: 10, rule: .nilearn), 3)
+        // The reference keeps 3 cosines for a 10-s cut-off; SPM12's spm_filter and nilearn
+        // keep 4 (nilearn's own test compares the reference with its first 3).
         XCTAssertEqual(DriftModel.cosineCount(scans: 20, tr: 1, cutoff: 10, rule: .spm), 4)
-        let mine = DriftModel.cosine(cutoff: 10, count: .nilearn).columns(timing: timing)
+        let mine = DriftModel.cosine(cutoff: 10, count: .exactly(3)).columns(timing: timing)
         XCTAssertEqual(mine.count, 3)
         for k in 0..<3 {
             print("measured: cosine \(k + 1) differs from SPM by \(FMRIFixtures.maxError(mine[k], ref.map { $0[k + 1] }))")
@@ -94,5 +94,29 @@ final class FMRIDesignTests: XCTestCase {
         XCTAssertEqual(m[5 + 3], -m[20 + 3], accuracy: 1e-12)
         let height = try FMRIDesign(runs: [FMRIRun(events: events, timing: timing)], options: .init(drift: .none))
         XCTAssertEqual(height.x.column(0)[20 + 3] / height.x.column(0)[5 + 3], 3, accuracy: 1e-12)
+    }
+}
+
+/// Hostile designs are refused with a message before anything large is allocated.
+final class FMRIDesignLimitTests: XCTestCase {
+    func testRefusals() throws {
+        let events = EventTable([FMRIEvent(condition: "a", onset: 1e300, duration: 1)])
+        // An onset far past the last scan is simply outside the run: an all-zero column.
+        let far = try FMRIDesign(runs: [FMRIRun(events: events, timing: try ScanTiming(tr: 2, scans: 10))], options: .init(drift: .none))
+        XCTAssertEqual(far.x.column(0), [Double](repeating: 0, count: 10))
+        let ok = EventTable([FMRIEvent(condition: "a", onset: 1, duration: 1)])
+        XCTAssertThrowsError(try ScanTiming(tr: 2, scans: 1_000_000_000_000)) { XCTAssertEqual(($0 as! Diagnostic).exitCode, 65) }
+        let fine = FMRIRun(events: ok, timing: try ScanTiming(tr: 0.001, scans: 100, microtimeResolution: 1024))
+        XCTAssertThrowsError(try FMRIDesign(runs: [fine]))
+        let run = FMRIRun(events: ok, timing: try ScanTiming(tr: 2, scans: 10))
+        XCTAssertThrowsError(try FMRIDesign(runs: [run], options: .init(basis: .fir(order: 0, length: 10))))
+        XCTAssertThrowsError(try FMRIDesign(runs: [run], options: .init(drift: .cosine(cutoff: 0))))
+        XCTAssertThrowsError(try FMRIDesign(runs: [run], options: .init(conditions: ["b"]))) { error in
+            XCTAssertEqual((error as! Diagnostic).message, "condition \"b\" has no events")
+        }
+        let short = FMRIRun(events: ok, timing: try ScanTiming(tr: 2, scans: 10), confounds: [(name: "x", values: [1, 2])])
+        XCTAssertThrowsError(try FMRIDesign(runs: [short])) { error in
+            XCTAssertEqual((error as! Diagnostic).message, "confound \"x\" has 2 values but run 1 has 10 scans")
+        }
     }
 }
