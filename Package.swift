@@ -48,11 +48,14 @@ let package = Package(
             name: "CGLib", path: "Sources/CGLib", pkgConfig: "glib-2.0",
             providers: [.apt(["libglib2.0-dev"])]),
         .systemLibrary(
+            name: "CNifti", path: "Sources/CNifti",
+            providers: [.apt(["libnifti2-dev"])]),
+        .systemLibrary(
             name: "CCairo", path: "Sources/CCairo", pkgConfig: "pangocairo",
             providers: [.apt(["libcairo2-dev", "libpango1.0-dev"])]),
 
         .target(name: "Support"),
-        .target(name: "GLM", dependencies: ["Support", "CLapack", "CRmath"]),
+        .target(name: "GLM", dependencies: ["Support", "CLapack", "CRmath", "CNifti"]),
         .target(name: "Plot", dependencies: ["Support", "CCairo", "CGif", "CImageQuant", "CZlib"]),
         .target(
             name: "Lessons",
