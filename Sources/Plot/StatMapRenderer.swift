@@ -284,15 +284,17 @@ struct ColorBarLabels {
         case .upper: [u]
         }
         let thresholdText = thresholds.map { NumberFormat.statistic($0).text(.unicode) }
-        // Round values at least a line (in the bar's own units, taking a bar
-        // about ten lines tall) away from every threshold.
+        // The bar's ends, so the strongest value is read off the bar, then
+        // round values at least a line (in the bar's own units, taking a bar
+        // about ten lines tall) away from every threshold and end.
+        let ends = (map.threshold == .twoSided(u) ? [low, high] : [high]).filter { e in thresholds.allSatisfy { abs(e - $0) > 1e-9 } }
         let clearance = (high - low) / 10 * 1.1
         let round = TickGenerator().ticks(lower: low, upper: high, target: 5)
-            .filter { t in t >= low - 1e-12 && t <= high + 1e-12 && thresholds.allSatisfy { abs(t - $0) > clearance } }
+            .filter { t in t >= low - 1e-12 && t <= high + 1e-12 && (thresholds + ends).allSatisfy { abs(t - $0) > clearance } }
         let roundText = TickFormatter().labels(for: round)
         labels = zip(thresholds, thresholdText).map { ($0, escapeMarkup($1), true) }
+            + ends.map { ($0, escapeMarkup(NumberFormat.statistic($0).text(.unicode)), false) }
             + zip(round, roundText).map { ($0, escapeMarkup($1), false) }
-        labels.sort { $0.value < $1.value }
         var bold = style
         bold.bold = true
         labelWidth = labels.map { canvas.measure(markup: $0.text, style: $0.threshold ? bold : style).width }.max() ?? 0
@@ -318,7 +320,8 @@ struct ColorBarLabels {
         let lineHeight = canvas.measure(markup: "0", style: style).height
         // Labels pushed apart where a short bar brings them closer than a line.
         var placed: [(label: (value: Double, text: String, threshold: Bool), y: Double)] = []
-        for label in labels.sorted(by: { $0.threshold && !$1.threshold }) {
+        // Thresholds first, then the ends, then round values: the order `labels` holds them in.
+        for label in labels {
             let ly = y(label.value, in: bar)
             if placed.contains(where: { abs($0.y - ly) < lineHeight }) { continue }
             placed.append((label, ly))
