@@ -34,7 +34,7 @@ final class VolumeSlicesTests: XCTestCase {
             let p = slices.position(of: slices.voxel(slice: s, row: r, column: c))
             XCTAssertEqual([p.slice, p.row, p.column], [s, r, c])
         } } }
-        XCTAssertEqual(slices.label(slice: 1, volume: v), "z = 3.75 mm")
+        XCTAssertEqual(slices.label(slice: 1, volume: v), "z = 3.75")
         XCTAssertEqual(slices.voxelSize(v).width, 3.1)
     }
 

@@ -17,5 +17,7 @@ enum FigureKindRegistry {
         .fmriDesign,
         .timeseriesFit,
         .autocorrelation,
+        .statMap,
+        .voxelFit,
     ]
 }

@@ -65,9 +65,13 @@ struct VolumeSlices {
         (volume.voxelSize[axes[0].axis], volume.voxelSize[axes[1].axis])
     }
 
-    /// "z = −12 mm": the slice's world height at its centre.
+    /// "z = −12.5": the slice's world height at its centre, in millimetres
+    /// (the figure's note says the unit once, so a mosaic's labels stay narrow).
     func label(slice s: Int, volume: VolumeAnalysis) -> String {
-        let z = volume.world(voxel(slice: s, row: rows / 2, column: columns / 2))[2]
-        return "z = " + NumberFormat.label(z).text(.unicode) + " mm"
+        "z = " + NumberFormat.label(height(slice: s, volume: volume)).text(.unicode)
+    }
+
+    func height(slice s: Int, volume: VolumeAnalysis) -> Double {
+        volume.world(voxel(slice: s, row: rows / 2, column: columns / 2))[2]
     }
 }
