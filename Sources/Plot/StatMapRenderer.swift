@@ -130,7 +130,7 @@ struct StatMapRenderer {
         let mosaicBottom = panels.map(\.maxY).max() ?? top
         let barTop = top + barTitleSize.height + pad
         // A bar shorter than a few labels cannot show them; it may then reach into the coordinate band.
-        let barBottom = max(mosaicBottom, min(barTop + 6 * lineHeight, height - m - noteHeight - lineHeight / 2))
+        let barBottom = max(mosaicBottom, min(barTop + 10 * lineHeight, height - m - noteHeight - lineHeight / 2))
         let barRect = Rect(x: x0 + mosaicWidth + pad * 3, y: barTop, width: barWidth, height: max(barBottom - barTop, 1))
         canvas.text(markup: barTitle, style: labelStyle, at: Point(barRect.minX, top), anchor: .topLeft, role: .axisTitle,
                     item: "colour bar")
@@ -196,14 +196,19 @@ struct StatMapRenderer {
     }
 
     /// A ring around the voxel's centre with four short ticks pointing at it,
-    /// black inside white so it shows on any colour.
+    /// black inside white so it shows on any colour. Drawn inside its slice
+    /// only: on a voxel at the edge, or on voxels so large that the ring
+    /// reaches past the slice, nothing spills over the labels around it.
     func drawMarker(_ voxel: StatMap.Voxel, _ grid: Grid) {
         let panel = grid.panels[voxel.slice]
         let centre = Point(panel.minX + (Double(voxel.column) + 0.5) * grid.voxel.width,
                            panel.minY + (Double(voxel.row) + 0.5) * grid.voxel.height)
-        let radius = max(max(grid.voxel.width, grid.voxel.height) * 0.75, 6)
+        // Around a small voxel; inside a large one, where a ring around it would cover its neighbours.
+        let radius = min(max(max(grid.voxel.width, grid.voxel.height) * 0.75, 6), 14)
         let tick = radius * 0.7
         let directions = [(1.0, 0.0), (-1.0, 0.0), (0.0, 1.0), (0.0, -1.0)]
+        canvas.clip(to: panel)
+        defer { canvas.restore() }
         for (ink, lineWidth) in [(Color.white, 4.0), (Color.black, 1.8)] {
             canvas.polygon((0..<48).map { i in
                 let a = Double(i) / 48 * 2 * .pi
@@ -215,7 +220,9 @@ struct StatMapRenderer {
             }
         }
         let reach = radius + tick
-        canvas.record(.dataMark, rect: Rect(x: centre.x - reach, y: centre.y - reach, width: 2 * reach, height: 2 * reach),
+        let x0 = max(panel.minX, centre.x - reach), y0 = max(panel.minY, centre.y - reach)
+        let x1 = min(panel.maxX, centre.x + reach), y1 = min(panel.maxY, centre.y + reach)
+        canvas.record(.dataMark, rect: Rect(x: x0, y: y0, width: x1 - x0, height: y1 - y0),
                       item: "marked voxel (slice \(voxel.slice + 1), row \(voxel.row + 1), column \(voxel.column + 1))")
     }
 }
@@ -268,6 +275,8 @@ struct ColorBarLabels {
     var high: Double
     var labels: [(value: Double, text: String, threshold: Bool)]
     var labelWidth: Double
+    /// The bar's ends, when labelled.
+    var ends: [Double]
     let canvas: Canvas
     let style: TextStyle
 
@@ -287,7 +296,10 @@ struct ColorBarLabels {
         // The bar's ends, so the strongest value is read off the bar, then
         // round values at least a line (in the bar's own units, taking a bar
         // about ten lines tall) away from every threshold and end.
-        let ends = (map.threshold == .twoSided(u) ? [low, high] : [high]).filter { e in thresholds.allSatisfy { abs(e - $0) > 1e-9 } }
+        // Not when no value reaches the threshold: the bar then ends past every value, and its end names none.
+        let reached = (map.limit ?? map.largestMagnitude) >= u
+        let ends = (map.threshold == .twoSided(u) ? [low, high] : [high]).filter { e in reached && thresholds.allSatisfy { abs(e - $0) > 1e-9 } }
+        self.ends = ends
         let clearance = (high - low) / 10 * 1.1
         let round = TickGenerator().ticks(lower: low, upper: high, target: 5)
             .filter { t in t >= low - 1e-12 && t <= high + 1e-12 && (thresholds + ends).allSatisfy { abs(t - $0) > clearance } }
@@ -326,6 +338,10 @@ struct ColorBarLabels {
             if placed.contains(where: { abs($0.y - ly) < lineHeight }) { continue }
             placed.append((label, ly))
         }
+        // Round values that survived are formatted as a set of their own
+        // (0 alone reads "0", not the "0.0" it has beside 2.5).
+        let roundPlaced = placed.filter { !$0.label.threshold && !ends.contains($0.label.value) }.map(\.label.value)
+        let roundText = Dictionary(uniqueKeysWithValues: zip(roundPlaced, TickFormatter().labels(for: roundPlaced).map(escapeMarkup)))
         for (label, ly) in placed {
             if label.threshold {
                 canvas.line(from: Point(bar.minX, ly), to: Point(bar.maxX, ly), color: theme.foreground, width: 1.2)
@@ -333,7 +349,7 @@ struct ColorBarLabels {
             canvas.line(from: Point(bar.maxX, ly), to: Point(bar.maxX + theme.tickLength, ly), color: theme.foreground, width: 1)
             var labelStyle = style
             labelStyle.bold = label.threshold
-            canvas.text(markup: label.text, style: labelStyle, at: Point(bar.maxX + theme.tickLength + theme.textPadding, ly), anchor: .left,
+            canvas.text(markup: roundText[label.value] ?? label.text, style: labelStyle, at: Point(bar.maxX + theme.tickLength + theme.textPadding, ly), anchor: .left,
                         role: .tickLabel, item: (label.threshold ? "threshold = " : "colour bar = ") + LayoutItem.number(label.value))
         }
     }

@@ -7,6 +7,24 @@ import Support
 /// regular file) and read by the GLM target's NIfTI reader. Every refusal
 /// points at the line and column of the spec that names the file.
 enum VolumeFiles {
+    /// The `lessons/` folder of the source tree glmviz was built from. A
+    /// bundled lesson's text is compiled in, but scanner images (megabytes of
+    /// binary) are not: a bundled lesson on volumes reads them from the
+    /// `data/` folder beside this one, as its paths (`../data/…`) say.
+    static let sourceLessonsFolder = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        .appendingPathComponent("lessons").path
+
+    /// `lesson` with its files found where they are: a spec without a folder
+    /// of its own (a bundled lesson) reads them from the source tree's
+    /// `lessons/` folder when that exists, else from the working directory.
+    static func located(_ lesson: LessonSpec) -> LessonSpec {
+        guard lesson.baseDirectory == nil, FileKind.of(sourceLessonsFolder) == .folder else { return lesson }
+        var located = lesson
+        located.baseDirectory = sourceLessonsFolder
+        return located
+    }
+
     static func url(_ path: String, lesson: LessonSpec, location: SourceLocation) throws -> URL {
         let base = lesson.baseDirectory ?? FileManager.default.currentDirectoryPath
         let url = path.hasPrefix("/") ? URL(fileURLWithPath: path)

@@ -6,7 +6,8 @@ import GLM
 /// the grid. A formula model on the same data can use them; an fMRI model
 /// reads the images themselves (`VolumeAnalysisBuilder`).
 enum VolumeFrame {
-    static func frame(_ volumes: VolumeSpec, in lesson: LessonSpec) throws -> Frame {
+    static func frame(_ volumes: VolumeSpec, in spec: LessonSpec) throws -> Frame {
+        let lesson = VolumeFiles.located(spec)
         var run: [Double] = [], scan: [Double] = [], time: [Double] = [], mean: [Double] = []
         for (r, path) in volumes.boldPaths.enumerated() {
             let image = try VolumeFiles.read(path, lesson: lesson, location: volumes.boldLocation)

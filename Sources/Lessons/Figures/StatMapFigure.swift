@@ -55,6 +55,12 @@ enum StatMapFigure: FigureKindDefinition {
         }
     }
 
+    /// "34 voxels of 530", or "no voxel of 108 reaches it".
+    static func reaching(_ threshold: StatThreshold, fitted: Int) -> String {
+        threshold.suprathreshold == 0 ? "no voxel of " + FMRIText.number(Double(fitted)) + " reaches it"
+            : FigureDescription.count(threshold.suprathreshold, "voxel") + " of " + FMRIText.number(Double(fitted))
+    }
+
     static func make(_ context: FigureContext) throws -> any Figure {
         let volume = try context.volumeAnalysis()
         let map = try context.statisticMap(volume)
@@ -79,8 +85,8 @@ enum StatMapFigure: FigureKindDefinition {
             let at = slices.position(of: volume.voxel(index))
             if let k = shown.firstIndex(of: at.slice) { figure.marker = StatMap.Voxel(slice: k, row: at.row, column: at.column) }
         }
-        figure.notes = ["Coloured: " + rule(threshold, map: map) + "; " + FigureDescription.count(threshold.suprathreshold, "voxel")
-                        + " of " + FMRIText.number(Double(map.fitted.count)) + ". Under it: the " + volume.backgroundName
+        figure.notes = ["Coloured: " + rule(threshold, map: map) + "; " + reaching(threshold, fitted: map.fitted.count)
+                        + ". Under it: the " + volume.backgroundName
                         + "; axial slices at height z (mm)."]
         if context.value(CommonFigureOptions.height) == nil { figure.size.height = try figure.fittedHeight() }
         return figure

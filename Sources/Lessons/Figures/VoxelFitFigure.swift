@@ -60,7 +60,7 @@ enum VoxelFitFigure: FigureKindDefinition {
             panels = shared
         }
         // The map is small: it says where, the panels say what.
-        return FigureColumn([try locator(volume, map: map, index: index, width: min(width, max(340, 0.6 * width))), panels])
+        return FigureColumn([try locator(volume, map: map, index: index, width: min(width, max(400, 0.75 * width))), panels])
     }
 
     /// "The fit at voxel (12, 8, 0) at x = 23, y = −5, z = 0 mm (t = −7.5 for face − house), ringed on its slice; " + the time-series description.

@@ -11,7 +11,8 @@ import GLM
 /// figure names) are fitted again on their own, all runs stacked with one
 /// block each, so the time-series figure kinds can draw them.
 enum VolumeAnalysisBuilder {
-    static func fittedModel(_ model: ModelSpec, in lesson: LessonSpec) throws -> FittedModel {
+    static func fittedModel(_ model: ModelSpec, in spec: LessonSpec) throws -> FittedModel {
+        let lesson = VolumeFiles.located(spec)
         guard let fmri = model.fmri, let spec = lesson.dataSpec(for: model).volumes, let eventsSpec = lesson.events else {
             throw LessonError(.badSpec, at: model.location, message: "model '\(model.name)' is not an fMRI design with volumes and events")
         }
