@@ -61,7 +61,7 @@ enum VolumeFiles {
             return volume
         } catch let diagnostic as Diagnostic {
             let category: LessonError.Category = diagnostic.category == .missingFile ? .missingInput : .badData
-            throw LessonError(category, at: location, message: "NIfTI file '\(path)': \(diagnostic.message)", suggestion: diagnostic.suggestion)
+            throw LessonError(category, at: location, message: "NIfTI file '\(path)' \(diagnostic.message)", suggestion: diagnostic.suggestion)
         }
     }
 }
