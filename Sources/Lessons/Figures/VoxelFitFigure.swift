@@ -46,7 +46,9 @@ enum VoxelFitFigure: FigureKindDefinition {
         figure.notes = ["Ringed: " + VolumeOptions.place(index, volume: volume) + "; " + VolumeOptions.statisticName(map) + " = "
                         + NumberFormat.statistic(map.values[index]).text(.unicode) + " for " + VolumeOptions.shown(map.contrast)
                         + "; coloured at " + StatMapFigure.rule(threshold, map: map) + "."]
-        figure.size.height = try figure.fittedHeight()
+        // A tall slice (the 25 mm brain is 6 × 10 voxels) would make the
+        // locator as tall as the panels under it; past 360 px it shrinks.
+        figure.size.height = min(try figure.fittedHeight(), 360)
         return figure
     }
 
