@@ -29,7 +29,7 @@ public struct SharedXPanels: Figure {
     }
 
     /// The height at which every plot area gets at least its least height (three
-    /// y ticks, its y title) with the weights kept, measured at this size: a kind
+    /// y ticks, its y title; `share` gives up the weights to keep them), measured at this size: a kind
     /// whose spec gives no height takes the larger of its own and this, so long
     /// legends or titles at a narrow width do not squeeze the panels.
     public func fittingHeight() throws -> Double {
@@ -108,8 +108,7 @@ public struct SharedXPanels: Figure {
         }
         let plots = try charts.map { try plotArea(of: $0, on: canvas) }
         let chrome = zip(charts, plots).map { $0.size.height - $1.height }
-        let scale = zip(lowest, w).map { $1 > 0 ? $0 / $1 : $0 }.max() ?? 0
-        let needed = top + chrome.reduce(0, +) + scale * w.reduce(0, +)
+        let needed = top + chrome.reduce(0, +) + lowest.reduce(0, +)
         var y = top
         var result: [Arranged] = []
         for i in charts.indices {

@@ -16,7 +16,7 @@ final class BundledLessonTests: XCTestCase {
         "categorical-predictors": ["dummy-diagnosis", "design-diagnosis", "design-blood-type", "dummy-blood-type", "means-blood-type", "orthogonality-blood-type"],
         "inference": ["t-distribution"],
         "fmri-whole-brain": ["slice-map", "slice-map-fdr", "slice-peak", "brain-map", "brain-vt"],
-        "fmri-events-to-regressors": ["nitime-hrf", "nitime-convolution", "nitime-design", "nitime-fit", "nitime-autocorrelation", "nitime-table"],
+        "fmri-events-to-regressors": ["nitime-hrf", "nitime-convolution", "nitime-design", "nitime-fit", "nitime-autocorrelation"],
         "fmri-block-design": ["haxby-convolution", "haxby-design", "haxby-fit", "haxby-autocorrelation", "haxby-table"],
     ]
 

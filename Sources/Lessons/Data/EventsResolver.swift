@@ -20,7 +20,10 @@ enum EventsResolver {
         }
         let end = Double(frame.rowCount) * series.tr
         if let late = events.first(where: { $0.onset >= end }) {
-            throw LessonError(.badData, at: spec.location,
+            // An event written in the spec is pointed at itself; one from a file, at the block.
+            var place = spec.location
+            if case .inline(let written) = spec.source, let event = written.first(where: { $0.onset >= end }) { place = event.location }
+            throw LessonError(.badData, at: place,
                               message: "an event of '\(late.condition)' starts at " + FMRIText.seconds(late.onset)
                                   + ", after the series ends (\(frame.rowCount) scans of " + FMRIText.seconds(series.tr) + " = " + FMRIText.seconds(end) + ")",
                               suggestion: "onsets are seconds from the first scan; check the TR and that the events belong to this run")

@@ -1,3 +1,4 @@
+import GLM
 import Plot
 import Support
 
@@ -15,16 +16,9 @@ enum AutocorrelationFigure: FigureKindDefinition {
     static let animation: FigureKindAnimation? = nil
     static func exports(_ context: FigureContext) throws -> [FigureExport] { [] }
 
-    /// The sample autocorrelation r(k) = Σ eₜeₜ₊ₖ / Σ eₜ² for k = 1…`lags`,
-    /// about the residuals' mean (zero for a model with a constant), as R's `acf`.
+    /// r(1) … r(`lags`) of `e` (the GLM target's `Autocorrelation`, about the mean, as R's `acf`).
     static func autocorrelation(_ e: [Double], lags: Int) -> [Double] {
-        let mean = e.reduce(0, +) / Double(max(1, e.count))
-        let d = e.map { $0 - mean }
-        let denominator = d.reduce(0) { $0 + $1 * $1 }
-        guard denominator > 0 else { return Array(repeating: 0, count: lags) }
-        return (1...lags).map { k in
-            k >= d.count ? 0 : (0..<(d.count - k)).reduce(0) { $0 + d[$1] * d[$1 + k] } / denominator
-        }
+        Array(Autocorrelation.values(e, maxLag: lags).dropFirst())
     }
 
     static func make(_ context: FigureContext) throws -> any Figure {
@@ -53,8 +47,11 @@ enum AutocorrelationFigure: FigureKindDefinition {
         }
         chart.marks = marks
         chart.x.ticks = nil
-        chart.annotations = [Annotation("AR(1) coefficient $\\hat{\\rho} = " + NumberFormat.number(analysis.ar1, .decimals(3)).text(.texMath) + "$",
-                                        candidates: [.topRight, .topLeft])]
+        var lines = ["AR(1) coefficient $\\hat{\\rho} = " + NumberFormat.label(analysis.ar1, significant: 3).text(.texMath) + "$"]
+        if analysis.prewhitened != nil {
+            lines.append("whitened with " + NumberFormat.label(analysis.ar1Used, significant: 2).text(.texMath) + " (nilearn's 0.01 steps)")
+        }
+        chart.annotations = [Annotation(lines: lines, candidates: [.topRight, .topLeft])]
         chart.legend = .below
         return chart
     }
@@ -70,7 +67,8 @@ enum AutocorrelationFigure: FigureKindDefinition {
             + FMRIText.number(before[lagCount - 1]) + " at lag \(lagCount)"
         if let whitened = analysis.prewhitened {
             let after = autocorrelation(whitened.residuals, lags: lagCount)
-            text += "; after AR(1) prewhitening with coefficient " + NumberFormat.number(analysis.ar1, .decimals(3)).text(.unicode)
+            text += "; after AR(1) prewhitening (coefficient " + NumberFormat.label(analysis.ar1, significant: 3).text(.unicode)
+                + ", whitened with " + NumberFormat.label(analysis.ar1Used, significant: 2).text(.unicode) + ")"
                 + ", " + FMRIText.number(after[0]) + " at lag 1"
         }
         return text + ". White noise would stay within ±" + FMRIText.number(1.96 / Double(analysis.signal.count).squareRoot()) + "."

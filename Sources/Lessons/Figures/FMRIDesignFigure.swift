@@ -57,7 +57,10 @@ enum FMRIDesignFigure: FigureKindDefinition {
         let seconds = context.value(Self.timeAxis) == "seconds"
         let rowLabels = analysis.times.indices.map { seconds ? FMRIText.number(analysis.times[$0]) : "\($0 + 1)" }
         let bands = Double(contrasts.count) * 60
-        let height = context.value(CommonFigureOptions.height).map(Double.init) ?? min(900, max(520, Double(rows.count) * 3 + 300)) + bands
+        // Long regressor names stand upright above the columns; the matrix keeps its height under them.
+        let longest = Double(analysis.columnNames.map { model.names.variable($0).count }.max() ?? 0)
+        let height = context.value(CommonFigureOptions.height).map(Double.init)
+            ?? min(900, max(520, Double(rows.count) * 3 + 300)) + bands + max(0, longest * 7 - 70)
         let width = context.value(CommonFigureOptions.width).map(Double.init) ?? min(760, max(420, Double(analysis.columns.count) * 40 + 200))
         var image = MatrixImage(size: Size(width: width, height: height), title: context.title, values: rows,
                                 columnLabels: analysis.columnNames.map { FMRIText.tex(model.names.variable($0)) }, rowLabels: rowLabels,

@@ -30,10 +30,11 @@ struct TimeWindow {
         "to", in: 0...1_000_000, absent: "the run's end, at most 320 s after `from`", "last second shown")
 
     init(_ context: FigureContext, analysis: FMRIAnalysis) throws {
-        let end = (analysis.times.last ?? 0) + analysis.tr
+        // The last scan's time: past it there is nothing drawn.
+        let end = analysis.times.last ?? 0
         from = context.value(Self.fromOption) ?? 0
         to = context.value(Self.toOption) ?? min(end, from + Self.defaultSpan)
-        guard from < end else {
+        guard from < end || (from == 0 && end == 0) else {
             throw context.fail("'from' (" + NumberFormat.label(from).text(.unicode) + " s) is past the series' end ("
                                + NumberFormat.label(end).text(.unicode) + " s)",
                                suggestion: "choose 'from' below " + NumberFormat.label(end).text(.unicode))
@@ -60,8 +61,8 @@ struct TimeWindow {
 enum FMRIText {
     /// A number as a label prints it.
     static func number(_ value: Double) -> String { NumberFormat.label(value).text(.unicode) }
-    /// Seconds to one decimal: peak times, onsets.
-    static func seconds(_ value: Double) -> String { NumberFormat.number(value, .decimals(1)).text(.unicode) + " s" }
+    /// Seconds as a label prints them (no trailing zeros): peak times, onsets, TR.
+    static func seconds(_ value: Double) -> String { NumberFormat.label(value).text(.unicode) + " s" }
     /// A condition's name as TeX text (underscores are not subscripts).
     static func tex(_ name: String) -> String { CoefficientTableFigure.texEscaped(name) }
 }

@@ -29,8 +29,7 @@ public struct FMRIAnalysis: Sendable {
         public var t: [Double]
         public var residualDF: Int
         /// Residuals in the series' units (for a prewhitened fit, of the
-        /// whitened series, from the second scan on; these are what the
-        /// autocorrelation figure shows).
+        /// whitened series; these are what the autocorrelation figure shows).
         public var residuals: [Double]
     }
 
@@ -59,8 +58,14 @@ public struct FMRIAnalysis: Sendable {
     public var ols: Estimates
     /// The fit after AR(1) prewhitening; nil when the model says `noise: ols`.
     public var prewhitened: Estimates?
-    /// The AR(1) coefficient estimated from the OLS residuals.
+    /// The AR(1) coefficient estimated from the OLS residuals (nilearn's
+    /// lag-1 Yule–Walker estimate).
     public var ar1: Double
+    /// The coefficient the prewhitening used: `ar1` truncated to a multiple of
+    /// 0.01, as nilearn groups voxels (0 without prewhitening).
+    public var ar1Used: Double
+    /// How the series was scaled before the fit.
+    public var scaling: FMRIModelSpec.Scaling
     /// Contrasts by name, as weights over the columns (`face - house`).
     public var contrasts: [(name: String, weights: [Double])]
 

@@ -4,7 +4,7 @@ import GLM
 /// fitted model around it: the series and its events from the spec, the
 /// design from the GLM target (`FMRIDesign`: SPM's microtime convolution,
 /// cosine drift, confounds, constant), the OLS fit, and with `noise: ar1`
-/// the fit after AR(1) prewhitening.
+/// the fit after AR(1) prewhitening (`AR1Prewhitening`, nilearn's model).
 enum FMRIAnalysisBuilder {
     /// Spacing of the HRF curves the `hrf` figure draws.
     static let curveStep = 0.05
@@ -14,7 +14,17 @@ enum FMRIAnalysisBuilder {
             throw LessonError(.badSpec, at: model.location, message: "model '\(model.name)' is not an fMRI design with a time series and events")
         }
         let frame = try DataResolver.frame(for: model, in: lesson)
-        let signal = frame[series.column]!.numericValues!
+        let raw = frame[series.column]!.numericValues!
+        var signal = raw
+        if fmri.scaling == .percent {
+            do {
+                signal = try PercentSignal.scaled(raw)
+            } catch let diagnostic as Diagnostic {
+                throw LessonError(.badData, at: series.columnLocation,
+                                  message: "model '\(model.name)' cannot scale '\(series.column)' to percent signal change: \(diagnostic.message)",
+                                  suggestion: "scale: none fits the series as it is")
+            }
+        }
         let events = try EventsResolver.events(eventsSpec, frame: frame, series: series, lesson: lesson)
         do {
             let (analysis, whitened) = try analyse(signal: signal, name: series.column, tr: series.tr, events: events,
@@ -67,15 +77,23 @@ enum FMRIAnalysisBuilder {
             case .constant: return .constant
             }
         }
-        let ols = try design.fit(signal)
-        let rho = FMRIPrewhitening.ar1(ols.residuals)
+        // AR(1) as nilearn's `ar1` model fits it (the GLM target's
+        // `AR1Prewhitening`: ρ̂ truncated to 0.01, the first scan kept).
+        let ols: Fit
+        var rho = 0.0, used = 0.0
         var whitened: (signal: [Double], columns: [[Double]])?
         var prewhitened: FMRIAnalysis.Estimates?
         if fmri.noise == .ar1 {
-            let w = (FMRIPrewhitening.whiten(signal, rho: rho), columns.map { FMRIPrewhitening.whiten($0, rho: rho) })
-            whitened = w
-            let fit = try Fit(x: Matrix(columns: w.1), y: w.0, columnNames: design.columnNames, hasIntercept: true)
-            prewhitened = estimates(fit)
+            let result = try design.fitAR1(signal)
+            ols = result.ordinary
+            rho = result.estimatedCoefficient
+            used = result.coefficient
+            let wx = result.whitenedDesign
+            whitened = (result.whitenedResponse, (0..<wx.columns).map { j in (0..<wx.rows).map { wx[$0, j] } })
+            prewhitened = estimates(result.whitened)
+        } else {
+            ols = try design.fit(signal)
+            rho = AR1Prewhitening.yuleWalkerLag1(ols.residuals)
         }
         // The HRF figure's curves, and each condition's canonical regressor
         // before sampling, from time 0 (the design's grid starts 32 bins earlier).
@@ -89,7 +107,7 @@ enum FMRIAnalysisBuilder {
             seriesName: name, signal: signal, tr: tr, times: timing.frameTimes, events: events, conditions: design.conditions,
             columnNames: design.columnNames, columns: columns, roles: roles, basisStep: curveStep, basisCurves: curves,
             microtimeStep: timing.microtimeStep, microtimeRegressors: micro, ols: estimates(ols), prewhitened: prewhitened,
-            ar1: rho, contrasts: [])
+            ar1: rho, ar1Used: used, scaling: fmri.scaling, contrasts: [])
         return (analysis, whitened)
     }
 

@@ -14,7 +14,11 @@ struct FMRIFitReport: Encodable, Sendable {
     let tr: Double
     let scans: Int
     let noise: String
+    let scaling: String
+    /// nilearn's lag-1 Yule–Walker estimate from the OLS residuals.
     let ar1: Double
+    /// The coefficient the whitening used (`ar1` truncated to 0.01, as nilearn).
+    let ar1Used: Double
     let ols: [Column]
     let prewhitened: [Column]?
     let hrfPeakSeconds: Double
@@ -27,7 +31,9 @@ struct FMRIFitReport: Encodable, Sendable {
         tr = analysis.tr
         scans = analysis.signal.count
         self.noise = noise.rawValue
+        scaling = analysis.scaling.rawValue
         ar1 = analysis.ar1
+        ar1Used = analysis.ar1Used
         ols = columns(analysis.ols)
         prewhitened = analysis.prewhitened.map(columns)
         let marks = HRFFigure.landmarks(analysis)

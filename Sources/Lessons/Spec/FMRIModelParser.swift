@@ -9,8 +9,16 @@ enum FMRIModelParser {
         try model.allowOnly(["fmri", "data"])
         var spec = FMRIModelSpec(location: node.location)
         if case .mapping = node.node {
-            let map = try node.mapping("'fmri' (hrf, drift, confounds, noise)")
-            try map.allowOnly(["hrf", "drift", "confounds", "noise"])
+            let map = try node.mapping("'fmri' (hrf, drift, confounds, noise, scale)")
+            try map.allowOnly(["hrf", "drift", "confounds", "noise", "scale"])
+            if let scale = map["scale"] {
+                let word = try scale.string("'scale'")
+                guard let chosen = FMRIModelSpec.Scaling(rawValue: word) else {
+                    throw scale.fail("'scale' is 'none' (the series as it is) or 'percent' (percent signal change about its mean), found '\(word)'",
+                                     suggestion: NearestWord.hint(for: word, among: FMRIModelSpec.Scaling.allCases.map(\.rawValue)))
+                }
+                spec.scaling = chosen
+            }
             if let hrf = map["hrf"] {
                 let word = try hrf.string("'hrf'")
                 guard let basis = FMRIModelSpec.Basis(rawValue: word) else {

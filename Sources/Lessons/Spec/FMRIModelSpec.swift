@@ -15,7 +15,14 @@ public struct FMRIModelSpec: Sendable, Equatable {
     public enum Noise: String, Sendable, CaseIterable {
         case ols, ar1
     }
+    /// How the series is scaled before the fit: as it is, or to percent
+    /// signal change about its mean (nilearn's `signal_scaling=0`), which
+    /// makes β̂ a percentage and the series centred near 0.
+    public enum Scaling: String, Sendable, CaseIterable {
+        case none, percent
+    }
     public var basis: Basis = .canonical
+    public var scaling: Scaling = .none
     /// High-pass cut-off of SPM's cosine drift basis in seconds; nil for none.
     public var driftCutoff: Double? = 128
     /// Columns of the time series' table added to the design as they are.
