@@ -33,6 +33,7 @@ test: deps
 	$(SWIFT) test --disable-swift-testing
 	.build/debug/glmviz check
 	scripts/book-proof --glmviz .build/debug/glmviz
+	contrib/dask/test.sh .build/debug/glmviz
 	bench/setup --tools
 	bench/run --quick --glmviz .build/debug/glmviz
 	$(MAKE) fuzz-smoke

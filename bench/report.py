@@ -35,9 +35,11 @@ CASE_TITLES = {
     "all-lessons": "every bundled lesson (PNG + SVG)",
     "fit-1e6": "OLS with SE/t/p, 10⁶ rows × 11 columns, whole process",
     "scatter-1e6": "10⁶-point scatter to PNG",
+    "fmri-fit-core": "fMRI fit itself, 10⁵ voxels × 200 scans × 10 regressors, OLS",
+    "fmri-fit-1e5": "`glmviz fmri fit` NIfTI to maps, 10⁵ voxels × 200 scans, AR(1)",
 }
 # The peer a case's ratios are taken against (the first non-glmviz command otherwise).
-REFERENCE_PEER = {"fit-1e6": "statsmodels"}
+REFERENCE_PEER = {"fit-1e6": "statsmodels", "fmri-fit-1e5": "nilearn", "fmri-fit-core": "numpy"}
 
 
 # ----------------------------------------------------------------------------- reading
@@ -102,6 +104,10 @@ class Case:
                     command.read_seconds.append(float(match.group(1)))
                     command.design_seconds.append(float(match.group(2)))
                     command.fit_seconds.append(float(match.group(3)))
+        self.volume = None
+        if (folder / "volume").exists():
+            voxels, scans = (int(v) for v in (folder / "volume").read_text().split())
+            self.volume = (voxels, scans)
         if (folder / "design").exists():
             n, p = (int(v) for v in (folder / "design").read_text().split())
             self.design = (n, p)
@@ -299,6 +305,24 @@ def floors(cases):
     wall = wall_ratio(case_ok("scatter-1e6"))
     rows.append(("10⁶-point scatter to PNG: wall vs matplotlib", show_ratio(wall), "≤ 1/4 (0.250)",
                  verdict(wall, 1 / 4)))
+
+    case = case_ok("fmri-fit-core")
+    numpy = case.commands.get("numpy") if case else None
+    fit = ratio(case.glmviz.fit_median, numpy.fit_median) if case and case.glmviz and numpy else None
+    rows.append(("`glmviz fmri fit` fit itself vs numpy `pinv(X) @ Y` + t (float32), 10⁵ voxels",
+                 show_ratio(fit), "≤ 1", verdict(fit, 1)))
+    case = case_ok("fmri-fit-1e5")
+    wall = wall_ratio(case, "nilearn")
+    rows.append(("`glmviz fmri fit` whole command vs nilearn FirstLevelModel script", show_ratio(wall),
+                 "≤ 1/5 (0.200)", verdict(wall, 1 / 5)))
+    if case and case.volume and case.glmviz:
+        voxels, scans = case.volume
+        data_bytes = 4 * voxels * scans
+        rss = ratio(case.glmviz.rss_median, data_bytes)
+        rows.append((f"`glmviz fmri fit` peak RSS vs the data in float32 ({mebibytes(data_bytes)})",
+                     show_ratio(rss), "≤ 2", verdict(rss, 2)))
+    else:
+        rows.append(("`glmviz fmri fit` peak RSS vs the data in float32", "—", "≤ 2", "not measured"))
 
     case = case_ok("startup")
     start = case.glmviz.wall_median if case and case.glmviz else None

@@ -125,3 +125,4 @@ typedef struct znzptr *znzFile;
 znzFile znzopen(const char *path, const char *mode, int use_compression);
 size_t znzwrite(const void *buf, size_t size, size_t nmemb, znzFile file);
 int Xznzclose(znzFile *file);
+void nifti_image_unload(nifti_image *nim);

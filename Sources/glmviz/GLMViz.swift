@@ -9,7 +9,7 @@ struct GLMViz: ParsableCommand {
         commandName: "glmviz",
         abstract: "Figures and fitted numbers for teaching the General Linear Model.",
         version: GLMModule.version,
-        subcommands: [FitCommand.self, AccuracyCommand.self, LessonCommand.self, ListCommand.self, CheckCommand.self, InitCommand.self,
+        subcommands: [FitCommand.self, FMRICommand.self, AccuracyCommand.self, LessonCommand.self, ListCommand.self, CheckCommand.self, InitCommand.self,
                       GenerateOptionDocsCommand.self],
         defaultSubcommand: nil)
 

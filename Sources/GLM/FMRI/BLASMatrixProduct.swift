@@ -17,7 +17,7 @@ enum BLASMatrixProduct {
 
     private static let colMajor: Int32 = 102, noTrans: Int32 = 111, trans: Int32 = 112
 
-    nonisolated(unsafe) private static let dgemm: DGEMM? = {
+    private static let dgemm: DGEMM? = {
         for name in ["libopenblas.so.0", "libcblas.so.3", "libblas.so.3", "libopenblas.dylib"] {
             if let library = dlopen(name, RTLD_LAZY | RTLD_LOCAL), let symbol = dlsym(library, "cblas_dgemm") {
                 return unsafeBitCast(symbol, to: DGEMM.self)

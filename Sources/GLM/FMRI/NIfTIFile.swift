@@ -13,6 +13,43 @@ public enum NIfTIFile {
     /// Reads a 3-D or 4-D image, applying scl_slope/scl_inter and converting the
     /// data to Float32.
     public static func read(_ path: String) throws -> NIfTIVolume {
+        try open(path) { nim, header in
+            let voxels = header.geometry.voxelCount, timePoints = header.timePoints
+            let image = nim.pointee
+            let reader = sampleReader(Int(image.datatype))!
+            guard nifti_image_load(nim) == 0, let raw = nim.pointee.data else {
+                throw bad(path, "is truncated or its compressed data is damaged (the data could not be read)")
+            }
+            var slope = image.scl_slope, intercept = image.scl_inter
+            if slope == 0 || !slope.isFinite {
+                slope = 1
+                intercept = 0
+            }
+            if !intercept.isFinite { intercept = 0 }
+            let count = voxels * timePoints
+            var data = [Float](repeating: 0, count: count)
+            data.withUnsafeMutableBufferPointer { out in
+                reader.convert(UnsafeRawPointer(raw), count, slope, intercept, out.baseAddress!)
+            }
+            nifti_image_unload(nim)
+            if let bad = data.firstIndex(where: { !$0.isFinite }) {
+                throw Self.bad(path, "holds a non-finite value (\(data[bad])) at voxel \(bad % voxels), volume \(bad / voxels)")
+            }
+            return NIfTIVolume(
+                geometry: header.geometry, timePoints: timePoints, tr: header.tr, data: data, format: header.format,
+                source: path)
+        }
+    }
+
+    /// The header of an image (grid, geometry, scans, TR), checked as `read`
+    /// checks it, without reading the data.
+    public static func readHeader(_ path: String) throws -> NIfTIHeader {
+        try open(path) { _, header in header }
+    }
+
+    private static func open<T>(
+        _ path: String, _ body: (UnsafeMutablePointer<nifti_image>, NIfTIHeader) throws -> T
+    ) throws -> T {
         quietLibrary()
         guard FileManager.default.isReadableFile(atPath: path) else {
             var isDirectory: ObjCBool = false
@@ -66,23 +103,6 @@ public enum NIfTIFile {
                     "is truncated: its header promises \(expectedBytes) bytes of data after byte \(image.iname_offset) but the file has \(size) bytes")
             }
         }
-        guard nifti_image_load(nim) == 0, let raw = nim.pointee.data else {
-            throw bad(path, "is truncated or its compressed data is damaged (the data could not be read)")
-        }
-        var slope = image.scl_slope, intercept = image.scl_inter
-        if slope == 0 || !slope.isFinite {
-            slope = 1
-            intercept = 0
-        }
-        if !intercept.isFinite { intercept = 0 }
-        let count = voxels * timePoints
-        var data = [Float](repeating: 0, count: count)
-        data.withUnsafeMutableBufferPointer { out in
-            reader.convert(UnsafeRawPointer(raw), count, slope, intercept, out.baseAddress!)
-        }
-        if let bad = data.firstIndex(where: { !$0.isFinite }) {
-            throw Self.bad(path, "holds a non-finite value (\(data[bad])) at voxel \(bad % voxels), volume \(bad / voxels)")
-        }
         let pixdim = tuple8(image.pixdim)
         let spaceScale: Double
         switch Int(image.xyz_units) {
@@ -105,9 +125,11 @@ public enum NIfTIFile {
             qform: matrix(image.qto_xyz), qformCode: Int(image.qform_code),
             sform: matrix(image.sto_xyz), sformCode: Int(image.sform_code),
             storedPixdim: stored, spatialUnitCode: Int(image.xyz_units))
-        return NIfTIVolume(
-            geometry: geometry, timePoints: timePoints, tr: tr, data: data,
-            format: version == 2 ? .nifti2 : .nifti1, source: path)
+        return try body(
+            nim,
+            NIfTIHeader(
+                geometry: geometry, timePoints: timePoints, tr: tr, format: version == 2 ? .nifti2 : .nifti1,
+                source: path))
     }
 
     /// Writes `volume` as float32 with its geometry (qform, sform, codes, units)

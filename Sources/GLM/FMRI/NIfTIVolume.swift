@@ -88,6 +88,15 @@ public struct NIfTIGeometry: Sendable, Equatable {
     }
 }
 
+/// What an image's header says, without its data.
+public struct NIfTIHeader: Sendable {
+    public var geometry: NIfTIGeometry
+    public var timePoints: Int
+    public var tr: Double?
+    public var format: NIfTIFormat
+    public var source: String
+}
+
 /// Which header format a file has (or is to be written in).
 public enum NIfTIFormat: Sendable, Equatable {
     /// NIfTI-1: 348-byte header, 16-bit dims, float32 header fields.

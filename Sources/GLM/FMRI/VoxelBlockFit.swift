@@ -157,24 +157,34 @@ final class VoxelBlockFitter {
         for (ci, c) in d.contrasts.enumerated() {
             let q = c.rows
             let whitening = d.contrastWhitening[ci]
+            let weights = (0..<q).map { r in (0..<p).compactMap { j in c[r, j] != 0 ? (j, c[r, j]) : nil } }
             var raw = [Double](repeating: 0, count: q)
+            // Written through local arrays, swapped out and back, so no element write
+            // pays for a uniqueness check of the nested arrays.
+            var effects: [Double] = [], variances: [Double] = []
+            swap(&effects, &result.effects[ci])
+            swap(&variances, &result.variances[ci])
+            defer {
+                swap(&effects, &result.effects[ci])
+                swap(&variances, &result.variances[ci])
+            }
             for i in range {
                 let v = slots?[i] ?? i
                 for r in 0..<q {
                     var e = 0.0
-                    for j in 0..<p where c[r, j] != 0 { e += c[r, j] * beta[i * p + j] }
+                    for (j, w) in weights[r] { e += w * beta[i * p + j] }
                     raw[r] = e
                 }
                 if let whitening {
                     for r in 0..<q {
                         var e = 0.0
                         for k in 0..<q { e += whitening[r * q + k] * raw[k] }
-                        result.effects[ci][v * q + r] = e
+                        effects[v * q + r] = e
                     }
-                    result.variances[ci][v] = sigma2[i]
+                    variances[v] = sigma2[i]
                 } else {
-                    result.effects[ci][v] = raw[0]
-                    result.variances[ci][v] = sigma2[i] * d.contrastCovariances[ci][0]
+                    effects[v] = raw[0]
+                    variances[v] = sigma2[i] * d.contrastCovariances[ci][0]
                 }
             }
         }

@@ -197,9 +197,18 @@ public struct FMRIVoxelwiseFit: Sendable {
                 while start < count {
                     let b = min(block, count - start)
                     if y.count != n * b { y = [Double](repeating: 0, count: n * b) }
-                    for t in 0..<n {
-                        let base = t * stride
-                        for slot in 0..<b { y[slot * n + t] = Double(data[base + voxels[start + slot]]) }
+                    // Volume t of the image is a row of Y: read it in tiles of 32 voxels so
+                    // the 32 columns being written stay in cache while t advances.
+                    y.withUnsafeMutableBufferPointer { yy in
+                        voxels.withUnsafeBufferPointer { vv in
+                            for tile in Swift.stride(from: 0, to: b, by: 32) {
+                                let end = min(tile + 32, b)
+                                for t in 0..<n {
+                                    let row = data.baseAddress! + t * stride
+                                    for slot in tile..<end { yy[slot * n + t] = Double(row[vv[start + slot]]) }
+                                }
+                            }
+                        }
                     }
                     if options.scaling == .percentPerRun {
                         for slot in 0..<b {
@@ -212,18 +221,16 @@ public struct FMRIVoxelwiseFit: Sendable {
                     }
                     let result = try fitter.fit(y, voxels: b)
                     runDF = result.residualDF
-                    for slot in 0..<b {
-                        let i = start + slot
-                        for (k, column) in conditionColumns.enumerated() {
-                            if let column { betaSum[k][i] += result.beta[slot * p + column] }
-                        }
-                        sigmaSum[i] += result.sigma2[slot]
-                        arSum[i] += result.arCoefficient[slot]
+                    for (k, column) in conditionColumns.enumerated() {
+                        guard let column else { continue }
+                        Self.accumulate(&betaSum[k], at: start, count: b) { result.beta[$0 * p + column] }
                     }
+                    Self.accumulate(&sigmaSum, at: start, count: b) { result.sigma2[$0] }
+                    Self.accumulate(&arSum, at: start, count: b) { result.arCoefficient[$0] }
                     for c in requests.indices {
                         let q = weights[r][c].rows
-                        for k in 0..<(q * b) { effectSum[c][start * q + k] += result.effects[c][k] }
-                        for k in 0..<b { varianceSum[c][start + k] += result.variances[c][k] }
+                        Self.accumulate(&effectSum[c], at: start * q, count: q * b) { result.effects[c][$0] }
+                        Self.accumulate(&varianceSum[c], at: start, count: b) { result.variances[c][$0] }
                     }
                     start += b
                     done += b
@@ -257,6 +264,16 @@ public struct FMRIVoxelwiseFit: Sendable {
             arCoefficient: options.noise == .ols ? nil : arSum.map { $0 / runs }, residualDF: df,
             contrasts: maps, scansPerRun: scans, blockSize: block, designMatrices: matrices,
             designColumnNames: columnNames)
+    }
+
+    /// sums[offset + k] += value(k) for k < count, through one unique buffer.
+    @inline(__always)
+    private static func accumulate(
+        _ sums: inout [Double], at offset: Int, count: Int, _ value: (Int) -> Double
+    ) {
+        sums.withUnsafeMutableBufferPointer { s in
+            for k in 0..<count { s[offset + k] += value(k) }
+        }
     }
 
     /// A 3-D map of per-voxel `values` (one per fitted voxel) on the grid, 0 outside

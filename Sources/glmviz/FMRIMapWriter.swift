@@ -1,0 +1,92 @@
+import Foundation
+import GLM
+
+/// Writes a voxelwise fit's maps (NIfTI, the runs' geometry and format, gzipped)
+/// and its fits.json into the output folder.
+///
+/// Files: `t_<contrast>.nii.gz` or `F_<contrast>.nii.gz`, `effect_<contrast>.nii.gz`
+/// (t contrasts), `beta_<condition>.nii.gz`, `sigma2.nii.gz`, `ar1.nii.gz` (AR(1)
+/// only) and `mask.nii.gz` (the voxels fitted). Every map is 0 outside the fitted
+/// voxels, so the maps of `--voxels` pieces add up to the whole fit's.
+struct FMRIMapWriter {
+    let fit: FMRIVoxelwiseFit
+    let folder: String
+    let format: NIfTIFormat
+    let tr: Double
+
+    /// Writes everything; returns the file names written, in order.
+    func write(bold: [String], events: [String], maskDescription: String) throws -> [String] {
+        do {
+            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        } catch {
+            throw Diagnostic(
+                .missingFile, "cannot create the output folder", location: .init(file: folder),
+                suggestion: "choose a folder you can write to with --out")
+        }
+        var written: [String] = []
+        func map(_ name: String, _ values: [Double], _ what: String) throws {
+            let file = name + ".nii.gz"
+            try NIfTIFile.write(
+                fit.volume(values), to: (folder as NSString).appendingPathComponent(file), format: format,
+                description: "glmviz fmri fit: " + what)
+            written.append(file)
+        }
+        var contrastEntries: [[String: Any]] = []
+        for (index, c) in fit.contrasts.enumerated() {
+            let kind = c.isF ? "F" : "t"
+            try map("\(kind)_\(c.name)", c.statistic, "\(kind) \(c.expression)")
+            var entry: [String: Any] = [
+                "name": c.name, "expression": c.expression, "statistic": kind, "rows": c.rows,
+                "residual_df": c.residualDF, "map": "\(kind)_\(c.name).nii.gz",
+            ]
+            if !c.isF {
+                try map("effect_\(c.name)", c.effect, "effect \(c.expression)")
+                entry["effect_map"] = "effect_\(c.name).nii.gz"
+            }
+            let finite = c.statistic.filter(\.isFinite)
+            if let low = finite.min(), let high = finite.max() {
+                entry["minimum"] = low
+                entry["maximum"] = high
+            }
+            if let peak = fit.peak(contrast: index) {
+                entry["peak"] = ["value": peak.value, "voxel": peak.voxel, "world_mm": peak.world]
+            }
+            contrastEntries.append(entry)
+        }
+        for (k, condition) in fit.conditions.enumerated() {
+            try map("beta_\(condition)", fit.beta[k], "beta \(condition)")
+        }
+        try map("sigma2", fit.sigma2, "residual variance")
+        if let ar = fit.arCoefficient { try map("ar1", ar, "AR(1) coefficient") }
+        try map("mask", [Double](repeating: 1, count: fit.voxels.count), "voxels fitted")
+        var json: [String: Any] = [
+            "command": "glmviz fmri fit",
+            "version": GLMModule.version,
+            "bold": bold,
+            "events": events,
+            "tr_seconds": tr,
+            "scans_per_run": fit.scansPerRun,
+            "grid": fit.geometry.dims,
+            "affine": fit.geometry.affine,
+            "mask": maskDescription,
+            "mask_voxels": fit.mask.filter { $0 }.count,
+            "voxels_fitted": fit.voxels.count,
+            "noise_model": fit.options.noise.name,
+            "signal_scaling": fit.options.scaling == .percentPerRun ? "percent per run" : "none",
+            "runs_combined_by": "fixed effects (nilearn's compute_fixed_effect_contrast)",
+            "residual_df": fit.residualDF,
+            "block_size": fit.blockSize,
+            "design_columns": fit.designColumnNames,
+            "contrasts": contrastEntries,
+            "maps": written,
+        ]
+        if let range = fit.options.voxelRange { json["voxel_range"] = [range.lowerBound, range.upperBound] }
+        let data = try JSONSerialization.data(withJSONObject: json, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])
+        let path = (folder as NSString).appendingPathComponent("fits.json")
+        guard FileManager.default.createFile(atPath: path, contents: data + Data("\n".utf8)) else {
+            throw Diagnostic(.missingFile, "cannot be written", location: .init(file: path))
+        }
+        written.append("fits.json")
+        return written
+    }
+}
