@@ -65,13 +65,13 @@ enum VolumeAnalysisBuilder {
             let stacked = try FMRIDesign(runs: zip(events, timings).map { FMRIRun(events: $0, timing: $1, confounds: []) }, options: options)
             for index in shown {
                 let signal = series(runs, voxel: index, percent: spec.percentSignal)
-                let analysis = try voxelAnalysis(signal: signal, design: stacked, events: events, timings: timings, fmri: fmri, tr: spec.tr)
+                let analysis = try voxelAnalysis(signal: signal, design: stacked, events: events, timings: timings, fmri: fmri, tr: spec.tr, percent: spec.percentSignal)
                 volume.voxelModels[index] = try FittedModel(fmriSpec: model, analysis: analysis, whitened: nil, labels: lesson.labels,
                                                             notation: lesson.notation)
             }
             var fitted = try volume.voxelModels[shown.first ?? fit.voxels[0]] ?? FittedModel(
                 fmriSpec: model, analysis: voxelAnalysis(signal: series(runs, voxel: fit.voxels[0], percent: spec.percentSignal), design: stacked,
-                                                         events: events, timings: timings, fmri: fmri, tr: spec.tr),
+                                                         events: events, timings: timings, fmri: fmri, tr: spec.tr, percent: spec.percentSignal),
                 whitened: nil, labels: lesson.labels, notation: lesson.notation)
             fitted.volume = volume
             return fitted
@@ -191,7 +191,7 @@ enum VolumeAnalysisBuilder {
 
     /// One voxel's analysis with every run stacked, one block each.
     static func voxelAnalysis(signal: [Double], design: FMRIDesign, events: [EventTable], timings: [ScanTiming],
-                              fmri: FMRIModelSpec, tr: Double) throws -> FMRIAnalysis {
+                              fmri: FMRIModelSpec, tr: Double, percent: Bool) throws -> FMRIAnalysis {
         let columns = (0..<design.x.columns).map { j in (0..<design.x.rows).map { design.x[$0, j] } }
         let roles: [FMRIAnalysis.Role] = design.columns.map { column in
             switch column.role {
@@ -203,7 +203,7 @@ enum VolumeAnalysisBuilder {
             }
         }
         let ols = try design.fit(signal)
-        let rho = FMRIPrewhitening.ar1(ols.residuals)
+        let rho = AR1Prewhitening.yuleWalkerLag1(ols.residuals)
         // Scan times run on across runs, so the panels read as one session.
         var times: [Double] = []
         var offset = 0.0
@@ -229,6 +229,6 @@ enum VolumeAnalysisBuilder {
             seriesName: "bold", signal: signal, tr: tr, times: times, events: allEvents, conditions: design.conditions,
             columnNames: design.columnNames, columns: columns, roles: roles, basisStep: FMRIAnalysisBuilder.curveStep, basisCurves: curves,
             microtimeStep: timing.microtimeStep, microtimeRegressors: micro, ols: FMRIAnalysisBuilder.estimates(ols), prewhitened: nil,
-            ar1: rho, contrasts: [])
+            ar1: rho, ar1Used: 0, scaling: percent ? .percent : .none, contrasts: [])
     }
 }
