@@ -15,6 +15,7 @@ final class BundledLessonTests: XCTestCase {
         "interpreting-parameters": ["reg-continuous", "reg-dummy"],
         "categorical-predictors": ["dummy-diagnosis", "design-diagnosis", "design-blood-type", "dummy-blood-type", "means-blood-type", "orthogonality-blood-type"],
         "inference": ["t-distribution"],
+        "fmri-whole-brain": ["slice-map", "slice-map-fdr", "slice-peak", "brain-map", "brain-vt"],
         "fmri-events-to-regressors": ["nitime-hrf", "nitime-convolution", "nitime-design", "nitime-fit", "nitime-autocorrelation"],
         "fmri-block-design": ["haxby-convolution", "haxby-design", "haxby-fit", "haxby-autocorrelation", "haxby-table"],
         "glm-equations": ["simple-regression-model", "probability-model", "multiple-regression-model", "hypotheses", "system-of-equations", "matrix-form", "prediction", "data-prediction-error", "dummy-design", "estimation", "estimates-diagnosis"],

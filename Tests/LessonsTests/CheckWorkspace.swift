@@ -45,6 +45,10 @@ struct CheckWorkspace {
             try XCTUnwrap(BundledResources.lessonText(named: name))
                 .write(to: lessons.appendingPathComponent("\(name).yaml"), atomically: true, encoding: .utf8)
         }
+        // The scanner images the fMRI lessons on volumes read (`../data/…`), as a course built on them keeps them.
+        try FileManager.default.createDirectory(at: root.appendingPathComponent("data"), withIntermediateDirectories: true)
+        try FileManager.default.copyItem(at: BundledLessonTests.repositoryRoot.appendingPathComponent("data/haxby2001-sub001"),
+                                         to: root.appendingPathComponent("data/haxby2001-sub001"))
     }
 
     func remove() { try? FileManager.default.removeItem(at: root) }

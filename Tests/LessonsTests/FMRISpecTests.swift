@@ -87,6 +87,6 @@ final class FMRISpecTests: XCTestCase {
                                 .replacingOccurrences(of: "events:\n", with: "")),
                        "demo.yaml:6:11: model 'glm' is an fMRI design but the lesson has no 'events' — add an 'events:' block (a list of events, fsl files, a bids file or codes)")
         XCTAssertEqual(error(replacing("timeseries: {csv: bold.csv, column: bold, tr: 2.5}", "csv: bold.csv")),
-                       "demo.yaml:9:3: model 'glm' is an fMRI design, so its data must be a time series — write data: {timeseries: {csv: bold.csv, column: bold, tr: 2}}")
+                       "demo.yaml:9:3: model 'glm' is an fMRI design, so its data must be a time series or volumes — write data: {timeseries: {csv: bold.csv, column: bold, tr: 2}}")
     }
 }

@@ -63,6 +63,8 @@ public enum DataResolver {
             return try DataGenerator.generate(generator).table.frame(source: spec.file)
         case .timeseries(let series):
             return try timeseriesFrame(series, in: spec)
+        case .volumes(let volumes):
+            return try VolumeFrame.frame(volumes, in: spec)
         }
     }
 

@@ -19,5 +19,7 @@ enum FigureKindRegistry {
         .timeseriesFit,
         .autocorrelation,
         .equation,
+        .statMap,
+        .voxelFit,
     ]
 }

@@ -42,6 +42,10 @@ public enum SpecFingerprint {
             case .builtin(let name): return dataBytes(.builtin(name: name, location: series.sourceLocation), spec: spec)
             case .csv(let path): return dataBytes(.csv(path: path, location: series.sourceLocation), spec: spec)
             }
+        case .volumes(let volumes):
+            var bytes = Data()
+            for path in volumes.files { bytes += dataBytes(.csv(path: path, location: volumes.location), spec: spec)?.1 ?? Data() }
+            return ("volumes \(volumes.bold)", bytes)
         }
     }
 }

@@ -47,12 +47,15 @@ struct FMRIFitReport: Encodable, Sendable {
 struct ModelFitReport: Encodable, Sendable {
     let report: FitReport
     let fmri: FMRIFitReport?
+    /// For a model fitted at every voxel (`VolumeFitReport`).
+    var volume: VolumeFitReport? = nil
 
-    private enum Key: String, CodingKey { case fmri }
+    private enum Key: String, CodingKey { case fmri, volume }
 
     func encode(to encoder: Encoder) throws {
         try report.encode(to: encoder)
         var container = encoder.container(keyedBy: Key.self)
         try container.encodeIfPresent(fmri, forKey: .fmri)
+        try container.encodeIfPresent(volume, forKey: .volume)
     }
 }

@@ -13,6 +13,9 @@ public struct FittedModel: Sendable {
     public let notation: Notation
     /// The fMRI analysis of a model written as an fMRI design; nil for a formula model.
     public let fmri: FMRIAnalysis?
+    /// The voxelwise fit when the model's data is scanner volumes; this
+    /// model is then the fit of the voxel the figures show first (the peak).
+    public internal(set) var volume: VolumeAnalysis?
 
     /// Builds the frame, design and fit, turning any GLM diagnostic into an
     /// error that points at the model in the spec (inside the formula for

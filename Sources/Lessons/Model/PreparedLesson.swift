@@ -11,6 +11,7 @@ public struct PreparedLesson: Sendable {
     public init(_ spec: LessonSpec) throws {
         self.spec = spec
         models = try spec.models.map { model in
+            if model.fmri != nil, spec.dataSpec(for: model).volumes != nil { return try VolumeAnalysisBuilder.fittedModel(model, in: spec) }
             if model.fmri != nil { return try FMRIAnalysisBuilder.fittedModel(model, in: spec) }
             return try FittedModel(spec: model, frame: DataResolver.frame(for: model, in: spec), labels: spec.labels,
                                    notation: spec.notation)
@@ -27,7 +28,10 @@ public struct PreparedLesson: Sendable {
     public func fitsJSON() throws -> Data {
         let reports = Dictionary(uniqueKeysWithValues: models.map { model in
             (model.spec.name, ModelFitReport(report: FitReport(model.fit),
-                                             fmri: model.fmri.map { FMRIFitReport($0, noise: model.spec.fmri?.noise ?? .ols) }))
+                                             fmri: model.fmri.map { FMRIFitReport($0, noise: model.spec.fmri?.noise ?? .ols) },
+                                             volume: model.volume.map { volume in
+                                                 VolumeFitReport(volume, figures: spec.figures.filter { self.model(for: $0).spec.name == model.spec.name })
+                                             }))
         })
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]

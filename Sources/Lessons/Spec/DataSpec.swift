@@ -10,6 +10,8 @@ public enum DataSpec: Sendable {
     case generated(GeneratorSpec)
     /// A scanner time series: one column of a table, one value per scan.
     case timeseries(TimeseriesSpec)
+    /// Scanner volumes: a 4-D NIfTI file per run, fitted voxel by voxel.
+    case volumes(VolumeSpec)
 
     /// Datasets that ship inside glmviz.
     public static let builtinNames = ["toluca", "event_related_fmri", "haxby2001_sub001_run001"]

@@ -68,9 +68,10 @@ enum FMRIModelParser {
     static func check(models: [ModelSpec], lessonData: DataSpec?, events: EventsSpec?, eventsNode: SpecNode?) throws {
         for model in models {
             guard let fmri = model.fmri else { continue }
-            guard (model.data ?? lessonData)?.timeseries != nil else {
+            let data = model.data ?? lessonData
+            guard data?.timeseries != nil || data?.volumes != nil else {
                 throw LessonError(.badSpec, at: model.location,
-                                  message: "model '\(model.name)' is an fMRI design, so its data must be a time series",
+                                  message: "model '\(model.name)' is an fMRI design, so its data must be a time series or volumes",
                                   suggestion: "write data: {timeseries: {csv: bold.csv, column: bold, tr: 2}}")
             }
             guard events != nil else {

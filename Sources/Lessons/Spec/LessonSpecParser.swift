@@ -197,10 +197,10 @@ public enum LessonSpecParser {
 
     static func parseData(_ node: SpecNode) throws -> DataSpec {
         let map = try node.mapping("'data'")
-        let sources = ["builtin", "csv", "columns", "generate", "timeseries"]
+        let sources = ["builtin", "csv", "columns", "generate", "timeseries", "volumes"]
         try map.allowOnly(sources)
         guard map.entries.count == 1, let entry = map.entries.first else {
-            throw node.fail("'data' needs exactly one of 'builtin', 'csv', 'columns', 'generate' or 'timeseries'")
+            throw node.fail("'data' needs exactly one of 'builtin', 'csv', 'columns', 'generate', 'timeseries' or 'volumes'")
         }
         switch entry.key {
         case "builtin":
@@ -217,6 +217,8 @@ public enum LessonSpecParser {
             return try parseInlineColumns(entry.value)
         case "timeseries":
             return .timeseries(try EventsSpecParser.parseTimeseries(entry.value))
+        case "volumes":
+            return .volumes(try VolumeSpecParser.parse(entry.value))
         default:
             return .generated(try GeneratorSpecParser.parse(entry.value))
         }

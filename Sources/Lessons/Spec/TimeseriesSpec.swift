@@ -47,9 +47,12 @@ extension LessonSpec {
             switch data {
             case .csv(let path, _): paths.append(path)
             case .timeseries(let series): if case .csv(let path) = series.source { paths.append(path) }
+            case .volumes(let volumes): paths += volumes.files
             default: break
             }
         }
-        return paths + (events?.files.map(\.path) ?? [])
+        // Event files of a lesson on volumes name their run as {run}.
+        let runs = ([data].compactMap { $0 } + models.compactMap(\.data)).compactMap(\.volumes).first?.runs ?? []
+        return paths + (events?.files.flatMap { VolumeSpec.expand($0.path, runs: runs) } ?? [])
     }
 }
