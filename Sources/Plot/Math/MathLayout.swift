@@ -223,7 +223,7 @@ struct MathLayout {
             let b = list(base, style, shape)
             let under = under.map { list($0, style.lowered, shape) }
             let over = over.map { list($0, style.raised, shape) }
-            return (.largeOperator, limits(b, over: over, under: under, italicCorrection: 0, style))
+            return (MathLayout.limitsClass(base), limits(b, over: over, under: under, italicCorrection: 0, style))
         case .matrix(let kind, let rows):
             let body = matrix(rows, style, shape)
             let (l, r) = kind.delimiters
@@ -244,13 +244,24 @@ struct MathLayout {
     func atomClass(_ node: MathNode) -> MathClass {
         switch node {
         case .symbol(_, let kind, _), .bigDelimiter(_, let kind): kind
-        case .largeOperator, .limits: .largeOperator
+        case .largeOperator: .largeOperator
+        case .limits(let base, _, _): MathLayout.limitsClass(base)
         case .styled(let s, _): s == .operatorName ? .largeOperator : .ordinary
         case .fraction, .delimited: .inner
         case .scripts(let s): atomClass(s.nucleus)
         // \dfrac and \tfrac are groups to TeX: ordinary.
         default: .ordinary
         }
+    }
+
+    /// amsmath's `\underset` and `\overset` take their base's class (its
+    /// `\binrel@`): a relation stays a relation (`\overset{\text{def}}{=}`),
+    /// a binary sign binary, anything else becomes ordinary — not an
+    /// operator, whose thin space before a following `+` would make the `+`
+    /// unary and set the equation 0.05 em narrower than LaTeX.
+    static func limitsClass(_ base: [MathNode]) -> MathClass {
+        if base.count == 1, case .symbol(_, let kind, _) = base[0], kind == .relation || kind == .binary { return kind }
+        return .ordinary
     }
 
     static func shape(_ style: MathFontStyle, _ outer: Shape) -> Shape {
