@@ -203,6 +203,308 @@ figures:
 formats: [png, svg]
 
 """#,
+        "fmri-whole-brain": #"""
+title: fMRI — every voxel at once, face against house
+description: Haxby et al. (2001), subject 1, all 12 runs (TR 2.5 s, 121 scans each); the same model fitted at every voxel of one slice through ventral temporal cortex and of the whole brain at 25 mm, face − house mapped.
+# Each run's onsets as its FSL files give them; {run} is each entry of the
+# volumes' runs. All eight conditions are modelled, so face − house is
+# estimated against the other six rather than against rest alone.
+events:
+  fsl:
+    house: ../data/haxby2001-sub001/run{run}/cond001.txt
+    scrambledpix: ../data/haxby2001-sub001/run{run}/cond002.txt
+    cat: ../data/haxby2001-sub001/run{run}/cond003.txt
+    shoe: ../data/haxby2001-sub001/run{run}/cond004.txt
+    bottle: ../data/haxby2001-sub001/run{run}/cond005.txt
+    scissors: ../data/haxby2001-sub001/run{run}/cond006.txt
+    chair: ../data/haxby2001-sub001/run{run}/cond007.txt
+    face: ../data/haxby2001-sub001/run{run}/cond008.txt
+models:
+  slice:
+    # The posterior half of one axial slice (40 × 20 voxels of 3.1 × 3.75 mm);
+    # the 530 voxels whose mean EPI exceeds 100, each run in percent signal.
+    data:
+      volumes:
+        bold: ../data/haxby2001-sub001/run{run}/bold_1slice.nii.gz
+        runs: ["001", "002", "003", "004", "005", "006", "007", "008", "009", "010", "011", "012"]
+        tr: 2.5
+        mask: {mean-above: 100}
+        background: mean
+    fmri: {hrf: canonical, drift: 128, noise: ar1}
+  brain:
+    # The whole brain resampled to 25 mm voxels (6 × 10 × 10), over the anatomy.
+    data:
+      volumes:
+        bold: ../data/haxby2001-sub001/run{run}/bold_25mm.nii.gz
+        runs: ["001", "002", "003", "004", "005", "006", "007", "008", "009", "010", "011", "012"]
+        tr: 2.5
+        mask: {mean-above: 100}
+        background: ../data/haxby2001-sub001/anatomy/lowres001.nii.gz
+    fmri: {hrf: canonical, drift: 128, noise: ar1}
+figures:
+  slice-map:
+    kind: stat-map
+    model: slice
+    options: {contrast: face - house, width: 600}
+    caption: >-
+      The face − house t map of the slice after AR(1) prewhitening, each
+      voxel tested alone at p < 0.001. Blue voxels respond more to houses
+      than to faces, orange ones more to faces; the ring marks the peak.
+  slice-map-fdr:
+    kind: stat-map
+    model: slice
+    options: {contrast: face - house, correction: fdr, q: 0.05, width: 600}
+    caption: >-
+      The same map with the false discovery rate held at 5 % over the 530
+      fitted voxels (Benjamini–Hochberg): the threshold adapts to how many
+      voxels carry an effect.
+  slice-peak:
+    kind: voxel-fit
+    model: slice
+    options: {contrast: face - house, width: 600}
+    caption: >-
+      The peak voxel's series over the first runs, in percent signal, with
+      the fitted model taken apart; the small map above rings where it lies.
+  brain-map:
+    kind: stat-map
+    model: brain
+    options: {contrast: face - house, columns: 5, width: 600}
+    caption: >-
+      The whole brain at 25 mm: ten axial slices from the bottom of the
+      brain up, the face − house t map over the anatomy at p < 0.001.
+  brain-vt:
+    kind: voxel-fit
+    model: brain
+    options: {contrast: face - house, voxel: [4, 3, 4], width: 600}
+    caption: >-
+      The 25 mm voxel the study's ventral temporal mask marks: its series
+      and fit over the first runs, and where it lies.
+labels:
+  bold: BOLD (% signal)
+formats: [png, svg]
+
+"""#,
+        "glm-equations": #"""
+title: The GLM in equations
+description: The chapter's display equations, typeset as LaTeX sets them in the figures' fonts, and the least-squares estimates of a small model as real matrices.
+labels:
+  diagnosis: Diagnosis
+  score: Score
+models:
+  diagnosis:
+    formula: score ~ diagnosis
+    reference: {diagnosis: control}
+    data:
+      columns:
+        diagnosis: [patient, patient, patient, control, control, control]
+        score: [14.2, 12.9, 15.1, 9.8, 11.0, 10.3]
+formats: [png, svg, pdf]
+figures:
+  simple-regression-model:
+    kind: equation
+    options:
+      width: 600
+      equations:
+        - y_{i} = \beta_{0} + \beta_{1}x_{i} + \epsilon_{i}
+        - |
+          \begin{align}
+          y_{i} &= \beta_{0} + \beta_{1}x_{i} + \epsilon_{i} \\
+          \epsilon_{i} &\sim \mathcal{N}(0,\sigma)
+          \end{align}
+    caption: >-
+      The simple regression model: each observation is the line's value at its
+      x plus an error, and the errors are drawn from a normal distribution.
+  probability-model:
+    kind: equation
+    options:
+      width: 600
+      equations:
+        - y_{i} \sim \mathcal{N}(\beta_{0} + \beta_{1}x_{i}, \sigma)
+        - y_{i} \sim \mathcal{N}\left(\beta_{0} + \sum_{j=1}^{k} \beta_{j}x_{ij},\sigma\right)
+        - \mathbf{Y}_{i} \sim \mathcal{N}\left(\mathbf{X}_{i}\boldsymbol{\beta},\sigma\right)
+    caption: >-
+      The same model as a probability model, for one predictor, for k
+      predictors, and in matrix form.
+  multiple-regression-model:
+    kind: equation
+    options:
+      width: 600
+      equations:
+        - |
+          \begin{align}
+          y_{i} &= \beta_{0} + \beta_{1}x_{i1} + \beta_{2}x_{i2} + \dots + \beta_{k}x_{ik} + \epsilon_{i} \\
+          &= \beta_{0} + \sum_{j=1}^{k} \beta_{j}x_{ij} + \epsilon_{i}
+          \end{align}
+        - |
+          \begin{align}
+          y_{i} &= \beta_{0} + \sum_{j=1}^{k} \beta_{j}x_{ij} + \epsilon_{i} \\
+          \epsilon_{i} &\sim \mathcal{N}\left(0,\sigma\right)
+          \end{align}
+    caption: >-
+      Multiple regression: one coefficient per predictor, written out and as a sum.
+  hypotheses:
+    kind: equation
+    options:
+      width: 600
+      equations:
+        - |
+          \begin{align}
+          \mathcal{H}_{0}:& \beta_{0} = 0 \\
+          \mathcal{H}_{0}:& \beta_{1} = 0 \\
+          \vdots \\
+          \mathcal{H}_{0}:& \beta_{k} = 0
+          \end{align}
+    caption: >-
+      One null hypothesis per coefficient: each says the coefficient is zero.
+  system-of-equations:
+    kind: equation
+    options:
+      width: 600
+      equations:
+        - |
+          \begin{align}
+          y_{1} &= \beta_{0} + \beta_{1}x_{11} + \beta_{2}x_{12} + \dots + \beta_{k}x_{1k} + \epsilon_{1} \\
+          y_{2} &= \beta_{0} + \beta_{1}x_{21} + \beta_{2}x_{22} + \dots + \beta_{k}x_{2k} + \epsilon_{2} \\
+          y_{3} &= \beta_{0} + \beta_{1}x_{31} + \beta_{2}x_{32} + \dots + \beta_{k}x_{3k} + \epsilon_{3} \\
+          \vdots  \\
+          y_{n} &= \beta_{0} + \beta_{1}x_{n1} + \beta_{2}x_{n2} + \dots + \beta_{k}x_{nk} + \epsilon_{n}
+          \end{align}
+    caption: >-
+      The model for every observation: n equations that share the same coefficients.
+  matrix-form:
+    kind: equation
+    options:
+      width: 600
+      equations:
+        - |
+          \begin{bmatrix}
+          y_{1} \\
+          y_{2} \\
+          y_{3} \\
+          \vdots \\
+          y_{n}
+          \end{bmatrix}
+          =
+          \begin{bmatrix}
+          1      & x_{11} & x_{12}  & \dots  & x_{1k} \\
+          1      & x_{21} & x_{22}  & \dots  & x_{2k} \\
+          1      & x_{31} & x_{32}  & \dots  & x_{3k} \\
+          \vdots & \vdots & \vdots  & \ddots & \vdots \\
+          1      & x_{n1} & x_{n2}  & \dots  & x_{nk}
+          \end{bmatrix}
+          \begin{bmatrix}
+          \beta_{0} \\
+          \beta_{1} \\
+          \beta_{2} \\
+          \vdots    \\
+          \beta_{k}
+          \end{bmatrix}
+          +
+          \begin{bmatrix}
+          \epsilon_{1} \\
+          \epsilon_{2} \\
+          \epsilon_{3} \\
+          \vdots       \\
+          \epsilon_{n}
+          \end{bmatrix}
+        - \mathbf{Y} = \mathbf{X}\boldsymbol{\beta} + \boldsymbol{\epsilon}
+    caption: >-
+      The same system in matrix form, and written with one letter per matrix:
+      Y = Xβ + ε.
+  prediction:
+    kind: equation
+    options:
+      width: 600
+      equations:
+        - |
+          \mathbf{X}\boldsymbol{\beta} =
+          \begin{bmatrix}
+          1      & x_{11} & x_{12}  & \dots  & x_{1k} \\
+          1      & x_{21} & x_{22}  & \dots  & x_{2k} \\
+          1      & x_{31} & x_{32}  & \dots  & x_{3k} \\
+          \vdots & \vdots & \vdots  & \ddots & \vdots \\
+          1      & x_{n1} & x_{n2}  & \dots  & x_{nk}
+          \end{bmatrix}
+          \begin{bmatrix}
+          \beta_{0} \\
+          \beta_{1} \\
+          \beta_{2} \\
+          \vdots    \\
+          \beta_{k}
+          \end{bmatrix}
+          =
+          \begin{bmatrix}
+          \beta_{0} + \beta_{1}x_{11} + \beta_{2}x_{12} + \dots  + \beta_{k}x_{1k} \\
+          \beta_{0} + \beta_{1}x_{21} + \beta_{2}x_{22} + \dots  + \beta_{k}x_{2k} \\
+          \beta_{0} + \beta_{1}x_{31} + \beta_{2}x_{32} + \dots  + \beta_{k}x_{3k} \\
+          \vdots  \\
+          \beta_{0} + \beta_{1}x_{n1} + \beta_{2}x_{n2} + \dots  + \beta_{k}x_{nk}
+          \end{bmatrix}
+          = \hat{\mathbf{Y}}
+    caption: >-
+      The design matrix times the coefficients gives every observation's
+      prediction at once.
+  data-prediction-error:
+    kind: equation
+    options:
+      width: 600
+      equations:
+        - \underset{\text{Data}}{\mathbf{Y}} = \underset{\text{Prediction}}{\hat{\mathbf{Y}}} + \underset{\text{Error}}{\boldsymbol{\epsilon}}
+        - \boldsymbol{\epsilon} = \mathbf{Y} - \mathbf{X}\hat{\boldsymbol{\beta}}
+    caption: >-
+      Data = prediction + error; the error is what the prediction leaves over.
+  dummy-design:
+    kind: equation
+    options:
+      width: 600
+      equations:
+        - |
+          \mathbf{X} =
+          \begin{bmatrix}
+          1 & 1 \\
+          1 & 1 \\
+          1 & 1 \\
+          1 & 0 \\
+          1 & 0 \\
+          1 & 0
+          \end{bmatrix}
+    caption: >-
+      The design of three patients and three controls: a column of ones and a
+      dummy that is 1 for a patient.
+  estimation:
+    kind: equation
+    options:
+      width: 600
+      equations:
+        - \hat{\boldsymbol{\beta}} = \left(\mathbf{X}^{\prime}\mathbf{X}\right)^{-1}\mathbf{X}^{\prime}\mathbf{Y}
+        - \hat{\sigma}^{2} = \frac{\boldsymbol{\epsilon}^{\prime}\boldsymbol{\epsilon}}{n-k}
+        - \text{Cov}\left(\hat{\boldsymbol{\beta}}\right) = \hat{\sigma}^{2}\left(\mathbf{X}^{\prime}\mathbf{X}\right)^{-1}
+        - t = \frac{\hat{\beta}_{1}}{\text{SE}\left\{\hat{\beta}_{1}\right\}}
+    caption: >-
+      Least squares in matrix form: the estimates, the residual variance, the
+      covariance of the estimates and the t statistic of one of them.
+  estimates-diagnosis:
+    kind: equation
+    options:
+      width: 600
+      equations:
+        - \mathbf{Y} = \model{Y} \qquad \mathbf{X} = \model{X}
+        - \mathbf{X}^{\prime}\mathbf{X} = \model{XtX} \qquad \mathbf{X}^{\prime}\mathbf{Y} = \model{Xty}
+        - |
+          \begin{align}
+          \hat{\boldsymbol{\beta}} &= \left(\mathbf{X}^{\prime}\mathbf{X}\right)^{-1}\mathbf{X}^{\prime}\mathbf{Y}
+            = \model{XtX-inverse}\model{Xty} \\
+            &= \model{beta} \\
+          \text{Cov}\left(\hat{\boldsymbol{\beta}}\right) &= \hat{\sigma}^{2}\left(\mathbf{X}^{\prime}\mathbf{X}\right)^{-1}
+            = \model{sigma2}\model{XtX-inverse} \\
+            &= \model{cov-beta}
+          \end{align}
+    caption: >-
+      The estimates of the diagnosis model computed as the chapter writes them:
+      three patients and three controls, the intercept the controls' mean and
+      the slope the patients' difference from it.
+
+"""#,
         "inference": #"""
 title: Inference — from an estimate to a p-value
 description: The t statistic compares β̂₁ with its standard error; the null t distribution gives the p-value.
