@@ -58,8 +58,10 @@ let package = Package(
             name: "CHarfBuzz", path: "Sources/CHarfBuzz", pkgConfig: "harfbuzz",
             providers: [.apt(["libharfbuzz-dev"])]),
 
-        .target(name: "Support"),
-        .target(name: "GLM", dependencies: ["Support", "CLapack", "CRmath", "CNifti"]),
+        // Each module's README states its decisions; it is not a resource.
+        .target(name: "Support", exclude: ["README.md"]),
+        .target(name: "GLM", dependencies: ["Support", "CLapack", "CRmath", "CNifti"],
+                exclude: ["README.md", "FMRI/README.md"]),
         .target(name: "Plot", dependencies: ["Support", "CCairo", "CHarfBuzz", "CGif", "CImageQuant", "CZlib"]),
         .target(
             name: "Lessons",

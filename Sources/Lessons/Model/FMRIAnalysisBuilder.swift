@@ -6,6 +6,22 @@ import GLM
 /// cosine drift, confounds, constant), the OLS fit, and with `noise: ar1`
 /// the fit after AR(1) prewhitening (`AR1Prewhitening`, nilearn's model).
 enum FMRIAnalysisBuilder {
+    /// The design's columns as series, and what each stands for in the
+    /// figures: further basis functions and modulators draw as derivatives.
+    static func columnsAndRoles(_ design: FMRIDesign) -> (columns: [[Double]], roles: [FMRIAnalysis.Role]) {
+        let columns = (0..<design.x.columns).map { j in (0..<design.x.rows).map { design.x[$0, j] } }
+        let roles: [FMRIAnalysis.Role] = design.columns.map { column in
+            switch column.role {
+            case .condition(let c, let k): return k == 0 ? .condition(c) : .derivative(c)
+            case .modulation(let c): return .derivative(c)
+            case .drift: return .drift
+            case .confound: return .confound
+            case .constant: return .constant
+            }
+        }
+        return (columns, roles)
+    }
+
     /// Spacing of the HRF curves the `hrf` figure draws.
     static let curveStep = 0.05
 
@@ -67,16 +83,7 @@ enum FMRIAnalysisBuilder {
                               message: "model '\(model.name)' has \(design.x.columns) design columns for \(signal.count) scans; a fit needs more scans than columns",
                               suggestion: "use a longer series, fewer confounds, or a longer drift cut-off")
         }
-        let columns = (0..<design.x.columns).map { j in (0..<design.x.rows).map { design.x[$0, j] } }
-        let roles: [FMRIAnalysis.Role] = design.columns.map { column in
-            switch column.role {
-            case .condition(let c, let k): return k == 0 ? .condition(c) : .derivative(c)
-            case .modulation(let c): return .derivative(c)
-            case .drift: return .drift
-            case .confound: return .confound
-            case .constant: return .constant
-            }
-        }
+        let (columns, roles) = FMRIAnalysisBuilder.columnsAndRoles(design)
         // AR(1) as nilearn's `ar1` model fits it (the GLM target's
         // `AR1Prewhitening`: ρ̂ truncated to 0.01, the first scan kept).
         let ols: Fit

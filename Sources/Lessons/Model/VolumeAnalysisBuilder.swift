@@ -192,16 +192,7 @@ enum VolumeAnalysisBuilder {
     /// One voxel's analysis with every run stacked, one block each.
     static func voxelAnalysis(signal: [Double], design: FMRIDesign, events: [EventTable], timings: [ScanTiming],
                               fmri: FMRIModelSpec, tr: Double, percent: Bool) throws -> FMRIAnalysis {
-        let columns = (0..<design.x.columns).map { j in (0..<design.x.rows).map { design.x[$0, j] } }
-        let roles: [FMRIAnalysis.Role] = design.columns.map { column in
-            switch column.role {
-            case .condition(let c, let k): return k == 0 ? .condition(c) : .derivative(c)
-            case .modulation(let c): return .derivative(c)
-            case .drift: return .drift
-            case .confound: return .confound
-            case .constant: return .constant
-            }
-        }
+        let (columns, roles) = FMRIAnalysisBuilder.columnsAndRoles(design)
         let ols = try design.fit(signal)
         let rho = AR1Prewhitening.yuleWalkerLag1(ols.residuals)
         // Scan times run on across runs, so the panels read as one session.

@@ -30,14 +30,7 @@ enum EventsSpecParser {
         }
         let columnNode = try map.required("column")
         let column = try columnNode.string("the column that holds the series")
-        let trNode = try map.required("tr")
-        let tr = try trNode.double("'tr' (seconds between scans)")
-        guard TimeseriesSpec.trRange.contains(tr) else {
-            throw trNode.fail("'tr' (seconds between scans) must be between "
-                              + String(posixFormat: "%g", TimeseriesSpec.trRange.lowerBound) + " and "
-                              + String(posixFormat: "%g", TimeseriesSpec.trRange.upperBound) + ", found " + String(posixFormat: "%g", tr),
-                              suggestion: "TR is in seconds: 2 for 2 s, not 2000")
-        }
+        let tr = try TimeseriesSpec.readTR(in: map)
         return TimeseriesSpec(source: source, column: column, tr: tr, location: node.location,
                               columnLocation: columnNode.location, sourceLocation: sourceNode.location)
     }

@@ -27,6 +27,20 @@ public struct TimeseriesSpec: Sendable {
 
     /// A sensible TR lies between 10 ms (fast multiband) and a minute.
     public static let trRange: ClosedRange<Double> = 0.01...60
+
+    /// The mapping's required `tr`, refused at its place outside `trRange`
+    /// (a TR written in milliseconds is the usual slip).
+    static func readTR(in map: SpecMapping) throws -> Double {
+        let trNode = try map.required("tr")
+        let tr = try trNode.double("'tr' (seconds between scans)")
+        guard trRange.contains(tr) else {
+            throw trNode.fail("'tr' (seconds between scans) must be between "
+                              + String(posixFormat: "%g", trRange.lowerBound) + " and "
+                              + String(posixFormat: "%g", trRange.upperBound) + ", found " + String(posixFormat: "%g", tr),
+                              suggestion: "TR is in seconds: 2 for 2 s, not 2000")
+        }
+        return tr
+    }
 }
 
 extension DataSpec {

@@ -30,14 +30,7 @@ enum VolumeSpecParser {
             throw boldNode.fail("'bold' has {run} but the volumes list no 'runs'",
                                 suggestion: "add runs: [\"001\", \"002\"] (what replaces {run}), or write the file's path")
         }
-        let trNode = try map.required("tr")
-        let tr = try trNode.double("'tr' (seconds between scans)")
-        guard TimeseriesSpec.trRange.contains(tr) else {
-            throw trNode.fail("'tr' (seconds between scans) must be between "
-                              + String(posixFormat: "%g", TimeseriesSpec.trRange.lowerBound) + " and "
-                              + String(posixFormat: "%g", TimeseriesSpec.trRange.upperBound) + ", found " + String(posixFormat: "%g", tr),
-                              suggestion: "TR is in seconds: 2 for 2 s, not 2000")
-        }
+        let tr = try TimeseriesSpec.readTR(in: map)
         var spec = VolumeSpec(bold: bold, runs: runs, tr: tr, location: node.location, boldLocation: boldNode.location)
         if let maskNode = map["mask"] {
             spec.mask = try parseMask(maskNode)
