@@ -10,14 +10,7 @@ extension Design {
     /// Column names may contain `:`, `(`, `^` and spaces, so the longest column name
     /// that matches at a position wins (`age:groupdrugA` rather than `age`).
     public func contrastWeights(_ text: String) throws -> Matrix {
-        let chars = Array(text)
-        var rows: [[Double]] = []
-        var start = 0
-        for k in chars.indices.filter({ chars[$0] == ";" }) + [chars.count] {
-            rows.append(try contrastRow(chars, from: start, to: k, text: text))
-            start = k + 1
-        }
-        return Matrix(rows: rows)
+        try ContrastText.rows(text) { chars, from, to in try contrastRow(chars, from: from, to: to, text: text) }
     }
 
     private func contrastRow(_ chars: [Character], from: Int, to end: Int, text: String) throws -> [Double] {
@@ -62,29 +55,8 @@ extension Design {
             guard i < end else {
                 throw fail("expected a column name", at: i, suggestion: "columns: \(columnNames.joined(separator: ", "))")
             }
-            var sign = 1.0
-            if chars[i] == "+" || chars[i] == "-" {
-                sign = chars[i] == "-" ? -1 : 1
-                i += 1
-                skipSpaces()
-            } else if !first {
-                throw fail("expected '+' or '-' between terms", at: i)
-            }
+            let prefix = try ContrastText.termPrefix(chars, at: &i, end: end, first: first) { fail($0, at: $1, length: $2) }
             first = false
-            var weight = 1.0
-            let numberStart = i
-            while i < end && (chars[i].isNumber || chars[i] == ".") { i += 1 }
-            if i > numberStart {
-                guard let value = Double(String(chars[numberStart..<i])) else {
-                    throw fail("malformed number", at: numberStart, length: i - numberStart)
-                }
-                weight = value
-                skipSpaces()
-                if i < end && chars[i] == "*" {
-                    i += 1
-                    skipSpaces()
-                }
-            }
             let nameStart = i
             guard let (column, length) = matchColumn(chars, at: i, end: end) else {
                 var stop = i
@@ -96,7 +68,7 @@ extension Design {
                     suggestion: word.isEmpty
                         ? nil : DiagnosticSuggestion.hint(for: word, in: columnNames, kind: "design column"))
             }
-            weights[column] += sign * weight
+            weights[column] += prefix.coefficient
             i += length
             skipSpaces()
             if i == end { return weights }

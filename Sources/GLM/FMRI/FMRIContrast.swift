@@ -9,14 +9,7 @@
 /// Unknown names get a caret under them and the nearest column name.
 extension FMRIDesign {
     public func contrastWeights(_ text: String) throws -> Matrix {
-        let chars = Array(text)
-        var rows: [[Double]] = []
-        var start = 0
-        for k in chars.indices.filter({ chars[$0] == ";" }) + [chars.count] {
-            rows.append(try contrastRow(chars, from: start, to: k, text: text))
-            start = k + 1
-        }
-        return Matrix(rows: rows)
+        try ContrastText.rows(text) { chars, from, to in try contrastRow(chars, from: from, to: to, text: text) }
     }
 
     /// SPM's "effects of interest": an F contrast with one row for every column
@@ -75,32 +68,12 @@ extension FMRIDesign {
         while true {
             skipSpaces()
             guard i < end else { throw fail("expected a condition or column name", at: i) }
-            var sign = 1.0
-            if chars[i] == "+" || chars[i] == "-" {
-                sign = chars[i] == "-" ? -1 : 1
-                i += 1
-                skipSpaces()
-            } else if !first {
-                throw fail("expected '+' or '-' between terms", at: i)
-            }
+            let prefix = try ContrastText.termPrefix(chars, at: &i, end: end, first: first) { fail($0, at: $1, length: $2) }
             first = false
-            var weight = 1.0
-            let numberStart = i
-            while i < end && (chars[i].isNumber || chars[i] == ".") { i += 1 }
-            if i > numberStart {
-                guard let value = Double(String(chars[numberStart..<i])), value.isFinite else {
-                    throw fail("malformed number", at: numberStart, length: i - numberStart)
-                }
-                weight = value
-                skipSpaces()
-                if i < end && chars[i] == "*" {
-                    i += 1
-                    skipSpaces()
-                } else if i < end && isNameCharacter(chars[i]) {
-                    // `2face`: a number glued to a name is still a weight.
-                } else {
-                    throw fail("expected '*' and a name after the weight \(String(chars[numberStart..<i]).trimmingSpaces)", at: i)
-                }
+            // `2face`: a number glued to a name is still a weight; a weight with
+            // neither `*` nor a name after it is not.
+            if let weight = prefix.weight, !prefix.starred, !(i < end && isNameCharacter(chars[i])) {
+                throw fail("expected '*' and a name after the weight \(weight)", at: i)
             }
             let nameStart = i
             while i < end && isNameCharacter(chars[i]) { i += 1 }
@@ -114,19 +87,10 @@ extension FMRIDesign {
                     "unknown condition or column \"\(name)\"", at: nameStart, length: i - nameStart,
                     suggestion: DiagnosticSuggestion.hint(for: name, in: contrastNames, kind: "name"))
             }
-            for j in targets { weights[j] += sign * weight / Double(targets.count) }
+            for j in targets { weights[j] += prefix.coefficient / Double(targets.count) }
             skipSpaces()
             if i >= end { break }
         }
         return weights
-    }
-}
-
-extension String {
-    fileprivate var trimmingSpaces: String {
-        var text = Substring(self)
-        while text.first == " " { text = text.dropFirst() }
-        while text.last == " " { text = text.dropLast() }
-        return String(text)
     }
 }

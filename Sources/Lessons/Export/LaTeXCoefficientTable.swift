@@ -50,7 +50,7 @@ public struct LaTeXCoefficientTable {
             let (c, withInterval) = pair
             return [
                 LaTeXText.escaped(termName(c.term)),
-                estimates[index] ?? "---",
+                estimates[index],
                 errors[index] ?? "---",
                 statistics[index] ?? "---",
                 c.p.map { NumberFormat.pValue($0, style: notation.style(.latex)) } ?? "---",

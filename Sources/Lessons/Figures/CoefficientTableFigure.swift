@@ -33,7 +33,7 @@ enum CoefficientTableFigure: FigureKindDefinition {
             let (c, withInterval) = pair
             return [
                 texEscaped(model.names.term(named: c.term)),
-                estimates[index] ?? "—",
+                estimates[index],
                 errors[index] ?? "—",
                 statistics[index] ?? "—",
                 c.p.map { "$\(NumberFormat.pValue($0, style: model.notation.style(.texMath)))$" } ?? "—",
