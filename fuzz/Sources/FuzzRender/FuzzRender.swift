@@ -54,26 +54,10 @@ private func fuzzRender(_ input: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
 private func small(_ data: DataSpec?) -> Bool {
     switch data {
     case nil, .builtin: return true
-    case .csv: return false
+    case .csv, .timeseries, .volumes: return false
     case .inline(let columns, _): return columns.allSatisfy { $0.count <= maximumRows }
     case .generated(let generator): return generator.n <= maximumRows
     }
-}
-
-/// LeakSanitizer suppressions, read once at start-up. fontconfig keeps its font
-/// caches in structures linked by offsets rather than pointers, so LeakSanitizer
-/// cannot see that they are still referenced and reports the first font lookup of
-/// a run as a leak. cairo hangs its font faces and glyph caches from those
-/// structures, so every new glyph an input draws (a figure's scene records
-/// glyph runs, and painting it at another scale caches them again) grows a
-/// cache LeakSanitizer also cannot reach: reported as an indirect leak under
-/// the suppressed fontconfig block. Leaks of Swift objects and of glmviz's own
-/// allocations are still findings; the cache's growth is bounded by cairo's
-/// cache limits and `-rss_limit_mb`. The string is a literal: this runs before
-/// Swift is initialised.
-@_cdecl("__lsan_default_suppressions")
-public func leakSuppressions() -> UnsafePointer<CChar> {
-    UnsafeRawPointer(("leak:libfontconfig.so\nleak:libcairo.so\n" as StaticString).utf8Start).assumingMemoryBound(to: CChar.self)
 }
 
 @main
