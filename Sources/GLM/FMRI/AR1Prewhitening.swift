@@ -46,15 +46,19 @@ public struct AR1Prewhitening: Sendable {
 
     /// nilearn's `_yule_walker` at order 1: with y the series minus its mean,
     /// [∑ yₜyₜ₊₁ / (n − 1)] / [∑ yₜ² / n].
-    public static func yuleWalkerLag1(_ series: [Double]) -> Double {
+    /// Generic so the voxelwise fit runs it on a slice of its residual buffer
+    /// without copying.
+    public static func yuleWalkerLag1<Series: RandomAccessCollection>(_ series: Series) -> Double
+    where Series.Element == Double, Series.Index == Int {
         let n = series.count
         guard n > 1 else { return 0 }
+        let start = series.startIndex
         let mean = series.reduce(0, +) / Double(n)
         var r0 = 0.0, r1 = 0.0
         for t in 0..<n {
-            let y = series[t] - mean
+            let y = series[start + t] - mean
             r0 += y * y
-            if t + 1 < n { r1 += y * (series[t + 1] - mean) }
+            if t + 1 < n { r1 += y * (series[start + t + 1] - mean) }
         }
         guard r0 > 0 else { return 0 }
         return (r1 / Double(n - 1)) / (r0 / Double(n))

@@ -69,7 +69,7 @@ final class VoxelBlockFitter {
             var groups: [Int: [Int]] = [:]
             for v in 0..<b {
                 let rho = residuals.withUnsafeBufferPointer { r in
-                    Self.yuleWalkerLag1(UnsafeBufferPointer(rebasing: r[(v * n)..<((v + 1) * n)]))
+                    AR1Prewhitening.yuleWalkerLag1(UnsafeBufferPointer(rebasing: r[(v * n)..<((v + 1) * n)]))
                 }
                 let key = bins > 0 ? Int((rho * Double(bins)).rounded(.towardZero)) : 0
                 groups[key, default: []].append(v)
@@ -188,23 +188,5 @@ final class VoxelBlockFitter {
                 }
             }
         }
-    }
-
-    /// nilearn's Yule–Walker lag-1 estimate (`AR1Prewhitening.yuleWalkerLag1`) on a
-    /// slice of a buffer.
-    static func yuleWalkerLag1(_ s: UnsafeBufferPointer<Double>) -> Double {
-        let n = s.count
-        guard n > 1 else { return 0 }
-        var mean = 0.0
-        for x in s { mean += x }
-        mean /= Double(n)
-        var r0 = 0.0, r1 = 0.0
-        for t in 0..<n {
-            let a = s[t] - mean
-            r0 += a * a
-            if t + 1 < n { r1 += a * (s[t + 1] - mean) }
-        }
-        guard r0 > 0 else { return 0 }
-        return (r1 / Double(n - 1)) / (r0 / Double(n))
     }
 }
