@@ -36,16 +36,7 @@ public enum DataResolver {
             }
             return try Frame(csv: Array(bytes), source: "\(name).csv (built in)")
         case .csv(let path, let location):
-            let base = spec.baseDirectory ?? FileManager.default.currentDirectoryPath
-            let url = path.hasPrefix("/") ? URL(fileURLWithPath: path)
-                : URL(fileURLWithPath: base).appendingPathComponent(path).standardizedFileURL
-            let root = CourseRoot(specDirectory: base)
-            guard spec.allowsPathsOutsideCourseRoot || root.contains(url) else {
-                throw LessonError(.badSpec, at: location,
-                                  message: "data file '\(path)' lies outside the course root '\(root.displayName)'",
-                                  suggestion: "keep data inside the course folder (paths are relative to the spec's folder), "
-                                      + "or pass --allow-outside-root if you trust this spec")
-            }
+            let url = try spec.courseFile(path, what: "data file", kind: "data", at: location)
             // A pipe or device would block or never end; a folder has no bytes to read.
             let bytes = try readCSV(at: url, path: path, location: location)
             return try Frame(csv: Array(bytes), source: path)

@@ -19,16 +19,7 @@ enum EventFiles {
     /// The file's URL, refused as a CSV path is (outside the course root,
     /// missing, a folder or device) with the spec's line and column.
     static func located(_ file: EventFile, lesson: LessonSpec) throws -> URL {
-        let base = lesson.baseDirectory ?? FileManager.default.currentDirectoryPath
-        let url = file.path.hasPrefix("/") ? URL(fileURLWithPath: file.path)
-            : URL(fileURLWithPath: base).appendingPathComponent(file.path).standardizedFileURL
-        let root = CourseRoot(specDirectory: base)
-        guard lesson.allowsPathsOutsideCourseRoot || root.contains(url) else {
-            throw LessonError(.badSpec, at: file.location,
-                              message: "event file '\(file.path)' lies outside the course root '\(root.displayName)'",
-                              suggestion: "keep event files inside the course folder (paths are relative to the spec's folder), "
-                                  + "or pass --allow-outside-root if you trust this spec")
-        }
+        let url = try lesson.courseFile(file.path, what: "event file", kind: "event files", at: file.location)
         _ = try DataResolver.readCSV(at: url, path: file.path, location: file.location)
         return url
     }

@@ -26,16 +26,7 @@ enum VolumeFiles {
     }
 
     static func url(_ path: String, lesson: LessonSpec, location: SourceLocation) throws -> URL {
-        let base = lesson.baseDirectory ?? FileManager.default.currentDirectoryPath
-        let url = path.hasPrefix("/") ? URL(fileURLWithPath: path)
-            : URL(fileURLWithPath: base).appendingPathComponent(path).standardizedFileURL
-        let root = CourseRoot(specDirectory: base)
-        guard lesson.allowsPathsOutsideCourseRoot || root.contains(url) else {
-            throw LessonError(.badSpec, at: location,
-                              message: "NIfTI file '\(path)' lies outside the course root '\(root.displayName)'",
-                              suggestion: "keep images inside the course folder (paths are relative to the spec's folder), "
-                                  + "or pass --allow-outside-root if you trust this spec")
-        }
+        let url = try lesson.courseFile(path, what: "NIfTI file", kind: "images", at: location)
         let kind = FileKind.of(url.path)
         switch kind {
         case .regularFile:
