@@ -23,6 +23,7 @@ struct FMRIMapWriter {
                 .missingFile, "cannot create the output folder", location: .init(file: folder),
                 suggestion: "choose a folder you can write to with --out")
         }
+        try checkReplaceable()
         var written: [String] = []
         func map(_ name: String, _ values: [Double], _ what: String) throws {
             let file = name + ".nii.gz"
@@ -88,5 +89,40 @@ struct FMRIMapWriter {
         }
         written.append("fits.json")
         return written
+    }
+
+    /// The files `write` makes.
+    var fileNames: [String] {
+        var names: [String] = []
+        for c in fit.contrasts {
+            let kind = c.isF ? "F" : "t"
+            names.append("\(kind)_\(c.name).nii.gz")
+            if !c.isF { names.append("effect_\(c.name).nii.gz") }
+        }
+        names += fit.conditions.map { "beta_\($0).nii.gz" }
+        names.append("sigma2.nii.gz")
+        if fit.arCoefficient != nil { names.append("ar1.nii.gz") }
+        return names + ["mask.nii.gz", "fits.json"]
+    }
+
+    /// glmviz replaces only files it wrote. `--out` may name a folder that
+    /// already holds a `mask.nii.gz` or `beta_face.nii.gz` of the user's own;
+    /// such a folder is written into only when it also holds the fits.json of
+    /// an earlier `glmviz fmri fit` (whose maps these are).
+    func checkReplaceable() throws {
+        let manager = FileManager.default
+        let existing = fileNames.filter { manager.fileExists(atPath: (folder as NSString).appendingPathComponent($0)) }
+        guard let first = existing.first else { return }
+        let fits = (folder as NSString).appendingPathComponent("fits.json")
+        if let data = manager.contents(atPath: fits),
+            let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any],
+            object["command"] as? String == "glmviz fmri fit"
+        {
+            return
+        }
+        throw Diagnostic(
+            .missingFile, "already exists and was not written by glmviz fmri fit; glmviz replaces only its own files",
+            location: .init(file: (folder as NSString).appendingPathComponent(first)),
+            suggestion: "choose a new or empty folder with --out")
     }
 }

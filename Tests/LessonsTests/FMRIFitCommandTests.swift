@@ -66,4 +66,27 @@ final class FMRIFitCommandTests: XCTestCase {
         }
         XCTAssertEqual(assembled, t.data)
     }
+
+    /// `--out` naming a folder with a file of the user's that the fit would
+    /// replace (`mask.nii.gz`) is refused before anything is written, and the
+    /// file is left as it was; glmviz's own earlier output is replaced.
+    func testAFolderWithTheUsersOwnMapIsNotWrittenInto() throws {
+        let scratch = try ScratchFolder()
+        defer { scratch.remove() }
+        let folder = scratch.url.appendingPathComponent("mine")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let mask = folder.appendingPathComponent("mask.nii.gz")
+        try Data("the user's mask".utf8).write(to: mask)
+        let refused = try GlmvizProcess.run(arguments(["--voxels", "0:40", "--out", "mine"]), in: scratch.url)
+        XCTAssertEqual(refused.status, 73)
+        XCTAssertTrue(refused.standardError.contains("mine/mask.nii.gz: already exists and was not written by glmviz fmri fit"),
+                      refused.standardError)
+        XCTAssertEqual(try Data(contentsOf: mask), Data("the user's mask".utf8))
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: folder.path), ["mask.nii.gz"])
+
+        let first = try GlmvizProcess.run(arguments(["--voxels", "0:40", "--out", "ours"]), in: scratch.url)
+        XCTAssertEqual(first.status, 0, first.standardError)
+        let again = try GlmvizProcess.run(arguments(["--voxels", "0:40", "--out", "ours"]), in: scratch.url)
+        XCTAssertEqual(again.status, 0, again.standardError)
+    }
 }
