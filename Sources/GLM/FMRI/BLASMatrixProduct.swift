@@ -26,6 +26,44 @@ enum BLASMatrixProduct {
         return nil
     }()
 
+    private typealias ThreadCount = @convention(c) () -> Int32
+    private typealias SetThreadCount = @convention(c) (Int32) -> Void
+
+    /// OpenBLAS's own thread count, read and set (nil for a BLAS without threads).
+    private static let threads: (get: ThreadCount, set: SetThreadCount)? = {
+        guard let library = dlopen("libopenblas.so.0", RTLD_LAZY | RTLD_LOCAL),
+              let get = dlsym(library, "openblas_get_num_threads"),
+              let set = dlsym(library, "openblas_set_num_threads") else { return nil }
+        return (unsafeBitCast(get, to: ThreadCount.self), unsafeBitCast(set, to: SetThreadCount.self))
+    }()
+    private static let threadLock = NSLock()
+    nonisolated(unsafe) private static var singleThreadedCallers = 0
+    nonisolated(unsafe) private static var savedThreads: Int32 = 1
+
+    /// Runs `body` with OpenBLAS computing each product on the calling thread.
+    ///
+    /// A voxelwise fit runs one worker per core, each with its own blocks; were
+    /// OpenBLAS to split every small product over the cores as well, its threads
+    /// would spin waiting for each other (measured: a fifth of a fit's time in
+    /// `sched_yield`). The library's count is restored when the last caller leaves.
+    static func withOneLibraryThread<T>(_ body: () throws -> T) rethrows -> T {
+        guard let threads else { return try body() }
+        threadLock.lock()
+        if singleThreadedCallers == 0 {
+            savedThreads = threads.get()
+            threads.set(1)
+        }
+        singleThreadedCallers += 1
+        threadLock.unlock()
+        defer {
+            threadLock.lock()
+            singleThreadedCallers -= 1
+            if singleThreadedCallers == 0 { threads.set(savedThreads) }
+            threadLock.unlock()
+        }
+        return try body()
+    }
+
     /// Whether products go through a BLAS library (false: the fallback loop).
     static var usesLibrary: Bool { dgemm != nil }
 

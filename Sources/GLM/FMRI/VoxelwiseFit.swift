@@ -155,17 +155,16 @@ public struct FMRIVoxelwiseFit: Sendable {
             voxels.append(i)
         }
         let count = voxels.count
-        var betaSum = conditions.map { _ in [Double](repeating: 0, count: count) }
-        var sigmaSum = [Double](repeating: 0, count: count)
-        var arSum = [Double](repeating: 0, count: count)
-        var effectSum = requests.indices.map { [Double](repeating: 0, count: count * weights[0][$0].rows) }
-        var varianceSum = requests.indices.map { _ in [Double](repeating: 0, count: count) }
+        let fitted = voxels
+        let sums = FixedEffectsSums(
+            voxels: count, conditions: conditions.count, contrastRows: weights[0].map(\.rows))
         var df = 0
         var scans: [Int] = []
         let maxScans = matrices.map { $0.rows }.max() ?? 1
         let block = max(1, options.blockSize ?? blockSize(scans: maxScans))
-        let total = count * runCount
-        var done = 0
+        let blockStarts = Array(Swift.stride(from: 0, to: count, by: block))
+        let workers = max(1, min(ProcessInfo.processInfo.activeProcessorCount, blockStarts.count))
+        let progressReport = ProgressReport(total: count * runCount, report: progress)
         for r in 0..<runCount {
             let volume = try loadRun(r)
             let source = volume.source ?? "run \(r + 1)"
@@ -186,59 +185,53 @@ public struct FMRIVoxelwiseFit: Sendable {
                 throw Diagnostic(.badFormula, "contrast \"\(requests[c].name)\" has a different number of rows in run \(r + 1)")
             }
             scans.append(n)
-            let fitter = try VoxelBlockFitter(x: x, contrasts: weights[r], noise: options.noise)
-            let conditionColumns = conditionColumns[r]
-            let p = x.columns
-            let stride = geometry.voxelCount
-            var runDF = 0
-            try volume.data.withUnsafeBufferPointer { data in
-                var start = 0
-                var y = [Double](repeating: 0, count: n * min(block, max(count, 1)))
-                while start < count {
-                    let b = min(block, count - start)
-                    if y.count != n * b { y = [Double](repeating: 0, count: n * b) }
-                    // Volume t of the image is a row of Y: read it in tiles of 32 voxels so
-                    // the 32 columns being written stay in cache while t advances.
-                    y.withUnsafeMutableBufferPointer { yy in
-                        voxels.withUnsafeBufferPointer { vv in
-                            for tile in Swift.stride(from: 0, to: b, by: 32) {
-                                let end = min(tile + 32, b)
-                                for t in 0..<n {
-                                    let row = data.baseAddress! + t * stride
-                                    for slot in tile..<end { yy[slot * n + t] = Double(row[vv[start + slot]]) }
-                                }
-                            }
-                        }
-                    }
-                    if options.scaling == .percentPerRun {
-                        for slot in 0..<b {
-                            var mean = 0.0
-                            for t in 0..<n { mean += y[slot * n + t] }
-                            mean /= Double(n)
-                            if mean == 0 { mean = 1 }
-                            for t in 0..<n { y[slot * n + t] = 100 * (y[slot * n + t] / mean - 1) }
-                        }
-                    }
-                    let result = try fitter.fit(y, voxels: b)
-                    runDF = result.residualDF
-                    for (k, column) in conditionColumns.enumerated() {
-                        guard let column else { continue }
-                        Self.accumulate(&betaSum[k], at: start, count: b) { result.beta[$0 * p + column] }
-                    }
-                    Self.accumulate(&sigmaSum, at: start, count: b) { result.sigma2[$0] }
-                    Self.accumulate(&arSum, at: start, count: b) { result.arCoefficient[$0] }
-                    for c in requests.indices {
-                        let q = weights[r][c].rows
-                        Self.accumulate(&effectSum[c], at: start * q, count: q * b) { result.effects[c][$0] }
-                        Self.accumulate(&varianceSum[c], at: start, count: b) { result.variances[c][$0] }
-                    }
-                    start += b
-                    done += b
-                    progress?(done, total)
-                }
+            let design = try FactorisedDesign(x: x, contrasts: weights[r])
+            let fitters = (0..<workers).map { _ in
+                VoxelBlockFitter(design: design, contrasts: weights[r], noise: options.noise)
             }
-            df += count > 0 ? runDF : fitter.design.residualDF
+            let columns = conditionColumns[r]
+            let runDF = RunDegreesOfFreedom(design.residualDF)
+            let failure = FirstFailure()
+            try volume.data.withUnsafeBufferPointer { data in
+                let samples = RunSamples(base: data.baseAddress!, stride: geometry.voxelCount, scans: n)
+                // Each worker fits every `workers`-th block with its own buffers and its own
+                // fitter; blocks never share a voxel, so the sums they add to are disjoint
+                // and the maps do not depend on which worker fitted which block.
+                let work: @Sendable (Int) -> Void = { w in
+                    let fitter = fitters[w]
+                    var y = [Double](repeating: 0, count: n * min(block, count))
+                    for index in Swift.stride(from: w, to: blockStarts.count, by: workers) {
+                        if failure.happened { return }
+                        let start = blockStarts[index]
+                        let b = min(block, count - start)
+                        if y.count != n * b { y = [Double](repeating: 0, count: n * b) }
+                        samples.gather(fitted, from: start, count: b, into: &y)
+                        if options.scaling == .percentPerRun { Self.percentSignal(&y, scans: n, voxels: b) }
+                        do {
+                            let result = try fitter.fit(y, voxels: b)
+                            runDF.record(result.residualDF, block: index)
+                            sums.add(result, at: start, voxels: b, regressors: x.columns, conditionColumns: columns)
+                            progressReport.advance(by: b)
+                        } catch {
+                            failure.record(error)
+                            return
+                        }
+                    }
+                }
+                if workers == 1 {
+                    work(0)
+                } else {
+                    // Two levels of threads would fight for the cores: each worker's products
+                    // run on its own thread.
+                    BLASMatrixProduct.withOneLibraryThread {
+                        DispatchQueue.concurrentPerform(iterations: workers, execute: work)
+                    }
+                }
+                if let error = failure.error { throw error }
+            }
+            df += count > 0 ? runDF.value : design.residualDF
         }
+        let (betaSum, sigmaSum, arSum, effectSum, varianceSum) = sums.totals
         let runs = Double(runCount)
         let maps = requests.indices.map { c -> FMRIContrastMap in
             let q = weights[0][c].rows
@@ -266,13 +259,19 @@ public struct FMRIVoxelwiseFit: Sendable {
             designColumnNames: columnNames)
     }
 
-    /// sums[offset + k] += value(k) for k < count, through one unique buffer.
-    @inline(__always)
-    private static func accumulate(
-        _ sums: inout [Double], at offset: Int, count: Int, _ value: (Int) -> Double
-    ) {
-        sums.withUnsafeMutableBufferPointer { s in
-            for k in 0..<count { s[offset + k] += value(k) }
+    /// Percent signal change of each of the b series in `y` (stored v + t·b), in
+    /// place: the voxel's mean summed over scans in order, as one series' mean is.
+    private static func percentSignal(_ y: inout [Double], scans n: Int, voxels b: Int) {
+        var mean = [Double](repeating: 0, count: b)
+        y.withUnsafeMutableBufferPointer { y in
+            mean.withUnsafeMutableBufferPointer { mean in
+                for t in 0..<n { for v in 0..<b { mean[v] += y[t * b + v] } }
+                for v in 0..<b {
+                    mean[v] /= Double(n)
+                    if mean[v] == 0 { mean[v] = 1 }
+                }
+                for t in 0..<n { for v in 0..<b { y[t * b + v] = 100 * (y[t * b + v] / mean[v] - 1) } }
+            }
         }
     }
 
