@@ -131,6 +131,18 @@ struct FMRIFitCommand: ParsableCommand {
                 }
             }
         }
+        // The folder is checked before the fit, so a long fit is not spent on a
+        // folder that could only be refused at the end (`write` checks it again).
+        do {
+            try FMRIMapWriter.checkReplaceable(
+                folder: out,
+                fileNames: FMRIMapWriter.fileNames(
+                    contrasts: try requests.map { ($0.name, try designs[0].contrastWeights($0.expression).rows > 1) },
+                    conditions: designs[0].conditions, autoregressive: noise != .ols))
+        } catch let diagnostic as Diagnostic {
+            FileHandle.standardError.write(Data(("error: " + diagnostic.description + "\n").utf8))
+            throw ExitCode(73)
+        }
         let designed = clock.now
         // At most one run's data in memory; the mask pass keeps the last run read,
         // so a single run is read once.

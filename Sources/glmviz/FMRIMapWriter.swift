@@ -15,7 +15,39 @@ struct FMRIMapWriter {
     let tr: Double
 
     /// Writes everything; returns the file names written, in order.
+    ///
+    /// The files are made in a hidden staging folder inside `folder` and renamed
+    /// into place only once all of them are complete (fits.json last), so a fit
+    /// that fails or is stopped while writing leaves no half-written map, and an
+    /// earlier fit's files are replaced each in one step.
     func write(bold: [String], events: [String], maskDescription: String) throws -> [String] {
+        try Self.createFolder(folder)
+        try Self.checkReplaceable(folder: folder, fileNames: fileNames)
+        let staging = (folder as NSString).appendingPathComponent(".glmviz-fmri-fit.\(getpid()).tmp")
+        try? FileManager.default.removeItem(atPath: staging)
+        do {
+            try FileManager.default.createDirectory(atPath: staging, withIntermediateDirectories: false)
+        } catch {
+            throw Diagnostic(
+                .missingFile, "cannot create a folder to write the maps in", location: .init(file: staging),
+                suggestion: "choose a folder you can write to with --out")
+        }
+        defer { try? FileManager.default.removeItem(atPath: staging) }
+        let written = try write(into: staging, bold: bold, events: events, maskDescription: maskDescription)
+        for name in written {
+            let from = (staging as NSString).appendingPathComponent(name)
+            let to = (folder as NSString).appendingPathComponent(name)
+            guard rename(from, to) == 0 else {
+                throw Diagnostic(
+                    .missingFile, "cannot be replaced: \(String(cString: strerror(errno)))", location: .init(file: to),
+                    suggestion: "choose a folder you can write to with --out")
+            }
+        }
+        return written
+    }
+
+    /// Creates `--out` (and its parents) when missing.
+    static func createFolder(_ folder: String) throws {
         do {
             try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         } catch {
@@ -23,7 +55,10 @@ struct FMRIMapWriter {
                 .missingFile, "cannot create the output folder", location: .init(file: folder),
                 suggestion: "choose a folder you can write to with --out")
         }
-        try checkReplaceable()
+    }
+
+    /// Writes every file into `folder`, fits.json last; returns their names in order.
+    private func write(into folder: String, bold: [String], events: [String], maskDescription: String) throws -> [String] {
         var written: [String] = []
         func map(_ name: String, _ values: [Double], _ what: String) throws {
             let file = name + ".nii.gz"
@@ -93,15 +128,22 @@ struct FMRIMapWriter {
 
     /// The files `write` makes.
     var fileNames: [String] {
+        Self.fileNames(
+            contrasts: fit.contrasts.map { ($0.name, $0.isF) }, conditions: fit.conditions,
+            autoregressive: fit.arCoefficient != nil)
+    }
+
+    /// The files a fit with these contrasts (name, whether F), conditions and noise
+    /// model writes: known before fitting, so a folder can be refused first.
+    static func fileNames(contrasts: [(name: String, isF: Bool)], conditions: [String], autoregressive: Bool) -> [String] {
         var names: [String] = []
-        for c in fit.contrasts {
-            let kind = c.isF ? "F" : "t"
-            names.append("\(kind)_\(c.name).nii.gz")
+        for c in contrasts {
+            names.append("\(c.isF ? "F" : "t")_\(c.name).nii.gz")
             if !c.isF { names.append("effect_\(c.name).nii.gz") }
         }
-        names += fit.conditions.map { "beta_\($0).nii.gz" }
+        names += conditions.map { "beta_\($0).nii.gz" }
         names.append("sigma2.nii.gz")
-        if fit.arCoefficient != nil { names.append("ar1.nii.gz") }
+        if autoregressive { names.append("ar1.nii.gz") }
         return names + ["mask.nii.gz", "fits.json"]
     }
 
@@ -109,7 +151,7 @@ struct FMRIMapWriter {
     /// already holds a `mask.nii.gz` or `beta_face.nii.gz` of the user's own;
     /// such a folder is written into only when it also holds the fits.json of
     /// an earlier `glmviz fmri fit` (whose maps these are).
-    func checkReplaceable() throws {
+    static func checkReplaceable(folder: String, fileNames: [String]) throws {
         let manager = FileManager.default
         let existing = fileNames.filter { manager.fileExists(atPath: (folder as NSString).appendingPathComponent($0)) }
         guard let first = existing.first else { return }

@@ -68,8 +68,9 @@ final class FMRIFitCommandTests: XCTestCase {
     }
 
     /// `--out` naming a folder with a file of the user's that the fit would
-    /// replace (`mask.nii.gz`) is refused before anything is written, and the
-    /// file is left as it was; glmviz's own earlier output is replaced.
+    /// replace (`mask.nii.gz`) is refused before the fit and before anything is
+    /// written, and the file is left as it was; glmviz's own earlier output is
+    /// replaced.
     func testAFolderWithTheUsersOwnMapIsNotWrittenInto() throws {
         let scratch = try ScratchFolder()
         defer { scratch.remove() }
@@ -83,10 +84,18 @@ final class FMRIFitCommandTests: XCTestCase {
                       refused.standardError)
         XCTAssertEqual(try Data(contentsOf: mask), Data("the user's mask".utf8))
         XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: folder.path), ["mask.nii.gz"])
+        // Refused before fitting: with a mask that keeps no voxel (an error the fit
+        // would raise, exit 65) the folder is still what stops it.
+        let early = try GlmvizProcess.run(arguments(["--mask", "above:100000", "--out", "mine"]), in: scratch.url)
+        XCTAssertEqual(early.status, 73, early.standardError)
 
         let first = try GlmvizProcess.run(arguments(["--voxels", "0:40", "--out", "ours"]), in: scratch.url)
         XCTAssertEqual(first.status, 0, first.standardError)
         let again = try GlmvizProcess.run(arguments(["--voxels", "0:40", "--out", "ours"]), in: scratch.url)
         XCTAssertEqual(again.status, 0, again.standardError)
+        // The maps are staged and renamed into place; no staging folder is left.
+        let ours = try FileManager.default.contentsOfDirectory(atPath: scratch.url.appendingPathComponent("ours").path)
+        XCTAssertEqual(ours.filter { $0.hasPrefix(".") }, [])
+        XCTAssertEqual(ours.count, 13, "t, effect, 8 β, σ², mask, fits.json: \(ours.sorted())")
     }
 }
