@@ -124,5 +124,12 @@ int nifti_convert_nim2n2hdr(const nifti_image *nim, void *nifti_2_header_540_byt
 typedef struct znzptr *znzFile;
 znzFile znzopen(const char *path, const char *mode, int use_compression);
 size_t znzwrite(const void *buf, size_t size, size_t nmemb, znzFile file);
+// Reading the data a slab at a time (so a series is never held twice, once as
+// stored and once as Float32): znzlib's read and seek (znz_off_t is off_t, a long
+// on the 64-bit systems glmviz builds for), and nifti2_io's byte swapping.
+size_t znzread(void *buf, size_t size, size_t nmemb, znzFile file);
+long znzseek(znzFile file, long offset, int whence);
+int nifti_short_order(void);
+void nifti_swap_Nbytes(int64_t n, int siz, void *ar);
 int Xznzclose(znzFile *file);
 void nifti_image_unload(nifti_image *nim);

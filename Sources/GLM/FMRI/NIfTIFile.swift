@@ -12,14 +12,21 @@ import Foundation
 public enum NIfTIFile {
     /// Reads a 3-D or 4-D image, applying scl_slope/scl_inter and converting the
     /// data to Float32.
+    ///
+    /// The data are read a slab at a time (`slabBytes`) and converted into the
+    /// result as they come, rather than loaded whole by `nifti_image_load`: a
+    /// float32 series loaded whole and then copied was held twice, so the peak
+    /// memory of a fit was more than twice the data's size.
     public static func read(_ path: String) throws -> NIfTIVolume {
+        try read(path, slabBytes: slabBytes)
+    }
+
+    /// `read` with slabs of a given size (tests use small ones to cross slab edges).
+    static func read(_ path: String, slabBytes: Int) throws -> NIfTIVolume {
         try open(path) { nim, header in
             let voxels = header.geometry.voxelCount, timePoints = header.timePoints
             let image = nim.pointee
             let reader = sampleReader(Int(image.datatype))!
-            guard nifti_image_load(nim) == 0, let raw = nim.pointee.data else {
-                throw bad(path, "is truncated or its compressed data is damaged (the data could not be read)")
-            }
             var slope = image.scl_slope, intercept = image.scl_inter
             if slope == 0 || !slope.isFinite {
                 slope = 1
@@ -27,11 +34,28 @@ public enum NIfTIFile {
             }
             if !intercept.isFinite { intercept = 0 }
             let count = voxels * timePoints
+            let truncated = bad(path, "is truncated or its compressed data is damaged (the data could not be read)")
+            guard let file = znzopen(path, "rb", nifti_is_gzfile(path)) else { throw truncated }
+            var handle: znzFile? = file
+            defer { _ = Xznzclose(&handle) }
+            // fseek returns 0, gzseek the new offset; both return -1 on failure.
+            guard znzseek(file, Int(image.iname_offset), SEEK_SET) >= 0 else { throw truncated }
+            let swap = image.swapsize > 1 && image.byteorder != nifti_short_order()
+            let perSlab = max(1, slabBytes / reader.bytes)
+            var slab = [UInt8](repeating: 0, count: min(count, perSlab) * reader.bytes)
             var data = [Float](repeating: 0, count: count)
-            data.withUnsafeMutableBufferPointer { out in
-                reader.convert(UnsafeRawPointer(raw), count, slope, intercept, out.baseAddress!)
+            try data.withUnsafeMutableBufferPointer { out in
+                try slab.withUnsafeMutableBytes { buffer in
+                    var done = 0
+                    while done < count {
+                        let n = min(perSlab, count - done)
+                        guard znzread(buffer.baseAddress!, reader.bytes, n, file) == n else { throw truncated }
+                        if swap { nifti_swap_Nbytes(Int64(n), image.swapsize, buffer.baseAddress!) }
+                        reader.convert(UnsafeRawPointer(buffer.baseAddress!), n, slope, intercept, out.baseAddress! + done)
+                        done += n
+                    }
+                }
             }
-            nifti_image_unload(nim)
             if let bad = data.firstIndex(where: { !$0.isFinite }) {
                 throw Self.bad(path, "holds a non-finite value (\(data[bad])) at voxel \(bad % voxels), volume \(bad / voxels)")
             }
@@ -40,6 +64,9 @@ public enum NIfTIFile {
                 source: path)
         }
     }
+
+    /// Bytes read and converted at a time: 4 MiB, a few volumes of a typical run.
+    static let slabBytes = 4 << 20
 
     /// The header of an image (grid, geometry, scans, TR), checked as `read`
     /// checks it, without reading the data.

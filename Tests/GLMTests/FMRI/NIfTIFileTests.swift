@@ -45,6 +45,24 @@ final class NIfTIFileTests: XCTestCase {
         XCTAssertEqual(v.data[v.geometry.index([2, 3, 1]) + 4 * 24], Float(2 + 30 + 100 + 4000) / 8)
     }
 
+    /// Big-endian images (int16 scaled by 0.5 and +10; gzipped float32): the values
+    /// nibabel reads from them, whatever the size of the slabs read at a time
+    /// (3 bytes is less than one sample; 50 cuts samples' runs mid-volume).
+    func testBigEndianImagesInAnySlabSize() throws {
+        for (file, key) in [("bigendian_i2.nii", "bigendian_i2_values"), ("bigendian_f4.nii.gz", "bigendian_f4_values")] {
+            let expected = try reference[key] as! [Double]
+            XCTAssertEqual(expected.count, 3 * 4 * 2 * 5)
+            for slab in [3, 50, NIfTIFile.slabBytes] {
+                let v = try NIfTIFile.read(nifti(file), slabBytes: slab)
+                XCTAssertEqual(v.dims, [3, 4, 2, 5], file)
+                XCTAssertEqual(v.data.map(Double.init), expected, "\(file), slabs of \(slab) bytes")
+            }
+        }
+        // i + 10j + 100k + 1000t stored, so (1, 2, 1, 3) is 3121 → 0.5·3121 + 10.
+        let v = try NIfTIFile.read(nifti("bigendian_i2.nii"))
+        XCTAssertEqual(v.data[v.geometry.index([1, 2, 1]) + 3 * v.geometry.voxelCount], 1570.5)
+    }
+
     /// The real Haxby slice (int16, gzipped): the grid, TR and affine nibabel reports.
     func testHaxbySlice() throws {
         let v = try NIfTIFile.read(FMRIFixtures.path("haxby-slice/run001/bold_1slice.nii.gz"))

@@ -37,6 +37,18 @@ img2.header.set_xyzt_units("mm", "sec")
 img2.header["pixdim"][4] = 1.5
 nib.save(img2, "float_n2.nii")
 
+# Big-endian NIfTI-1 (as some scanners' converters and old tools write it): int16
+# with the same scaling, and float32, so 2- and 4-byte swapping are both read.
+for name, dtype, values in [("bigendian_i2.nii", ">i2", raw), ("bigendian_f4.nii.gz", ">f4", raw.astype(np.float32) / 8)]:
+    header = nib.Nifti1Header(endianness=">")
+    header.set_data_dtype(dtype)
+    big = nib.Nifti1Image(values.astype(dtype), qform, header)
+    big.set_qform(qform, code=1)
+    if dtype == ">i2":
+        big.header.set_slope_inter(0.5, 10)
+    nib.save(big, name)
+    assert nib.load(name).header.endianness == ">", name
+
 # Bad files: a truncated image (header intact, data cut) and a damaged gzip.
 whole = open("float_n2.nii", "rb").read()
 open("truncated.nii", "wb").write(whole[: len(whole) - 100])
@@ -50,6 +62,8 @@ json.dump(
         "qform_n1": nib.load("scaled_msec_n1.nii.gz").get_qform().tolist(),
         "affine_n2": nib.load("float_n2.nii").affine.tolist(),
         "value_n1_1_2_1_3": float(nib.load("scaled_msec_n1.nii.gz").get_fdata()[1, 2, 1, 3]),
+        "bigendian_i2_values": nib.load("bigendian_i2.nii").get_fdata().ravel(order="F").tolist(),
+        "bigendian_f4_values": nib.load("bigendian_f4.nii.gz").get_fdata().ravel(order="F").tolist(),
         "nibabel": nib.__version__,
     },
     open("nibabel_reference.json", "w"),
