@@ -52,6 +52,9 @@ public struct VolumeAnalysis: Sendable {
     /// The fitted series of the voxels figures show, by flat index: each a
     /// fitted model of its own, so the time-series figure kinds draw it.
     public var voxelModels: [Int: FittedModel]
+    /// The voxel whose series' fit is the model's own summary (coefficients, R²,
+    /// σ̂ in fits.json): the first `voxel-fit` figure's voxel, else a map's peak.
+    public var summarisedVoxel: Int? = nil
 
     public var voxelCount: Int { dims.reduce(1, *) }
     public var maskedCount: Int { mask.filter { $0 }.count }

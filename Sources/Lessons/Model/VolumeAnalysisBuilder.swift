@@ -73,6 +73,7 @@ enum VolumeAnalysisBuilder {
                 fmriSpec: model, analysis: voxelAnalysis(signal: series(runs, voxel: fit.voxels[0], percent: spec.percentSignal), design: stacked,
                                                          events: events, timings: timings, fmri: fmri, tr: spec.tr, percent: spec.percentSignal),
                 whitened: nil, labels: lesson.labels, notation: lesson.notation)
+            volume.summarisedVoxel = shown.first ?? fit.voxels[0]
             fitted.volume = volume
             return fitted
         } catch let diagnostic as Diagnostic {
@@ -167,10 +168,13 @@ enum VolumeAnalysisBuilder {
         return seen
     }
 
-    /// The voxels the figures show: each figure's named voxel, else its map's peak.
+    /// The voxels the figures show: each figure's named voxel, else its map's peak;
+    /// those of `voxel-fit` figures first, since the first is the one the model's
+    /// summary in fits.json describes, and a voxel-fit figure draws its fit.
     static func shownVoxels(_ model: ModelSpec, in lesson: LessonSpec, volume: VolumeAnalysis) throws -> [Int] {
         var shown: [Int] = []
-        for figure in volumeFigures(model, in: lesson) {
+        let figures = volumeFigures(model, in: lesson)
+        for figure in figures.filter({ $0.kind == .voxelFit }) + figures.filter({ $0.kind != .voxelFit }) {
             guard let contrast = figure.value(VolumeOptions.contrast), let map = volume.map(contrast) else { continue }
             var index = map.peak?.index
             if let written = figure.value(VolumeOptions.voxel) {

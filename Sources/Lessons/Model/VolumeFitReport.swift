@@ -27,6 +27,14 @@ struct VolumeFitReport: Encodable, Sendable {
         let fittedVoxels: Int
     }
 
+    /// Which voxel the model's coefficients, R² and σ̂ describe, and how they were
+    /// fitted: the maps come from every voxel, the summary from one.
+    struct SummarisedVoxel: Encodable, Sendable {
+        let voxel: [Int]
+        let worldMM: [Double]
+        let fit: String
+    }
+
     let grid: [Int]
     let voxelSizeMM: [Double]
     let runs: Int
@@ -36,6 +44,7 @@ struct VolumeFitReport: Encodable, Sendable {
     let background: String
     let maps: [Map]
     let thresholds: [String: Threshold]
+    let summarisedVoxel: SummarisedVoxel?
 
     init(_ volume: VolumeAnalysis, figures: [FigureSpec]) {
         grid = volume.dims
@@ -62,5 +71,14 @@ struct VolumeFitReport: Encodable, Sendable {
                                               fittedVoxels: map.fitted.count)
         }
         self.thresholds = thresholds
+        summarisedVoxel = volume.summarisedVoxel.map { index in
+            let ijk = volume.voxel(index)
+            return SummarisedVoxel(
+                voxel: ijk, worldMM: volume.world(ijk),
+                fit: "ordinary least squares of this voxel's series on every run's own design (one block of columns per run, "
+                    + "so each run is fitted alone); the voxel-fit figures draw it. The maps are "
+                    + (volume.noise == "ar1" ? "AR(1)-prewhitened fits" : "ordinary least-squares fits")
+                    + " of every voxel, run by run, combined by fixed effects")
+        }
     }
 }
