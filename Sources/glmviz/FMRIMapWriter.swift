@@ -23,7 +23,8 @@ struct FMRIMapWriter {
     func write(bold: [String], events: [String], maskDescription: String) throws -> [String] {
         try Self.createFolder(folder)
         try Self.checkReplaceable(folder: folder, fileNames: fileNames)
-        let staging = (folder as NSString).appendingPathComponent(".glmviz-fmri-fit.\(getpid()).tmp")
+        Self.removeAbandonedStaging(in: folder)
+        let staging = (folder as NSString).appendingPathComponent("\(Self.stagingPrefix)\(getpid()).tmp")
         try? FileManager.default.removeItem(atPath: staging)
         do {
             try FileManager.default.createDirectory(atPath: staging, withIntermediateDirectories: false)
@@ -44,6 +45,19 @@ struct FMRIMapWriter {
             }
         }
         return written
+    }
+
+    static let stagingPrefix = ".glmviz-fmri-fit."
+
+    /// Staging folders of fits that were killed while writing (their process is
+    /// gone); a live fit's folder is left alone.
+    static func removeAbandonedStaging(in folder: String) {
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder) else { return }
+        for name in names where name.hasPrefix(stagingPrefix) && name.hasSuffix(".tmp") {
+            let pid = name.dropFirst(stagingPrefix.count).dropLast(4)
+            guard let number = Int32(pid), number > 0, kill(number, 0) != 0, errno == ESRCH else { continue }
+            try? FileManager.default.removeItem(atPath: (folder as NSString).appendingPathComponent(name))
+        }
     }
 
     /// Creates `--out` (and its parents) when missing.

@@ -89,6 +89,11 @@ final class FMRIFitCommandTests: XCTestCase {
         let early = try GlmvizProcess.run(arguments(["--mask", "above:100000", "--out", "mine"]), in: scratch.url)
         XCTAssertEqual(early.status, 73, early.standardError)
 
+        // A staging folder left by a fit that was killed (no such process) is
+        // cleared by the next fit into the same folder.
+        let abandoned = scratch.url.appendingPathComponent("ours/.glmviz-fmri-fit.2147483646.tmp")
+        try FileManager.default.createDirectory(at: abandoned, withIntermediateDirectories: true)
+        try Data("half".utf8).write(to: abandoned.appendingPathComponent("mask.nii.gz"))
         let first = try GlmvizProcess.run(arguments(["--voxels", "0:40", "--out", "ours"]), in: scratch.url)
         XCTAssertEqual(first.status, 0, first.standardError)
         let again = try GlmvizProcess.run(arguments(["--voxels", "0:40", "--out", "ours"]), in: scratch.url)
