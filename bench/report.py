@@ -1,5 +1,5 @@
 """Turns the raw measurements of bench/run into bench/RESULTS.md: machine facts, a
-table of medians and peak memory with glmviz/peer ratios, and the floors of issue 7
+table of medians and peak memory with glmviz/peer ratios, and the project's performance floors
 with pass or fail.
 
 Standard library only, so the smoke run needs no virtual environment.
@@ -261,7 +261,7 @@ def verdict(value, limit, strict=False):
 
 
 def floors(cases):
-    """Every floor of issue 7 as (floor, measured, limit, verdict)."""
+    """Every performance floor as (floor, measured, limit, verdict)."""
     rows = []
 
     def case_ok(name):
@@ -363,7 +363,7 @@ def write(args):
     fit_case = cases.get("fit-1e6")
     if fit_case is not None and fit_case.status == "ok":
         lines += ["", "## The fit itself", ""] + fit_itself_table(fit_case)
-    lines += ["", "## Floors (issue 7)", "", "| floor | measured | limit | result |", "|---|---:|---:|---|"]
+    lines += ["", "## Floors", "", "| floor | measured | limit | result |", "|---|---:|---:|---|"]
     lines += [f"| {a} | {b} | {c} | {d} |" for a, b, c, d in floors(cases)]
     not_run = [f"- {name} ({CASE_TITLES.get(name, name)}): {case.status}"
                for name, case in cases.items() if case.status != "ok"]

@@ -99,7 +99,7 @@ final class ScaleInvarianceTests: XCTestCase {
         try checkInvariance(try norris(), name: "Norris")
     }
 
-    /// The issue's own numbers: Toluca scaled by 10¹⁵⁴ gave σ̂ = nil and a perfect-fit
+    /// The reported numbers: Toluca scaled by 10¹⁵⁴ gave σ̂ = nil and a perfect-fit
     /// warning. Kutner's σ̂ = √2383.7 = 48.82 (Table 2.2: MSE = 2 384).
     func testTolucaAtTenToThe154HasKutnersSigma() throws {
         let data = try toluca()

@@ -34,7 +34,7 @@ final class CorpusNumberTests: XCTestCase {
         }
     }
 
-    /// The rule itself, on the lines the issue reported.
+    /// The rule itself, on the lines that were reported.
     func testTheRuleCatchesWhatItIsFor() {
         XCTAssertEqual(Self.problems(in: "β̂0 = 42.000").count, 1)
         XCTAssertEqual(Self.problems(in: "σ̂ = 0.8000").count, 1)
