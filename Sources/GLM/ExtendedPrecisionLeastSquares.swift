@@ -21,6 +21,15 @@ enum ExtendedPrecisionLeastSquares {
     /// Refinement steps at most; it stops earlier once a step changes nothing.
     static let maximumRefinementSteps = 6
 
+    /// Whether this platform has `Float80` (x86); elsewhere `solve` returns nil.
+    static var isAvailable: Bool {
+        #if arch(x86_64) || arch(i386)
+        return true
+        #else
+        return false
+        #endif
+    }
+
     static func solve(_ x: Matrix, _ y: [Double], rankInformation: LeastSquaresSolution) -> LeastSquaresSolution? {
         #if arch(x86_64) || arch(i386)
         return solveFloat80(x, y, rankInformation: rankInformation)
@@ -145,15 +154,22 @@ enum ExtendedPrecisionLeastSquares {
                 rInverse[i + c * p] = -s / diagonal[i]
             }
         }
-        var gram = Matrix(rows: p, columns: p)
+        var scaledGram = [Real](repeating: 0, count: p * p)  // (A′A)⁻¹, column-major
         for c in 0..<p {
             for row in 0...c {
                 var s: Real = 0
                 for k in c..<p { s += rInverse[row + k * p] * rInverse[c + k * p] }
-                let value = Double(s * scale[row] * scale[c])
-                gram[row, c] = value
-                gram[c, row] = value
+                scaledGram[row + c * p] = s
+                scaledGram[c + row * p] = s
             }
+        }
+        var gram80 = [Real](repeating: 0, count: p * p)  // (X′X)⁻¹, column-major
+        for c in 0..<p {
+            for row in 0..<p { gram80[row + c * p] = scaledGram[row + c * p] * scale[row] * scale[c] }
+        }
+        var gram = Matrix(rows: p, columns: p)
+        for c in 0..<p {
+            for row in 0..<p { gram[row, c] = Double(gram80[row + c * p]) }
         }
 
         var rss: Real = 0
