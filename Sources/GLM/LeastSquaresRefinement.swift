@@ -83,6 +83,9 @@ enum LeastSquaresRefinement {
         var steps = 0
         for _ in 0..<maximumSteps {
             guard step.size > 0, step.size.isFinite else { break }
+            // A correction within two units in the last place of every coefficient
+            // would buy nothing but another pass over X.
+            if (0..<p).allSatisfy({ Swift.abs(step.delta[$0]) <= 2 * Double.ulpOfOne * Swift.abs(beta[$0]) }) { break }
             let candidate = (0..<p).map { beta[$0] + step.delta[$0] }
             if candidate == beta { break }
             let next = pass(x, y, candidate)
