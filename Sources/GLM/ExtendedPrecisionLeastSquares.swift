@@ -14,7 +14,7 @@
 ///    (Wampler5, whose residuals dwarf the fit, went from 9.1 to 15 digits).
 /// 4. (X′X)⁻¹ = R⁻¹R⁻ᵀ in `Float80`, scaled back. Its error is about κ·2⁻⁶⁴ (κ the
 ///    equilibrated condition number), which left Filip's standard errors at 10.8
-///    digits. Where κ > 10⁴ each column g_k of (X′X)⁻¹ is refined on the augmented
+///    digits. Where κ > 10⁶ each column g_k of (X′X)⁻¹ is refined on the augmented
 ///    system z + Xg = 0, X′z = −e_k (whose solution is g = (X′X)⁻¹e_k): both residuals
 ///    in double-double, corrections from the `Float80` QR (Björck's method; it
 ///    converges by a factor of about κ·2⁻⁶⁴ per step, where refining on X′X itself
@@ -28,10 +28,11 @@ enum ExtendedPrecisionLeastSquares {
     static let maximumRefinementSteps = 6
 
     /// (X′X)⁻¹ is refined when the equilibrated condition number exceeds this. From the
-    /// `Float80` factor alone its error is about κ·2⁻⁶⁴ (10.8 digits of Filip's standard
-    /// errors at κ ≈ 5·10⁹); below 10⁴ that is under 10⁻¹⁵ and refinement would only
-    /// cost time.
-    static let inverseRefinementCondition = 1e4
+    /// `Float80` factor alone its error is about κ·2⁻⁶⁴ times a modest factor (10.8
+    /// digits of Filip's standard errors at κ ≈ 5·10⁹; 14.9 digits of Longley's at
+    /// κ ≈ 4·10⁴); below 10⁶ that leaves 13 digits or more, and refinement, which
+    /// costs a few times the QR itself, would only cost time.
+    static let inverseRefinementCondition = 1e6
 
     /// Whether this platform has `Float80` (x86); elsewhere `solve` returns nil.
     static var isAvailable: Bool {
@@ -192,11 +193,12 @@ enum ExtendedPrecisionLeastSquares {
             }
             for k in 0..<p {
                 var g = Array(gram80[(k * p)..<((k + 1) * p)])
-                var z = (0..<n).map { i -> Real in
-                    var sum = DoubleDouble(hi: 0, lo: 0)
-                    for j in 0..<p { sum = sum - columns[j][i] * DoubleDouble(g[j]) }
-                    return sum.float80Value
-                }
+                // z = −Xg = −Q·[R⁻ᵀD·e_k; 0] from the factor, without a pass over X.
+                var unit = [Real](repeating: 0, count: p)
+                unit[k] = scale[k]
+                var z = [Real](repeating: 0, count: n)
+                for (i, v) in solveUpperTransposed(unit).enumerated() { z[i] = -v }
+                applyQ(&z, transposed: false)
                 var previousSize = Real.infinity
                 for _ in 0..<maximumRefinementSteps {
                     // Residuals of z + Xg = 0 and X′z = −e_k, in double-double.
@@ -206,10 +208,9 @@ enum ExtendedPrecisionLeastSquares {
                         for j in 0..<p { sum = sum - columns[j][i] * gd[j] }
                         return sum.float80Value
                     }
-                    let zd = z.map { DoubleDouble($0) }
                     let h = (0..<p).map { j -> Real in
                         var sum = DoubleDouble(hi: j == k ? -1 : 0, lo: 0)
-                        for i in 0..<n { sum = sum - columns[j][i] * zd[i] }
+                        for i in 0..<n { sum = sum - columns[j][i] * DoubleDouble(z[i]) }
                         return sum.float80Value * scale[j]
                     }
                     // With X = Q·R·D⁻¹: Rᵀu = D·h, δg = D·R⁻¹(f₁ − u), δz = Q·[u; f₂].
@@ -219,20 +220,16 @@ enum ExtendedPrecisionLeastSquares {
                     var size: Real = 0
                     for j in 0..<p { size += dg[j] * dg[j] }
                     // A correction larger than the last one means the iteration no
-                    // longer converges: keep what we have.
+                    // longer converges: keep what we have. One within a quarter of a
+                    // double's last place changes nothing the fit reports.
                     guard size < previousSize else { break }
                     previousSize = size
+                    if (0..<p).allSatisfy({ Swift.abs(dg[$0] * scale[$0]) <= 0x1p-55 * Swift.abs(g[$0]) }) { break }
                     var dz = f
                     for i in 0..<p { dz[i] = u[i] }
                     applyQ(&dz, transposed: false)
-                    var changed = false
-                    for j in 0..<p {
-                        let updated = g[j] + dg[j] * scale[j]
-                        if updated != g[j] { changed = true }
-                        g[j] = updated
-                    }
+                    for j in 0..<p { g[j] += dg[j] * scale[j] }
                     for i in 0..<n { z[i] += dz[i] }
-                    if !changed { break }
                 }
                 for j in 0..<p { gram80[j + k * p] = g[j] }
             }

@@ -40,7 +40,9 @@ public enum LeastSquares {
     /// covers every NIST StRD set (Filip: 82·11² ≈ 10⁴) and course-sized designs by two
     /// orders of magnitude. Beyond it the path is 20–30× slower than LAPACK, and large
     /// designs must stay fast: a whole fit of 10⁶ × 11 takes about 130 ms on the LAPACK
-    /// path.
+    /// path. A design whose condition number exceeds 10⁶ (high-degree polynomials) also
+    /// has its (X′X)⁻¹ refined, a few times the cost of the QR: a degree-10 polynomial
+    /// on 8 000 rows, at the limit, fits in about 110 ms instead of 35 ms.
     public static let extendedPrecisionLimit = 1_000_000
 
     /// Solves min ‖y − Xβ‖ with the minimum-norm β.
