@@ -3,20 +3,20 @@
 ///
 /// Why: Householder QR in double precision leaves β̂ with an error of about κ·u (plus
 /// κ²·u·‖r‖/‖ŷ‖), where κ is the condition number of the equilibrated design and
-/// u = 2⁻⁵³. On diamonds' `price ~ carat * cut * color` (κ ≈ 316) that is 12.0 digits,
-/// below R's 12.9. Each step here computes r = y − Xβ̂ and the gradient X′r beyond
+/// u = 2⁻⁵³. On diamonds' `price ~ carat * cut * color` (κ ≈ 316) that is 12.4 digits
+/// of the exact answer, below R's 12.5 (`DiamondsAccuracyTests`). Each step here computes r = y − Xβ̂ and the gradient X′r beyond
 /// double precision, then corrects β̂ by δ = (X′X)⁻¹X′r with the (X′X)⁻¹ the fit already
 /// has (corrected semi-normal equations). The error shrinks by about κ²·u per step,
 /// so a few steps reach the double-precision limit of the answer itself.
 ///
 /// Two rules keep it honest and cheap:
-/// - It runs only where double precision cannot be trusted to about 14 digits:
-///   κ·ε > 10⁻¹⁴ (`isWanted`). Well-conditioned designs — the benchmark's 10⁶ × 11
-///   regression has κ ≈ 1.6 — never pay for it.
+/// - It runs only where double precision cannot be trusted to about 14 digits,
+///   κ·ε > 10⁻¹⁴, and where it converges, κ²·ε < 0.01 (`isWanted`). Well-conditioned
+///   designs — the benchmark's 10⁶ × 11 regression has κ ≈ 1.6 — never pay for it, and
+///   Filip as given (κ ≈ 5·10⁹) keeps its unrefined answer.
 /// - A step is kept only when it shrinks the normal-equation defect, measured in
-///   double-double as the size of the next correction (see `refine`). Where κ²·u ≥ 1
-///   (Filip's rounded powers, κ ≈ 5·10⁹) a correction can be worse than none, and is
-///   then dropped, so refinement never makes an answer worse by that measure.
+///   double-double as the size of the next correction (see `refine`), so refinement
+///   never makes an answer worse by that measure.
 ///
 /// The exact products use Dekker's split rather than fused multiply–add: the package
 /// is built for baseline x86-64, where `fma` is a library call per product, while the
@@ -33,7 +33,8 @@ enum LeastSquaresRefinement {
     /// 7.6 digits of NIST's values).
     static let convergenceLimit = (0.01 / Double.ulpOfOne).squareRoot()
 
-    /// Correction steps at most; each costs two passes over X.
+    /// Correction steps at most; each costs one pass over X (residual and gradient
+    /// together).
     static let maximumSteps = 4
 
     /// Rows per block: a block of X is read for the residual and again, from cache, for
