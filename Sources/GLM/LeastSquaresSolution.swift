@@ -5,6 +5,9 @@ public struct LeastSquaresSolution: Sendable {
     public enum Method: String, Sendable, Codable {
         /// Householder QR (`dgeqrf`) then SVD (`dgesdd`) of the triangular factor.
         case lapackQRSVD = "lapack-qr-svd"
+        /// The same, with β̂ refined on residuals in double-double
+        /// (`LeastSquaresRefinement`), for ill-conditioned large designs.
+        case lapackQRRefined = "lapack-qr-refined"
         /// Column-equilibrated `Float80` Householder QR with iterative refinement.
         case extendedPrecisionQR = "float80-qr-refined"
     }
@@ -26,6 +29,12 @@ public struct LeastSquaresSolution: Sendable {
     /// after equilibration means a column's units cannot make the design look singular
     /// (raw Filip has σ_max/σ_min ≈ 10¹⁵ yet is of full rank).
     public let rankTolerance: Double
+    /// σ_max/σ_min of the column-equilibrated design; nil when it is rank deficient.
+    var conditionNumber: Double? {
+        guard rank == coefficients.count, rank > 0, let smallest = scaledSingularValues.last, smallest > 0 else { return nil }
+        return scaledSingularValues[0] / smallest
+    }
+
     /// Multipliers that gave each column of the scaled design (see `scaling`) unit
     /// length (1 for a zero column).
     let columnScale: [Double]

@@ -3,9 +3,11 @@
 # numbers R's lm, summary.lm, anova.lm, car::Anova and model.matrix give.
 #
 # Run by hand (not in CI), from the repository root, with Debian's packages:
-#   apt-get install -y r-base-core r-cran-jsonlite r-cran-car
+#   apt-get install -y r-base-core r-cran-jsonlite r-cran-car r-cran-ggplot2
 #   LANG=C.UTF-8 Rscript scripts/r-reference/make-fixtures.R
-# It rewrites Tests/GLMTests/Fixtures/r-reference/ (CSV files and r-reference.json).
+#   python3 scripts/r-reference/exact-diamonds.py
+# It rewrites Tests/GLMTests/Fixtures/r-reference/ (CSV files, r-reference.json and
+# r-accuracy.json); the Python step adds the exact answers to r-accuracy.json.
 #
 # Every model is fitted to the CSV as R reads it back (read.csv with
 # stringsAsFactors = TRUE), not to the in-memory dataset, so the factor levels are
@@ -162,3 +164,55 @@ json <- toJSON(list(versions = versions, cases = results, poly = polys),
                auto_unbox = TRUE, digits = NA, na = "null", null = "null", pretty = TRUE)
 writeLines(json, file.path(out, "r-reference.json"))
 cat("wrote", length(results), "cases and", length(polys), "poly() checks to", out, "\n")
+
+# Accuracy on a large design: ggplot2's diamonds (53 940 rows), with an interaction
+# model of 70 columns, far beyond glmviz's extended-precision size limit, so glmviz
+# fits it on its LAPACK path. R's lm answer is kept at full precision; the exact
+# answer it is scored against comes from scripts/r-reference/exact-diamonds.py
+# (rational arithmetic on the same CSV). Needs r-cran-ggplot2 (apt-get install -y
+# r-cran-ggplot2).
+suppressPackageStartupMessages(library(ggplot2))
+diamonds_csv <- as.data.frame(ggplot2::diamonds)[, c("price", "carat", "cut", "color", "clarity")]
+for (column in c("cut", "color", "clarity")) diamonds_csv[[column]] <- as.character(diamonds_csv[[column]])
+write.csv(diamonds_csv, file.path(out, "diamonds.csv"), row.names = FALSE)
+d <- read.csv(file.path(out, "diamonds.csv"), stringsAsFactors = TRUE)
+accuracy <- list()
+for (formula in c("price ~ carat * cut * color")) {
+  fit <- lm(as.formula(formula), data = d)
+  s <- summary(fit)
+  mm <- model.matrix(fit)
+  equilibrated <- sweep(mm, 2, sqrt(colSums(mm^2)), "/")
+  singular <- svd(equilibrated, nu = 0, nv = 0)$d
+  accuracy[[length(accuracy) + 1]] <- list(
+    name = "diamonds_carat_cut_color", dataset = "diamonds", csv = "diamonds.csv", formula = formula,
+    coefficient_names = names(coef(fit)), estimate = unname(coef(fit)),
+    std_error = unname(s$coefficients[, "Std. Error"]), sigma = s$sigma,
+    rank = fit$rank, nobs = nobs(fit),
+    condition_number = max(singular) / min(singular))
+}
+# R's lm on the NIST StRD linear sets (the copies under Tests/GLMTests/Fixtures/nist),
+# with the formula a student would write; lm's default tolerance (1e-7) calls one of
+# Filip's powers aliased, which is R's answer and is kept (null).
+nist_folder <- "Tests/GLMTests/Fixtures/nist"
+certified <- fromJSON(file.path(nist_folder, "certified.json"))
+nist <- list()
+for (set in names(certified)) {
+  d <- read.csv(file.path(nist_folder, paste0(set, ".csv")))
+  info <- certified[[set]]
+  rhs <- if (!is.null(info$degree) && info$degree > 1) {
+    paste(c("x", sprintf("I(x^%d)", 2:info$degree)), collapse = " + ")
+  } else {
+    paste(setdiff(names(d), "y"), collapse = " + ")
+  }
+  formula <- paste("y ~", if (info$intercept) rhs else paste("0 +", rhs))
+  fit <- lm(as.formula(formula), data = d)
+  table <- summary(fit)$coefficients
+  nist[[set]] <- list(
+    formula = formula, estimate = I(unname(coef(fit))),
+    std_error = I(unname(sapply(names(coef(fit)), function(n) if (n %in% rownames(table)) table[n, "Std. Error"] else NA))))
+}
+versions$ggplot2 <- as.character(packageVersion("ggplot2"))
+json <- toJSON(list(versions = versions, cases = accuracy, nist = nist),
+               auto_unbox = TRUE, digits = NA, na = "null", null = "null", pretty = TRUE)
+writeLines(json, file.path(out, "r-accuracy.json"))
+cat("wrote", length(accuracy), "accuracy cases to", out, "\n")
