@@ -1,7 +1,7 @@
 import XCTest
 @testable import GLM
 
-/// The accuracy floor of issue 2 against NIST's certified values: on every one of the
+/// The accuracy floor against NIST's certified values: on every one of the
 /// 11 StRD linear sets, at least 9 correct digits in every β and 8 in every SE.
 final class NISTAccuracyTests: XCTestCase {
     private static let sets: [NISTReferenceSet] = try! NISTReferenceSet.loadAll(from: FitFixtures.nist)
@@ -23,7 +23,7 @@ final class NISTAccuracyTests: XCTestCase {
         }
     }
 
-    /// Issue 17's floor on the default path: at least 13 digits in every β and every SE.
+    /// The floor on the default path: at least 13 digits in every β and every SE.
     /// Filip's SEs stopped at 10.8 while (X′X)⁻¹ came from the `Float80` factor alone;
     /// refined, they reach 14.8.
     func testThirteenDigitsOnTheDefaultPath() throws {
