@@ -44,8 +44,8 @@ enum BLASMatrixProduct {
     ///
     /// A voxelwise fit runs one worker per core, each with its own blocks; were
     /// OpenBLAS to split every small product over the cores as well, its threads
-    /// would spin waiting for each other (measured: a fifth of a fit's time in
-    /// `sched_yield`). The library's count is restored when the last caller leaves.
+    /// would spin waiting for each other (perf, before: about a quarter of the
+    /// `fmri fit` command's samples in the kernel's scheduler and `sched_yield`). The library's count is restored when the last caller leaves.
     static func withOneLibraryThread<T>(_ body: () throws -> T) rethrows -> T {
         guard let threads else { return try body() }
         threadLock.lock()
