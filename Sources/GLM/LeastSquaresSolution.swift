@@ -3,7 +3,9 @@
 public struct LeastSquaresSolution: Sendable {
     /// How the estimate was computed; reported in `FitReport.method`.
     public enum Method: String, Sendable, Codable {
-        /// Householder QR (`dgeqrf`) then SVD (`dgesdd`) of the triangular factor.
+        /// Householder QR (`dgeqrf`); the SVD (`dgesdd`) of the triangular factor R
+        /// judges rank; β̂ by back-substitution on R at full rank, from the SVD
+        /// (minimum norm) otherwise.
         case lapackQRSVD = "lapack-qr-svd"
         /// The same, with β̂ refined on residuals in double-double
         /// (`LeastSquaresRefinement`), for ill-conditioned large designs.
