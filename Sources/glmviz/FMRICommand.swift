@@ -264,7 +264,10 @@ enum MaskChoice: ExpressibleByArgument, CustomStringConvertible {
         switch self {
         case .file(let path): return path
         case .epi: return "epi"
-        case .above(let value): return "above:" + NumberFormat.label(value).text(.unicode)
+        // As it would be typed (no digit grouping), so a message or fits.json can
+        // be copied back onto a command line.
+        case .above(let value):
+            return "above:" + (value == value.rounded() && abs(value) < 1e15 ? String(Int(value)) : "\(value)")
         case .all: return "all"
         }
     }

@@ -88,6 +88,10 @@ final class FMRIFitCommandTests: XCTestCase {
         // would raise, exit 65) the folder is still what stops it.
         let early = try GlmvizProcess.run(arguments(["--mask", "above:100000", "--out", "mine"]), in: scratch.url)
         XCTAssertEqual(early.status, 73, early.standardError)
+        // Into a new folder the mask is the error, named as it was typed.
+        let empty = try GlmvizProcess.run(arguments(["--mask", "above:100000", "--out", "fresh"]), in: scratch.url)
+        XCTAssertEqual(empty.status, 65, empty.standardError)
+        XCTAssertTrue(empty.standardError.contains("the mask (above:100000) keeps no voxel"), empty.standardError)
 
         // A staging folder left by a fit that was killed (no such process) is
         // cleared by the next fit into the same folder.
