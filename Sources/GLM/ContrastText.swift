@@ -6,15 +6,56 @@
 enum ContrastText {
     /// The weight rows of `text`, split at `;`; `row` reads the characters
     /// `chars[from..<to]` of one row.
-    static func rows(_ text: String, _ row: (_ chars: [Character], _ from: Int, _ to: Int) throws -> [Double]) rethrows -> Matrix {
+    ///
+    /// Every row must carry weight (`face - face` cancels to nothing), and the rows
+    /// of an F contrast must be linearly independent: F divides by the number of
+    /// rows, so `a; b; a + b` would report an F that tests 2 degrees of freedom as
+    /// if it tested 3 (SPM reduces such a contrast to its rank; here the row is
+    /// named so the author can drop it).
+    static func rows(_ text: String, _ row: (_ chars: [Character], _ from: Int, _ to: Int) throws -> [Double]) throws -> Matrix {
         let chars = Array(text)
         var rows: [[Double]] = []
+        var basis: [[Double]] = []
         var start = 0
         for k in chars.indices.filter({ chars[$0] == ";" }) + [chars.count] {
-            rows.append(try row(chars, start, k))
+            let weights = try row(chars, start, k)
+            var from = start, to = k
+            while from < to && chars[from].isWhitespace { from += 1 }
+            while to > from && chars[to - 1].isWhitespace { to -= 1 }
+            let excerpt = Diagnostic.Excerpt(text: text, offset: from, length: max(1, to - from))
+            guard weights.contains(where: { $0 != 0 }) else {
+                throw Diagnostic(.badFormula, "this row's weights cancel: every column gets 0, so it tests nothing",
+                                 excerpt: excerpt, suggestion: "name two different columns, or each column once")
+            }
+            if let direction = independentPart(of: weights, from: basis) {
+                basis.append(direction)
+            } else {
+                throw Diagnostic(
+                    .badFormula,
+                    "row \(rows.count + 1) of this F contrast is a combination of the rows before it; F would be divided by \(rows.count + 1) rows where the test has \(rows.count) degree\(rows.count == 1 ? "" : "s") of freedom",
+                    excerpt: excerpt, suggestion: "drop this row: the rows before it already test it")
+            }
+            rows.append(weights)
             start = k + 1
         }
         return Matrix(rows: rows)
+    }
+
+    /// What of `row` lies outside the span of the orthonormal `basis`, normalised,
+    /// or nil when nothing does (modified Gram–Schmidt, twice for stability; the
+    /// weights are typed numbers, so a dependent row leaves rounding only).
+    private static func independentPart(of row: [Double], from basis: [[Double]]) -> [Double]? {
+        let norm = row.reduce(0) { $0 + $1 * $1 }.squareRoot()
+        var v = row
+        for _ in 0..<2 {
+            for b in basis {
+                let dot = zip(v, b).reduce(0) { $0 + $1.0 * $1.1 }
+                for j in v.indices { v[j] -= dot * b[j] }
+            }
+        }
+        let rest = v.reduce(0) { $0 + $1 * $1 }.squareRoot()
+        guard rest > 1e-9 * norm else { return nil }
+        return v.map { $0 / rest }
     }
 
     /// What stands before a name: its sign and weight multiplied, and the

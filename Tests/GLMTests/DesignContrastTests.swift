@@ -37,4 +37,26 @@ final class DesignContrastTests: XCTestCase {
         XCTAssertThrowsError(try design.contrastWeights("[1, x, 0, 0, 0, 0]"))
         XCTAssertThrowsError(try design.contrastWeights(""))
     }
+
+    /// F divides by the number of rows, so rows that are not linearly independent
+    /// would misstate the test's degrees of freedom: the dependent row is refused,
+    /// with a caret under it. A row whose weights cancel tests nothing.
+    func testDependentOrEmptyRowsAreRefused() {
+        let text = "groupdrugB; groupplacebo; groupdrugB - 2 groupplacebo"
+        XCTAssertThrowsError(try design.contrastWeights(text)) { error in
+            let d = error as? Diagnostic
+            XCTAssertEqual(d?.message.hasPrefix("row 3 of this F contrast is a combination of the rows before it"), true, d?.message ?? "")
+            XCTAssertTrue(d?.message.contains("where the test has 2 degrees of freedom") ?? false)
+            XCTAssertEqual(d?.excerpt?.offset, 26)
+            XCTAssertEqual(d?.excerpt?.length, "groupdrugB - 2 groupplacebo".count)
+        }
+        XCTAssertThrowsError(try design.contrastWeights("age; [0, 3, 0, 0, 0, 0]")) { error in
+            XCTAssertTrue((error as? Diagnostic)?.message.contains("the test has 1 degree of freedom") ?? false)
+        }
+        XCTAssertThrowsError(try design.contrastWeights("age - age")) { error in
+            XCTAssertEqual((error as? Diagnostic)?.message.hasPrefix("this row's weights cancel"), true)
+        }
+        // Independent rows, however close to each other, are kept.
+        XCTAssertEqual(try design.contrastWeights("age; age + 0.001 groupdrugB").rows, 2)
+    }
 }
