@@ -57,7 +57,14 @@ public enum NIfTIFile {
                 }
             }
             if let bad = data.firstIndex(where: { !$0.isFinite }) {
-                throw Self.bad(path, "holds a non-finite value (\(data[bad])) at voxel \(bad % voxels), volume \(bad / voxels)")
+                let flat = bad % voxels
+                let ijk = [flat % header.geometry.dims[0], (flat / header.geometry.dims[0]) % header.geometry.dims[1],
+                           flat / (header.geometry.dims[0] * header.geometry.dims[1])]
+                let count = data.lazy.filter { !$0.isFinite }.count
+                throw Self.bad(
+                    path,
+                    "holds \(count) non-finite value\(count == 1 ? "" : "s") (the first, \(data[bad]), at voxel (\(ijk.map(String.init).joined(separator: ", "))), volume \(bad / voxels))",
+                    suggestion: "a fit needs a number in every voxel and scan: set those voxels to 0 (nibabel: np.nan_to_num) so a mask leaves them out")
             }
             return NIfTIVolume(
                 geometry: header.geometry, timePoints: timePoints, tr: header.tr, data: data, format: header.format,

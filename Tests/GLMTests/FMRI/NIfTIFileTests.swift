@@ -100,6 +100,25 @@ final class NIfTIFileTests: XCTestCase {
         XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted(), ["a.nii.gz", "b.nii"])
     }
 
+    /// An image with NaN or ±Inf (a float32 series written by another program)
+    /// is refused, counting them and placing the first by voxel and volume.
+    func testNonFiniteValuesAreCountedAndPlaced() throws {
+        let source = try NIfTIFile.read(nifti("scaled_msec_n1.nii.gz"))
+        var data = source.data
+        let g = source.geometry
+        data[g.index([2, 1, 1]) + 3 * g.voxelCount] = .nan
+        data[g.index([0, 3, 1]) + 4 * g.voxelCount] = -.infinity
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("nonfinite-\(getpid()).nii").path
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        try NIfTIFile.write(NIfTIVolume(geometry: g, timePoints: source.timePoints, tr: source.tr, data: data, format: .nifti1, source: nil), to: path)
+        XCTAssertThrowsError(try NIfTIFile.read(path)) { error in
+            let d = error as? Diagnostic
+            XCTAssertEqual(d?.category, .badData)
+            XCTAssertEqual(d?.message, "holds 2 non-finite values (the first, nan, at voxel (2, 1, 1), volume 3)")
+            XCTAssertEqual(d?.suggestion?.contains("np.nan_to_num"), true)
+        }
+    }
+
     func testBadFilesAreDiagnosedNotCrashed() throws {
         let cases: [(String, Diagnostic.Category, String)] = [
             ("missing.nii", .missingFile, "no such NIfTI image"),
