@@ -28,7 +28,6 @@ struct VoxelBlockResult {
     /// and σ̂² (one value).
     var effects: [[Double]]
     var variances: [[Double]]
-    var residualDF: Int
 }
 
 /// One run's design applied to blocks of voxel time series: two BLAS level-3
@@ -41,23 +40,19 @@ struct VoxelBlockResult {
 /// one fitter is never used by two threads at once.
 final class VoxelBlockFitter: @unchecked Sendable {
     let design: FactorisedDesign
-    let contrasts: [Matrix]
     let noise: FMRINoiseModel
     private var whitenedDesigns: [Int: FactorisedDesign] = [:]
     /// The residual block, kept from one block to the next: a block is megabytes, and
     /// a fresh one each time was mapped and zeroed page by page.
     private var residualBuffer: [Double] = []
 
-    convenience init(x: Matrix, contrasts: [Matrix], noise: FMRINoiseModel) throws {
-        self.init(design: try FactorisedDesign(x: x, contrasts: contrasts), contrasts: contrasts, noise: noise)
-    }
-
     /// A fitter of a design already factorised (shared by the workers of one run).
-    init(design: FactorisedDesign, contrasts: [Matrix], noise: FMRINoiseModel) {
+    init(design: FactorisedDesign, noise: FMRINoiseModel) {
         self.design = design
-        self.contrasts = contrasts
         self.noise = noise
     }
+
+    var contrasts: [Matrix] { design.contrasts }
 
     var scans: Int { design.x.rows }
     var regressors: Int { design.x.columns }
@@ -71,8 +66,7 @@ final class VoxelBlockFitter: @unchecked Sendable {
             beta: [Double](repeating: 0, count: p * b), sigma2: [Double](repeating: 0, count: b),
             arCoefficient: [Double](repeating: 0, count: b),
             effects: contrasts.map { [Double](repeating: 0, count: $0.rows * b) },
-            variances: contrasts.map { _ in [Double](repeating: 0, count: b) },
-            residualDF: design.residualDF)
+            variances: contrasts.map { _ in [Double](repeating: 0, count: b) })
         var residuals: [Double] = []
         swap(&residuals, &residualBuffer)
         defer { swap(&residuals, &residualBuffer) }
@@ -120,7 +114,6 @@ final class VoxelBlockFitter: @unchecked Sendable {
                     for j in 0..<p { result.beta[v * p + j] = wbeta[slot * p + j] }
                 }
                 Self.contrasts(whitened, beta: wbeta, sigma2: wsigma, range: 0..<m, into: &result, slots: members)
-                result.residualDF = whitened.residualDF
             }
         }
         return result

@@ -51,8 +51,10 @@ final class FixedEffectsSums: @unchecked Sendable {
     private var ar: [Double]
     private var effect: [[Double]]
     private var variance: [[Double]]
+    private let contrastRows: [Int]
 
     init(voxels count: Int, conditions: Int, contrastRows: [Int]) {
+        self.contrastRows = contrastRows
         beta = (0..<conditions).map { _ in [Double](repeating: 0, count: count) }
         sigma2 = [Double](repeating: 0, count: count)
         ar = [Double](repeating: 0, count: count)
@@ -70,8 +72,7 @@ final class FixedEffectsSums: @unchecked Sendable {
         }
         Self.accumulate(&sigma2, at: start, count: b) { result.sigma2[$0] }
         Self.accumulate(&ar, at: start, count: b) { result.arCoefficient[$0] }
-        for c in effect.indices {
-            let q = result.effects[c].count / max(b, 1)
+        for (c, q) in contrastRows.enumerated() {
             Self.accumulate(&effect[c], at: start * q, count: q * b) { result.effects[c][$0] }
             Self.accumulate(&variance[c], at: start, count: b) { result.variances[c][$0] }
         }
@@ -88,26 +89,6 @@ final class FixedEffectsSums: @unchecked Sendable {
         sums.withUnsafeMutableBufferPointer { s in
             for k in 0..<count { s[offset + k] += value(k) }
         }
-    }
-}
-
-/// A run's residual degrees of freedom as its last block reports them (under AR(1)
-/// a block's whitened designs may lose rank), whatever order the blocks finish in.
-final class RunDegreesOfFreedom: @unchecked Sendable {
-    private let lock = NSLock()
-    private var df: Int
-    private var block = -1
-
-    init(_ df: Int) { self.df = df }
-
-    func record(_ value: Int, block index: Int) {
-        lock.lock(); defer { lock.unlock() }
-        if index > block { (df, block) = (value, index) }
-    }
-
-    var value: Int {
-        lock.lock(); defer { lock.unlock() }
-        return df
     }
 }
 

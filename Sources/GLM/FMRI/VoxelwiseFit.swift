@@ -149,13 +149,8 @@ public struct FMRIVoxelwiseFit: Sendable {
         guard mask.count == geometry.voxelCount else {
             throw Diagnostic(.badData, "the mask has \(mask.count) voxels but the images have \(geometry.voxelCount)")
         }
-        var voxels: [Int] = []
-        for (i, inside) in mask.enumerated() where inside {
-            if let range = options.voxelRange, !range.contains(i) { continue }
-            voxels.append(i)
-        }
+        let voxels = mask.indices.filter { mask[$0] && options.voxelRange?.contains($0) != false }
         let count = voxels.count
-        let fitted = voxels
         let sums = FixedEffectsSums(
             voxels: count, conditions: conditions.count, contrastRows: weights[0].map(\.rows))
         var df = 0
@@ -186,11 +181,8 @@ public struct FMRIVoxelwiseFit: Sendable {
             }
             scans.append(n)
             let design = try FactorisedDesign(x: x, contrasts: weights[r])
-            let fitters = (0..<workers).map { _ in
-                VoxelBlockFitter(design: design, contrasts: weights[r], noise: options.noise)
-            }
+            let fitters = (0..<workers).map { _ in VoxelBlockFitter(design: design, noise: options.noise) }
             let columns = conditionColumns[r]
-            let runDF = RunDegreesOfFreedom(design.residualDF)
             let failure = FirstFailure()
             try volume.data.withUnsafeBufferPointer { data in
                 let samples = RunSamples(base: data.baseAddress!, stride: geometry.voxelCount, scans: n)
@@ -205,11 +197,10 @@ public struct FMRIVoxelwiseFit: Sendable {
                         let start = blockStarts[index]
                         let b = min(block, count - start)
                         if y.count != n * b { y = [Double](repeating: 0, count: n * b) }
-                        samples.gather(fitted, from: start, count: b, into: &y)
+                        samples.gather(voxels, from: start, count: b, into: &y)
                         if options.scaling == .percentPerRun { Self.percentSignal(&y, scans: n, voxels: b) }
                         do {
                             let result = try fitter.fit(y, voxels: b)
-                            runDF.record(result.residualDF, block: index)
                             sums.add(result, at: start, voxels: b, regressors: x.columns, conditionColumns: columns)
                             progressReport.advance(by: b)
                         } catch {
@@ -229,7 +220,9 @@ public struct FMRIVoxelwiseFit: Sendable {
                 }
                 if let error = failure.error { throw error }
             }
-            df += count > 0 ? runDF.value : design.residualDF
+            // Whitening (xₜ − ρ·xₜ₋₁, row 0 kept) is invertible, so an AR(1) fit keeps
+            // the design's rank and its residual degrees of freedom.
+            df += design.residualDF
         }
         let (betaSum, sigmaSum, arSum, effectSum, varianceSum) = sums.totals
         let runs = Double(runCount)
@@ -302,11 +295,7 @@ public struct FMRIVoxelwiseFit: Sendable {
     /// with the design's fit — what a voxel-fit figure draws.
     public static func scaledSeries(_ volume: NIfTIVolume, voxel flat: Int, scaling: FMRISignalScaling) -> [Double] {
         var y = volume.series(at: flat).map(Double.init)
-        if scaling == .percentPerRun {
-            var mean = y.reduce(0, +) / Double(max(y.count, 1))
-            if mean == 0 { mean = 1 }
-            y = y.map { 100 * ($0 / mean - 1) }
-        }
+        if scaling == .percentPerRun, !y.isEmpty { percentSignal(&y, scans: y.count, voxels: 1) }
         return y
     }
 }
