@@ -120,10 +120,12 @@ struct FMRIFitCommand: ParsableCommand {
                 runs: [FMRIRun(events: table, timing: timing)],
                 options: FMRIDesignOptions(drift: .cosine(cutoff: highPass)))
         }
+        var isF = [Bool](repeating: false, count: requests.count)
         for (r, d) in designs.enumerated() {
-            for request in requests {
+            for (c, request) in requests.enumerated() {
                 do {
-                    _ = try d.contrastWeights(request.expression)
+                    let weights = try d.contrastWeights(request.expression)
+                    if r == 0 { isF[c] = weights.rows > 1 }
                 } catch let error as Diagnostic {
                     var e = error
                     e.message = "contrast \"\(request.expression)\" in run \(r + 1) (\(events[r])): " + e.message
@@ -137,7 +139,7 @@ struct FMRIFitCommand: ParsableCommand {
             try FMRIMapWriter.checkReplaceable(
                 folder: out,
                 fileNames: FMRIMapWriter.fileNames(
-                    contrasts: try requests.map { ($0.name, try designs[0].contrastWeights($0.expression).rows > 1) },
+                    contrasts: zip(requests, isF).map { ($0.name, $1) },
                     conditions: designs[0].conditions, autoregressive: noise != .ols))
         } catch let diagnostic as Diagnostic {
             FileHandle.standardError.write(Data(("error: " + diagnostic.description + "\n").utf8))

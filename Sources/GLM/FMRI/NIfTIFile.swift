@@ -57,9 +57,7 @@ public enum NIfTIFile {
                 }
             }
             if let bad = data.firstIndex(where: { !$0.isFinite }) {
-                let flat = bad % voxels
-                let ijk = [flat % header.geometry.dims[0], (flat / header.geometry.dims[0]) % header.geometry.dims[1],
-                           flat / (header.geometry.dims[0] * header.geometry.dims[1])]
+                let ijk = header.geometry.voxel(bad % voxels)
                 let count = data.lazy.filter { !$0.isFinite }.count
                 throw Self.bad(
                     path,
